@@ -150,6 +150,7 @@ CREATE TABLE tickets (
 -- A contact has at most one unclosed ticket on its number (contacts belong to one number).
 CREATE UNIQUE INDEX tickets_one_unclosed_per_contact ON tickets (contact_id) WHERE status <> 'CLOSED';
 CREATE INDEX tickets_queue ON tickets (number_id, created_at, id) WHERE status = 'WAITING';
+CREATE INDEX tickets_unclosed_by_number ON tickets (number_id, status) WHERE status <> 'CLOSED';
 CREATE INDEX tickets_active_by_agent ON tickets (agent_id) WHERE status IN ('ASSIGNED', 'OPEN');
 CREATE INDEX tickets_by_number_created ON tickets (number_id, created_at DESC);
 CREATE INDEX tickets_by_contact ON tickets (contact_id, created_at DESC);

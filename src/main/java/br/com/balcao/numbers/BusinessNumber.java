@@ -1,0 +1,86 @@
+package br.com.balcao.numbers;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.ZoneId;
+
+/** One WhatsApp business number (the guide's "bot" or installation). */
+@Entity
+@Table(name = "business_numbers")
+class BusinessNumber {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String name;
+    private String displayPhone;
+    private String phoneNumberId;
+    private String timeZone;
+    private boolean alwaysOpen;
+    private String afterHoursMessage;
+    private boolean notifyNextOpening;
+    private String exitKeyword;
+    private int customerInactivityMinutes;
+    private int queueTimeoutMinutes;
+    private long lastTicketNumber;
+
+    @Column(updatable = false)
+    private Instant createdAt;
+
+    protected BusinessNumber() {
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    String getName() {
+        return name;
+    }
+
+    String getDisplayPhone() {
+        return displayPhone;
+    }
+
+    String getPhoneNumberId() {
+        return phoneNumberId;
+    }
+
+    ZoneId getZone() {
+        return ZoneId.of(timeZone);
+    }
+
+    boolean isAlwaysOpen() {
+        return alwaysOpen;
+    }
+
+    String getAfterHoursMessage() {
+        return afterHoursMessage;
+    }
+
+    boolean isNotifyNextOpening() {
+        return notifyNextOpening;
+    }
+
+    String getExitKeyword() {
+        return exitKeyword;
+    }
+
+    int getCustomerInactivityMinutes() {
+        return customerInactivityMinutes;
+    }
+
+    int getQueueTimeoutMinutes() {
+        return queueTimeoutMinutes;
+    }
+
+    NumberView toView() {
+        return new NumberView(id, name, displayPhone, phoneNumberId, getZone());
+    }
+}

@@ -1,0 +1,46 @@
+package br.com.balcao.numbers;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The numbers module's facade: which numbers exist and who belongs to which. */
+@Service
+@Transactional(readOnly = true)
+public class NumberDirectory {
+
+    private final BusinessNumberRepository numbers;
+    private final MembershipRepository memberships;
+
+    NumberDirectory(BusinessNumberRepository numbers, MembershipRepository memberships) {
+        this.numbers = numbers;
+        this.memberships = memberships;
+    }
+
+    public List<NumberView> all() {
+        return numbers.findAllByOrderByNameAsc().stream().map(BusinessNumber::toView).toList();
+    }
+
+    /** The numbers a user is a member of, by name. */
+    public List<NumberView> numbersOf(long userId) {
+        return numbers.findByMember(userId).stream().map(BusinessNumber::toView).toList();
+    }
+
+    public Optional<NumberView> find(long numberId) {
+        return numbers.findById(numberId).map(BusinessNumber::toView);
+    }
+
+    public Optional<NumberView> findByPhoneNumberId(String phoneNumberId) {
+        return numbers.findByPhoneNumberId(phoneNumberId).map(BusinessNumber::toView);
+    }
+
+    /** A user's permissions on each number they belong to. */
+    public Map<Long, Set<Permission>> permissionsOf(long userId) {
+        return memberships.findByKeyUserId(userId).stream()
+                .collect(Collectors.toMap(Membership::getNumberId, Membership::getPermissions));
+    }
+}

@@ -1,0 +1,42 @@
+package br.com.balcao.security;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The agent's status switch: persisted, recorded in the history, announced to the other modules. */
+@Service
+public class AgentStatusService {
+
+    private final UserAccountRepository users;
+    private final AgentStatusChangeRepository changes;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AgentStatusService(UserAccountRepository users, AgentStatusChangeRepository changes,
+                       ApplicationEventPublisher events, Clock clock) {
+        this.users = users;
+        this.changes = changes;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public AgentStatus statusOf(long userId) {
+        return users.findById(userId).map(UserAccount::getStatus).orElse(AgentStatus.OFFLINE);
+    }
+
+    @Transactional
+    public void change(long userId, AgentStatus status) {
+        UserAccount user = users.findById(userId).orElseThrow();
+        if (user.getStatus() == status) {
+            return;
+        }
+        Instant now = clock.instant();
+        user.changeStatus(status, now);
+        changes.save(new AgentStatusChange(userId, status, now));
+        events.publishEvent(new AgentStatusChanged(userId, status, now));
+    }
+}

@@ -1,0 +1,32 @@
+package br.com.balcao.security;
+
+import br.com.balcao.shared.BadRequestException;
+import br.com.balcao.shared.SafeRedirect;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The header's status switch. */
+@Controller
+class StatusController {
+
+    private final AgentStatusService statuses;
+    private final AccessPolicy access;
+
+    StatusController(AgentStatusService statuses, AccessPolicy access) {
+        this.statuses = statuses;
+        this.access = access;
+    }
+
+    @PostMapping("/me/status")
+    String change(@RequestParam String status, @RequestParam(defaultValue = "/") String returnTo) {
+        AgentStatus newStatus;
+        try {
+            newStatus = AgentStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("unknown status " + status);
+        }
+        statuses.change(access.currentUser().id(), newStatus);
+        return "redirect:" + SafeRedirect.localPath(returnTo);
+    }
+}

@@ -1,0 +1,42 @@
+package br.com.balcao.workspace;
+
+import br.com.balcao.security.AccessPolicy;
+import br.com.balcao.security.AgentStatus;
+import br.com.balcao.security.AgentStatusService;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What the header of every page shows: the user, their numbers, the chosen number and their status. */
+@ControllerAdvice
+class LayoutAttributes {
+
+    private final AccessPolicy access;
+    private final NumberSelection selection;
+    private final AgentStatusService statuses;
+
+    LayoutAttributes(AccessPolicy access, NumberSelection selection, AgentStatusService statuses) {
+        this.access = access;
+        this.selection = selection;
+        this.statuses = statuses;
+    }
+
+    @ModelAttribute
+    void addLayoutAttributes(Model model, HttpServletRequest request) {
+        access.signedInUser().ifPresent(user -> {
+            model.addAttribute("currentUser", user);
+            model.addAttribute("visibleNumbers", access.visibleNumbers());
+            selection.current(request.getSession()).ifPresent(number -> model.addAttribute("selectedNumber", number));
+            model.addAttribute("agentStatus", statuses.statusOf(user.id()));
+            model.addAttribute("agentStatuses", AgentStatus.values());
+        });
+        model.addAttribute("currentUri", request.getRequestURI());
+        model.addAttribute("currentPath", currentPath(request));
+    }
+
+    private static String currentPath(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return request.getRequestURI() + (query == null ? "" : "?" + query);
+    }
+}

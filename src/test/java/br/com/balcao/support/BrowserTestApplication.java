@@ -1,0 +1,25 @@
+package br.com.balcao.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * {@link IntegrationTest} served on a random port, for the browser tests: the same real PostgreSQL of
+ * the context's own and the same fixed {@link TestClock}, with an embedded web server the browser can reach.
+ * <p>
+ * A separate annotation because a second {@code @SpringBootTest} placed next to {@code @IntegrationTest}
+ * would hide the meta-annotation's one, properties included, instead of merging with it.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "balcao.embedded-database.enabled=false",
+        "spring.main.banner-mode=off"
+})
+@Import({TestDatabaseConfiguration.class, TestClockConfiguration.class})
+public @interface BrowserTestApplication {
+}

@@ -1,0 +1,22 @@
+package br.com.balcao.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * A full application context on a real PostgreSQL of its own (Testcontainers when Docker is there,
+ * otherwise the embedded server), with the clock fixed by {@link TestClock}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(properties = {
+        "balcao.embedded-database.enabled=false",
+        "spring.main.banner-mode=off"
+})
+@Import({TestDatabaseConfiguration.class, TestClockConfiguration.class, TestData.class})
+public @interface IntegrationTest {
+}
