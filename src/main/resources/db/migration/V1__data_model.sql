@@ -155,6 +155,7 @@ CREATE INDEX tickets_active_by_agent ON tickets (agent_id) WHERE status IN ('ASS
 CREATE INDEX tickets_by_number_created ON tickets (number_id, created_at DESC);
 CREATE INDEX tickets_by_contact ON tickets (contact_id, created_at DESC);
 CREATE INDEX tickets_by_number_closed ON tickets (number_id, closed_at) WHERE closed_at IS NOT NULL;
+CREATE INDEX tickets_by_parent ON tickets (parent_ticket_id) WHERE parent_ticket_id IS NOT NULL;
 
 CREATE TABLE ticket_tags (
     ticket_id bigint NOT NULL REFERENCES tickets (id) ON DELETE CASCADE,
@@ -174,6 +175,7 @@ CREATE TABLE transfer_requests (
     CHECK ((status = 'PENDING') = (decided_at IS NULL))
 );
 CREATE UNIQUE INDEX transfer_requests_one_pending ON transfer_requests (ticket_id) WHERE status = 'PENDING';
+CREATE INDEX transfer_requests_pending_for_agent ON transfer_requests (current_agent_id) WHERE status = 'PENDING';
 
 -- Messages ------------------------------------------------------------------------------------
 
@@ -216,7 +218,9 @@ CREATE TABLE messages (
     UNIQUE (number_id, wamid),
     CHECK ((direction = 'INBOUND') = (author_type = 'CUSTOMER')),
     CHECK (author_type <> 'AGENT' OR author_user_id IS NOT NULL),
-    CHECK (direction = 'INBOUND' OR status IS NOT NULL)
+    CHECK (direction = 'INBOUND' OR status IS NOT NULL),
+    CHECK (type <> 'TEMPLATE' OR template_name IS NOT NULL),
+    CHECK (automation IS NULL OR author_type = 'AUTOMATION')
 );
 CREATE INDEX messages_contact_timeline ON messages (contact_id, created_at, id);
 CREATE INDEX messages_ticket_timeline ON messages (ticket_id, created_at, id);

@@ -1,0 +1,2 @@
+/** Quick replies: canned texts in categories, shared by every number. */
+package br.com.balcao.quickreplies;

@@ -1,0 +1,8 @@
+package br.com.balcao.templates;
+
+/** Meta's category of a message template. */
+public enum TemplateCategory {
+    UTILITY,
+    MARKETING,
+    AUTHENTICATION
+}

@@ -1,0 +1,8 @@
+package br.com.balcao.tickets;
+
+/** The automation that sent a message. */
+public enum Automation {
+    AFTER_HOURS,
+    ABSENCE,
+    RETURN_REQUESTED
+}

@@ -1,0 +1,327 @@
+package br.com.balcao.tickets;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * One WhatsApp message to or from a contact, in a ticket or (for automations outside one) not.
+ * The database's generated {@code content_tsv} search column is deliberately not mapped.
+ */
+@Entity
+@Table(name = "messages")
+class Message {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(updatable = false)
+    private long numberId;
+
+    @Column(updatable = false)
+    private long contactId;
+
+    private Long ticketId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(updatable = false)
+    private Direction direction;
+
+    @Enumerated(EnumType.STRING)
+    @Column(updatable = false)
+    private AuthorType authorType;
+
+    @Column(updatable = false)
+    private Long authorUserId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(updatable = false)
+    private Automation automation;
+
+    @Enumerated(EnumType.STRING)
+    @Column(updatable = false)
+    private MessageType type;
+
+    private String body;
+    private String mediaId;
+    private String mediaUrl;
+    private String mediaCaption;
+    private String mediaFileName;
+    private String mediaMimeType;
+    private Double latitude;
+    private Double longitude;
+    private String templateName;
+    private String templateLanguage;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    private List<String> templateParams;
+
+    private String wamid;
+
+    @Enumerated(EnumType.STRING)
+    private DeliveryStatus status;
+
+    private Integer errorCode;
+    private String errorMessage;
+    private int sendAttempts;
+    private Instant nextAttemptAt;
+
+    @Column(updatable = false)
+    private Instant createdAt;
+
+    private Instant sentAt;
+    private Instant deliveredAt;
+    private Instant readAt;
+
+    protected Message() {
+    }
+
+    private Message(long numberId, long contactId, Long ticketId, Direction direction, AuthorType authorType,
+            Long authorUserId, Automation automation, MessageType type, Instant createdAt) {
+        this.numberId = numberId;
+        this.contactId = contactId;
+        this.ticketId = ticketId;
+        this.direction = direction;
+        this.authorType = authorType;
+        this.authorUserId = authorUserId;
+        this.automation = automation;
+        this.type = type;
+        this.createdAt = createdAt;
+    }
+
+    /** A message the customer sent, as the webhook reported it. */
+    static Message inbound(long numberId, long contactId, Long ticketId, MessageType type, String wamid,
+            Instant receivedAt) {
+        Message message = new Message(numberId, contactId, ticketId, Direction.INBOUND, AuthorType.CUSTOMER, null,
+                null, type, receivedAt);
+        message.wamid = wamid;
+        return message;
+    }
+
+    /** A message an agent writes, pending until the gateway sends it. */
+    static Message byAgent(long numberId, long contactId, Long ticketId, long agentId, MessageType type,
+            Instant at) {
+        return outbound(numberId, contactId, ticketId, AuthorType.AGENT, agentId, null, type, at);
+    }
+
+    /** A message an automation sends, pending until the gateway sends it. */
+    static Message byAutomation(long numberId, long contactId, Long ticketId, Automation automation,
+            MessageType type, Instant at) {
+        return outbound(numberId, contactId, ticketId, AuthorType.AUTOMATION, null, automation, type, at);
+    }
+
+    /** A message the system itself sends (a notice, not an automation), pending until sent. */
+    static Message bySystem(long numberId, long contactId, Long ticketId, MessageType type, Instant at) {
+        return outbound(numberId, contactId, ticketId, AuthorType.SYSTEM, null, null, type, at);
+    }
+
+    private static Message outbound(long numberId, long contactId, Long ticketId, AuthorType author,
+            Long authorUserId, Automation automation, MessageType type, Instant at) {
+        Message message = new Message(numberId, contactId, ticketId, Direction.OUTBOUND, author, authorUserId,
+                automation, type, at);
+        message.status = DeliveryStatus.PENDING;
+        message.nextAttemptAt = at;
+        return message;
+    }
+
+    Message withText(String body) {
+        this.body = body;
+        return this;
+    }
+
+    Message withMedia(String mediaId, String url, String caption, String fileName, String mimeType) {
+        this.mediaId = mediaId;
+        this.mediaUrl = url;
+        this.mediaCaption = caption;
+        this.mediaFileName = fileName;
+        this.mediaMimeType = mimeType;
+        return this;
+    }
+
+    Message withLocation(double latitude, double longitude) {
+        this.latitude = latitude;
+        this.longitude = longitude;
+        return this;
+    }
+
+    /** A Meta template by name and language with its positional parameters ({{1}}, {{2}}, ...). */
+    Message withTemplate(String name, String language, List<String> params) {
+        this.templateName = name;
+        this.templateLanguage = language;
+        this.templateParams = List.copyOf(params);
+        return this;
+    }
+
+    void markSent(String wamid, Instant at) {
+        this.wamid = wamid;
+        this.status = DeliveryStatus.SENT;
+        this.sentAt = at;
+        this.sendAttempts++;
+        this.nextAttemptAt = null;
+    }
+
+    /** A failed attempt to send: retried at {@code nextAttemptAt}, or failed for good when that is null. */
+    void recordSendFailure(Integer errorCode, String errorMessage, Instant nextAttemptAt) {
+        this.sendAttempts++;
+        this.errorCode = errorCode;
+        this.errorMessage = errorMessage;
+        this.nextAttemptAt = nextAttemptAt;
+        this.status = nextAttemptAt == null ? DeliveryStatus.FAILED : DeliveryStatus.PENDING;
+    }
+
+    void markDelivered(Instant at) {
+        this.deliveredAt = at;
+        if (status == DeliveryStatus.PENDING || status == DeliveryStatus.SENT) {
+            this.status = DeliveryStatus.DELIVERED;
+        }
+    }
+
+    void markRead(Instant at) {
+        this.readAt = at;
+        if (status != DeliveryStatus.FAILED) {
+            this.status = DeliveryStatus.READ;
+        }
+    }
+
+    /** The platform reported a failure after accepting the message. */
+    void markFailed(Integer errorCode, String errorMessage) {
+        this.status = DeliveryStatus.FAILED;
+        this.errorCode = errorCode;
+        this.errorMessage = errorMessage;
+        this.nextAttemptAt = null;
+    }
+
+    void moveToTicket(long ticketId) {
+        this.ticketId = ticketId;
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    long getNumberId() {
+        return numberId;
+    }
+
+    long getContactId() {
+        return contactId;
+    }
+
+    Long getTicketId() {
+        return ticketId;
+    }
+
+    Direction getDirection() {
+        return direction;
+    }
+
+    AuthorType getAuthorType() {
+        return authorType;
+    }
+
+    Long getAuthorUserId() {
+        return authorUserId;
+    }
+
+    Automation getAutomation() {
+        return automation;
+    }
+
+    MessageType getType() {
+        return type;
+    }
+
+    String getBody() {
+        return body;
+    }
+
+    String getMediaId() {
+        return mediaId;
+    }
+
+    String getMediaUrl() {
+        return mediaUrl;
+    }
+
+    String getMediaCaption() {
+        return mediaCaption;
+    }
+
+    String getMediaFileName() {
+        return mediaFileName;
+    }
+
+    String getMediaMimeType() {
+        return mediaMimeType;
+    }
+
+    Double getLatitude() {
+        return latitude;
+    }
+
+    Double getLongitude() {
+        return longitude;
+    }
+
+    String getTemplateName() {
+        return templateName;
+    }
+
+    String getTemplateLanguage() {
+        return templateLanguage;
+    }
+
+    List<String> getTemplateParams() {
+        return templateParams == null ? null : List.copyOf(templateParams);
+    }
+
+    String getWamid() {
+        return wamid;
+    }
+
+    DeliveryStatus getStatus() {
+        return status;
+    }
+
+    Integer getErrorCode() {
+        return errorCode;
+    }
+
+    String getErrorMessage() {
+        return errorMessage;
+    }
+
+    int getSendAttempts() {
+        return sendAttempts;
+    }
+
+    Instant getNextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    Instant getSentAt() {
+        return sentAt;
+    }
+
+    Instant getDeliveredAt() {
+        return deliveredAt;
+    }
+
+    Instant getReadAt() {
+        return readAt;
+    }
+}

@@ -1,0 +1,12 @@
+package br.com.balcao.tickets;
+
+/** The kind of content a message carries. */
+public enum MessageType {
+    TEXT,
+    IMAGE,
+    AUDIO,
+    VIDEO,
+    DOCUMENT,
+    LOCATION,
+    TEMPLATE
+}

@@ -1,0 +1,188 @@
+package br.com.balcao.tickets;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** One conversation of a contact with the number, from the queue to its close. */
+@Entity
+@Table(name = "tickets")
+class Ticket {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(updatable = false)
+    private long numberId;
+
+    @Column(updatable = false)
+    private long contactId;
+
+    /** The per-number sequential number shown as "#1042". */
+    @Column(updatable = false)
+    private long ticketNumber;
+
+    @Enumerated(EnumType.STRING)
+    private TicketStatus status;
+
+    @Enumerated(EnumType.STRING)
+    private CloseReason closeReason;
+
+    private Long agentId;
+
+    @Column(updatable = false)
+    private Long parentTicketId;
+
+    @Column(updatable = false)
+    private boolean openedByActiveMessage;
+
+    @ManyToMany
+    @JoinTable(name = "ticket_tags",
+            joinColumns = @JoinColumn(name = "ticket_id"),
+            inverseJoinColumns = @JoinColumn(name = "tag_id"))
+    private Set<Tag> tags = new LinkedHashSet<>();
+
+    @Column(updatable = false)
+    private Instant createdAt;
+
+    private Instant assignedAt;
+    private Instant firstResponseAt;
+    private Instant closedAt;
+    private Instant lastCustomerMessageAt;
+
+    @Version
+    private long version;
+
+    protected Ticket() {
+    }
+
+    /** A new ticket entering the queue. */
+    Ticket(long numberId, long contactId, long ticketNumber, Instant createdAt) {
+        this(numberId, contactId, ticketNumber, null, false, createdAt);
+    }
+
+    /**
+     * A new ticket entering the queue, continuing {@code parentTicketId} after a transfer (or null), or
+     * opened by an agent's active message.
+     */
+    Ticket(long numberId, long contactId, long ticketNumber, Long parentTicketId, boolean openedByActiveMessage,
+            Instant createdAt) {
+        this.numberId = numberId;
+        this.contactId = contactId;
+        this.ticketNumber = ticketNumber;
+        this.parentTicketId = parentTicketId;
+        this.openedByActiveMessage = openedByActiveMessage;
+        this.status = TicketStatus.WAITING;
+        this.createdAt = createdAt;
+    }
+
+    void assign(long agentId, Instant at) {
+        this.agentId = agentId;
+        this.status = TicketStatus.ASSIGNED;
+        this.assignedAt = at;
+    }
+
+    /** The agent's first answer puts the ticket in service; later answers change nothing here. */
+    void recordAgentResponse(Instant at) {
+        if (firstResponseAt == null) {
+            this.firstResponseAt = at;
+            this.status = TicketStatus.OPEN;
+        }
+    }
+
+    void recordCustomerMessage(Instant at) {
+        this.lastCustomerMessageAt = at;
+    }
+
+    void close(CloseReason reason, Instant at) {
+        this.status = TicketStatus.CLOSED;
+        this.closeReason = reason;
+        this.closedAt = at;
+    }
+
+    void addTag(Tag tag) {
+        tags.add(tag);
+    }
+
+    void removeTag(Tag tag) {
+        tags.remove(tag);
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    long getNumberId() {
+        return numberId;
+    }
+
+    long getContactId() {
+        return contactId;
+    }
+
+    long getTicketNumber() {
+        return ticketNumber;
+    }
+
+    TicketStatus getStatus() {
+        return status;
+    }
+
+    CloseReason getCloseReason() {
+        return closeReason;
+    }
+
+    Long getAgentId() {
+        return agentId;
+    }
+
+    Long getParentTicketId() {
+        return parentTicketId;
+    }
+
+    boolean isOpenedByActiveMessage() {
+        return openedByActiveMessage;
+    }
+
+    Set<Tag> getTags() {
+        return Collections.unmodifiableSet(tags);
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    Instant getAssignedAt() {
+        return assignedAt;
+    }
+
+    Instant getFirstResponseAt() {
+        return firstResponseAt;
+    }
+
+    Instant getClosedAt() {
+        return closedAt;
+    }
+
+    Instant getLastCustomerMessageAt() {
+        return lastCustomerMessageAt;
+    }
+
+    long getVersion() {
+        return version;
+    }
+}
