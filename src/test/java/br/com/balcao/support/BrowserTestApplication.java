@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Import;
  * {@link IntegrationTest} served on a random port, for the browser tests: the same real PostgreSQL of
  * the context's own and the same fixed {@link TestClock}, with an embedded web server the browser can reach.
  * <p>
- * A separate annotation because a second {@code @SpringBootTest} placed next to {@code @IntegrationTest}
+ * Keep its properties and imports the same as {@code @IntegrationTest}s. A separate annotation because a second {@code @SpringBootTest} placed next to {@code @IntegrationTest}
  * would hide the meta-annotation's one, properties included, instead of merging with it.
  */
 @Target(ElementType.TYPE)
@@ -20,6 +20,6 @@ import org.springframework.context.annotation.Import;
         "balcao.embedded-database.enabled=false",
         "spring.main.banner-mode=off"
 })
-@Import({TestDatabaseConfiguration.class, TestClockConfiguration.class})
+@Import({TestDatabaseConfiguration.class, TestClockConfiguration.class, TestData.class})
 public @interface BrowserTestApplication {
 }

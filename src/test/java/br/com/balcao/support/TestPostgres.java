@@ -33,6 +33,8 @@ public final class TestPostgres {
         dataSource.setJdbcUrl(server.getJdbcUrl("postgres", name));
         dataSource.setUsername("postgres");
         dataSource.setMaximumPoolSize(10);
+        // At JVM exit the server stops while cached contexts close; closing must not wait long for it.
+        dataSource.setConnectionTimeout(2_000);
         dataSource.setPoolName(name);
         return dataSource;
     }

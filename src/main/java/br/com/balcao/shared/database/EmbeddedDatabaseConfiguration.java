@@ -32,6 +32,9 @@ class EmbeddedDatabaseConfiguration {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory.toAbsolutePath())
                 .setCleanDataDirectory(false)
+                // Spring stops the server (destroyMethod) after everything that uses it has closed;
+                // zonky's own JVM hook would race that and leave the app waiting for connections.
+                .setRegisterShutdownHook(false)
                 .setPort(port)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setLocaleConfig("locale", "C.UTF-8")
