@@ -87,6 +87,18 @@ class LoginTest {
     }
 
     @Test
+    void logoutEndsTheSession() throws Exception {
+        Cookie session = mvc.perform(post("/login").with(csrf())
+                        .param("username", email).param("password", TestData.PASSWORD))
+                .andExpect(authenticated())
+                .andReturn().getResponse().getCookie("SESSION");
+
+        mvc.perform(post("/logout").cookie(session).with(csrf()))
+                .andExpect(redirectedUrl("/login?logout"));
+        mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
     void emailIsNotCaseSensitive() throws Exception {
         mvc.perform(formLogin().user(email.toUpperCase()).password(TestData.PASSWORD))
                 .andExpect(authenticated());
