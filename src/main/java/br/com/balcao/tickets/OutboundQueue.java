@@ -1,0 +1,117 @@
+package br.com.balcao.tickets;
+
+import br.com.balcao.tickets.TicketEvents.MessageStatusChanged;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The outbox: outbound messages are stored PENDING and sent after commit. Sending claims a message first
+ * (a lease: nobody else takes it until the lease ends), so that the immediate send and the sweep of
+ * leftovers never send the same message twice, on one instance or several.
+ */
+@Service
+public class OutboundQueue {
+
+    /** How long a claimed message stays with its claimer before the sweep may take it again. */
+    static final Duration LEASE = Duration.ofMinutes(2);
+
+    private static final String RETURNING = """
+            RETURNING m.id, m.number_id, m.contact_id, c.wa_id, m.type, m.body, m.template_name,
+                      m.template_language, m.template_params::text AS template_params, m.send_attempts
+            """;
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    OutboundQueue(JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** Claims one message for sending, if it is still PENDING and due. */
+    @Transactional
+    public Optional<OutboundMessage> claim(long messageId) {
+        Instant now = clock.instant();
+        return jdbc.query("""
+                UPDATE messages m SET next_attempt_at = ?, send_attempts = m.send_attempts + 1
+                  FROM contacts c
+                 WHERE m.id = ? AND c.id = m.contact_id AND m.status = 'PENDING' AND m.next_attempt_at <= ?
+                """ + RETURNING, this::outbound,
+                Timestamp.from(now.plus(LEASE)), messageId, Timestamp.from(now)).stream().findFirst();
+    }
+
+    /** Claims up to {@code limit} due messages, oldest due first, skipping those another sender holds. */
+    @Transactional
+    public List<OutboundMessage> claimDue(int limit) {
+        Instant now = clock.instant();
+        return jdbc.query("""
+                UPDATE messages m SET next_attempt_at = ?, send_attempts = m.send_attempts + 1
+                  FROM contacts c
+                 WHERE c.id = m.contact_id
+                   AND m.id IN (SELECT id FROM messages
+                                 WHERE status = 'PENDING' AND next_attempt_at <= ?
+                                 ORDER BY next_attempt_at, id
+                                 LIMIT ? FOR UPDATE SKIP LOCKED)
+                """ + RETURNING, this::outbound,
+                Timestamp.from(now.plus(LEASE)), Timestamp.from(now), limit);
+    }
+
+    /** WhatsApp accepted the message. A status that already arrived for it is not moved back. */
+    @Transactional
+    public void markSent(long messageId, String wamid) {
+        Instant now = clock.instant();
+        jdbc.update("""
+                UPDATE messages SET wamid = ?, status = 'SENT', sent_at = ?, next_attempt_at = NULL,
+                                    error_code = NULL, error_message = NULL
+                 WHERE id = ? AND status = 'PENDING'
+                """, wamid, Timestamp.from(now), messageId);
+        publish(messageId, DeliveryStatus.SENT);
+    }
+
+    /** A passing failure (429, 5xx, network): try again at {@code at}. */
+    @Transactional
+    public void retryAt(long messageId, Instant at, String error) {
+        jdbc.update("UPDATE messages SET next_attempt_at = ?, error_message = ? WHERE id = ? AND status = 'PENDING'",
+                Timestamp.from(at), error, messageId);
+    }
+
+    /** A permanent failure, or the last try failed: the agent sees Meta's error. */
+    @Transactional
+    public void markFailed(long messageId, Integer errorCode, String error) {
+        jdbc.update("""
+                UPDATE messages SET status = 'FAILED', error_code = ?, error_message = ?, next_attempt_at = NULL
+                 WHERE id = ? AND status = 'PENDING'
+                """, errorCode, error, messageId);
+        publish(messageId, DeliveryStatus.FAILED);
+    }
+
+    private void publish(long messageId, DeliveryStatus status) {
+        jdbc.query("SELECT number_id, contact_id FROM messages WHERE id = ?", row -> {
+            events.publishEvent(new MessageStatusChanged(row.getLong(1), row.getLong(2), messageId, status));
+        }, messageId);
+    }
+
+    private OutboundMessage outbound(ResultSet row, int index) throws SQLException {
+        String parameters = row.getString("template_params");
+        return new OutboundMessage(row.getLong("id"), row.getLong("number_id"), row.getLong("contact_id"),
+                row.getString("wa_id"), MessageType.valueOf(row.getString("type")), row.getString("body"),
+                row.getString("template_name"), row.getString("template_language"),
+                parameters == null ? List.of() : json.readValue(parameters, STRINGS), row.getInt("send_attempts"));
+    }
+}

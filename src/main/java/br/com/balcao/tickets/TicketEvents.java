@@ -1,0 +1,42 @@
+package br.com.balcao.tickets;
+
+/**
+ * What the service engine announces, after the change is committed. Pages stream these to browsers;
+ * the channel sends queued messages. Every event names its number, so listeners can filter by access.
+ */
+public final class TicketEvents {
+
+    private TicketEvents() {
+    }
+
+    public sealed interface TicketEvent permits MessageReceived, MessageQueued, MessageStatusChanged,
+            TicketCreated, TicketAssigned, TicketClosed, TicketTransferred {
+
+        long numberId();
+    }
+
+    /** A customer's message was stored (once, whatever Meta's retries). ticketId is null after hours. */
+    public record MessageReceived(long numberId, long contactId, long messageId, Long ticketId) implements TicketEvent {
+    }
+
+    /** An outbound message was stored PENDING and waits to be sent. */
+    public record MessageQueued(long numberId, long contactId, long messageId, Long ticketId) implements TicketEvent {
+    }
+
+    public record MessageStatusChanged(long numberId, long contactId, long messageId, DeliveryStatus status)
+            implements TicketEvent {
+    }
+
+    public record TicketCreated(long numberId, long ticketId, long contactId) implements TicketEvent {
+    }
+
+    public record TicketAssigned(long numberId, long ticketId, long agentId) implements TicketEvent {
+    }
+
+    public record TicketClosed(long numberId, long ticketId, Long agentId, CloseReason reason) implements TicketEvent {
+    }
+
+    public record TicketTransferred(long numberId, long ticketId, long newTicketId, long fromAgentId, long toAgentId)
+            implements TicketEvent {
+    }
+}
