@@ -48,6 +48,16 @@ class Absence {
         this.active = false;
     }
 
+    /** The text a customer gets while this absence is on. */
+    String reply() {
+        return AbsenceTexts.reply(message, suggestedName, suggestedPhone);
+    }
+
+    AbsenceView toView() {
+        return new AbsenceView(numberId, active, message, suggestedUserId, suggestedName, suggestedPhone, startedAt,
+                startedById);
+    }
+
     Long getNumberId() {
         return numberId;
     }

@@ -1,6 +1,11 @@
 package br.com.balcao.contacts;
 
+import br.com.balcao.shared.Phones;
+import br.com.balcao.shared.Phones.Phone;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -10,12 +15,42 @@ import org.springframework.transaction.annotation.Transactional;
 public class ContactDirectory {
 
     private final ContactRepository contacts;
+    private final JdbcTemplate jdbc;
 
-    ContactDirectory(ContactRepository contacts) {
+    ContactDirectory(ContactRepository contacts, JdbcTemplate jdbc) {
         this.contacts = contacts;
+        this.jdbc = jdbc;
     }
 
     public Optional<ContactView> find(long contactId) {
         return contacts.findById(contactId).map(Contact::toView);
+    }
+
+    /**
+     * The contact who wrote from this WhatsApp id, created on first contact. The WhatsApp profile name
+     * fills the name unless a user edited it. Safe under concurrent deliveries of the same contact.
+     */
+    @Transactional
+    public ContactRef upsertFromWhatsApp(long numberId, String waId, String profileName, Instant at) {
+        Phone phone = Phones.fromWaId(waId).orElseThrow(() -> new IllegalArgumentException("not a WhatsApp id"));
+        String name = profileName == null || profileName.isBlank() ? null : truncate(profileName.strip(), 120);
+        Timestamp when = Timestamp.from(at);
+        return jdbc.queryForObject("""
+                INSERT INTO contacts (number_id, wa_id, name, phone_e164, phone_digits, created_at,
+                                      last_interaction_at, last_inbound_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (number_id, wa_id) DO UPDATE SET
+                    name = CASE WHEN contacts.name_edited THEN contacts.name
+                                ELSE COALESCE(EXCLUDED.name, contacts.name) END,
+                    last_interaction_at = GREATEST(contacts.last_interaction_at, EXCLUDED.last_interaction_at),
+                    last_inbound_at = GREATEST(contacts.last_inbound_at, EXCLUDED.last_inbound_at)
+                RETURNING id, name, phone_e164
+                """, (row, i) -> new ContactRef(row.getLong("id"), row.getString("name"), row.getString("phone_e164")),
+                numberId, waId, name, phone.e164(), phone.digits(), when, when, when);
+    }
+
+    private static String truncate(String value, int length) {
+        return value.codePointCount(0, value.length()) <= length ? value
+                : value.substring(0, value.offsetByCodePoints(0, length));
     }
 }

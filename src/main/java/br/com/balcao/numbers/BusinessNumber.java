@@ -6,6 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
@@ -82,5 +83,10 @@ class BusinessNumber {
 
     NumberView toView() {
         return new NumberView(id, name, displayPhone, phoneNumberId, getZone());
+    }
+
+    NumberRules toRules() {
+        return new NumberRules(id, getZone(), alwaysOpen, afterHoursMessage, notifyNextOpening, exitKeyword,
+                Duration.ofMinutes(customerInactivityMinutes), Duration.ofMinutes(queueTimeoutMinutes));
     }
 }

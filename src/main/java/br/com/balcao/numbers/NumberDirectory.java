@@ -1,5 +1,6 @@
 package br.com.balcao.numbers;
 
+import br.com.balcao.shared.NotFoundException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +37,12 @@ public class NumberDirectory {
 
     public Optional<NumberView> findByPhoneNumberId(String phoneNumberId) {
         return numbers.findByPhoneNumberId(phoneNumberId).map(BusinessNumber::toView);
+    }
+
+    /** The settings the automation and the ticket engine act on; an unknown number is a {@link NotFoundException}. */
+    public NumberRules rules(long numberId) {
+        return numbers.findById(numberId).map(BusinessNumber::toRules)
+                .orElseThrow(() -> new NotFoundException("Number " + numberId));
     }
 
     /** A user's permissions on each number they belong to. */

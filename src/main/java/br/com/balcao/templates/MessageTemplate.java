@@ -96,4 +96,8 @@ class MessageTemplate {
     Instant getCreatedAt() {
         return createdAt;
     }
+
+    TemplateView toView() {
+        return new TemplateView(id, numberId, name, language, category, body, status);
+    }
 }

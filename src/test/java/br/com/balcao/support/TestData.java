@@ -36,6 +36,30 @@ public class TestData {
                 """, Long.class, name, "+55 11 3000-" + (n % 10000), "9" + n);
     }
 
+    /** A number that is always open, so that no after-hours automation gets in the way. */
+    public long openNumber(String name) {
+        long id = number(name);
+        jdbc.update("UPDATE business_numbers SET always_open = true WHERE id = ?", id);
+        return id;
+    }
+
+    /** An agent with REPLY on the number, in the given status. */
+    public long agent(long numberId, String status) {
+        long id = user("AGENT", email("agent"));
+        member(id, numberId);
+        jdbc.update("UPDATE app_users SET status = ? WHERE id = ?", status, id);
+        return id;
+    }
+
+    public String phoneNumberId(long numberId) {
+        return jdbc.queryForObject("SELECT phone_number_id FROM business_numbers WHERE id = ?", String.class, numberId);
+    }
+
+    /** A WhatsApp id no other test uses. */
+    public static String waId() {
+        return "55119" + String.format("%08d", unique() % 100_000_000);
+    }
+
     public String email(String prefix) {
         return prefix + "." + unique() + "@test.local";
     }

@@ -1,0 +1,155 @@
+package br.com.balcao.channel;
+
+import br.com.balcao.channel.SendResult.Accepted;
+import br.com.balcao.channel.SendResult.PermanentFailure;
+import br.com.balcao.channel.SendResult.RetryableFailure;
+import br.com.balcao.tickets.MessageType;
+import br.com.balcao.tickets.OutboundMessage;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The WhatsApp Business Cloud API: {@code POST {graph}/{version}/{phone_number_id}/messages} with a bearer
+ * token. 429, 5xx and network failures are worth retrying; any other refusal keeps Meta's code and message
+ * (131047: the 24-hour window is closed).
+ */
+class CloudApiGateway implements WhatsAppGateway {
+
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(15);
+    private static final int EXCERPT = 300;
+
+    private final RestClient rest;
+    private final String apiVersion;
+    private final String accessToken;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    CloudApiGateway(String graphBaseUrl, String apiVersion, String accessToken) {
+        this(graphBaseUrl, apiVersion, accessToken, CONNECT_TIMEOUT, READ_TIMEOUT);
+    }
+
+    CloudApiGateway(String graphBaseUrl, String apiVersion, String accessToken, Duration connectTimeout,
+                    Duration readTimeout) {
+        var requestFactory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build());
+        requestFactory.setReadTimeout(readTimeout);
+        this.rest = RestClient.builder()
+                .baseUrl(graphBaseUrl.replaceAll("/+$", ""))
+                .requestFactory(requestFactory)
+                .build();
+        this.apiVersion = apiVersion;
+        this.accessToken = accessToken;
+    }
+
+    @Override
+    public SendResult send(String phoneNumberId, OutboundMessage message) {
+        if (accessToken == null || accessToken.isBlank()) {
+            return new PermanentFailure(null, "No WhatsApp access token is configured (balcao.whatsapp.access-token)");
+        }
+        ObjectNode payload;
+        if (message.type() == MessageType.TEXT) {
+            payload = text(message);
+        } else if (message.type() == MessageType.TEMPLATE) {
+            payload = template(message);
+        } else {
+            return new PermanentFailure(null, "Sending " + message.type() + " messages is not supported");
+        }
+        try {
+            return rest.post()
+                    .uri("/{version}/{phoneNumberId}/messages", apiVersion, phoneNumberId)
+                    .headers(headers -> headers.setBearerAuth(accessToken))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .accept(MediaType.APPLICATION_JSON)
+                    .body(json.writeValueAsBytes(payload))
+                    .exchange((request, response) ->
+                            interpret(response.getStatusCode(), response.getBody().readAllBytes()));
+        } catch (RestClientException e) {
+            return new RetryableFailure("Could not reach WhatsApp: " + rootMessage(e));
+        }
+    }
+
+    private ObjectNode text(OutboundMessage message) {
+        ObjectNode payload = json.createObjectNode()
+                .put("messaging_product", "whatsapp")
+                .put("recipient_type", "individual")
+                .put("to", message.recipientWaId())
+                .put("type", "text");
+        payload.putObject("text")
+                .put("preview_url", false)
+                .put("body", message.text());
+        return payload;
+    }
+
+    private ObjectNode template(OutboundMessage message) {
+        ObjectNode payload = json.createObjectNode()
+                .put("messaging_product", "whatsapp")
+                .put("to", message.recipientWaId())
+                .put("type", "template");
+        ObjectNode template = payload.putObject("template").put("name", message.templateName());
+        template.putObject("language").put("code", message.templateLanguage());
+        List<String> parameters = message.templateParameters();
+        if (parameters != null && !parameters.isEmpty()) {
+            ArrayNode body = template.putArray("components").addObject()
+                    .put("type", "body")
+                    .putArray("parameters");
+            parameters.forEach(value -> body.addObject().put("type", "text").put("text", value));
+        }
+        return payload;
+    }
+
+    private SendResult interpret(HttpStatusCode status, byte[] body) {
+        JsonNode answer = parse(body);
+        if (status.is2xxSuccessful()) {
+            JsonNode id = answer.path("messages").path(0).path("id");
+            if (id.isString() && !id.stringValue().isBlank()) {
+                return new Accepted(id.stringValue());
+            }
+            // The message may well be on its way: trying again could send it twice.
+            return new PermanentFailure(null, "WhatsApp answered " + status.value() + " without a message id: "
+                    + excerpt(body));
+        }
+        JsonNode error = answer.path("error");
+        String message = error.path("message").isString() ? error.path("message").stringValue() : null;
+        if (status.value() == 429 || status.is5xxServerError()) {
+            return new RetryableFailure("HTTP " + status.value() + ": " + (message != null ? message : excerpt(body)));
+        }
+        Integer code = error.path("code").isNumber() ? error.path("code").asInt() : null;
+        return new PermanentFailure(code, message != null ? message : "HTTP " + status.value() + ": " + excerpt(body));
+    }
+
+    private JsonNode parse(byte[] body) {
+        try {
+            return body.length == 0 ? json.missingNode() : json.readTree(body);
+        } catch (JacksonException e) {
+            return json.missingNode();
+        }
+    }
+
+    private static String excerpt(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8).strip();
+        return text.length() <= EXCERPT ? text : text.substring(0, EXCERPT) + "…";
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getClass().getSimpleName() + ": " + root.getMessage()
+                : root.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,30 @@
+package br.com.balcao.channel;
+
+import br.com.balcao.tickets.DeliveryStatuses;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The one outbound gateway, chosen by {@code balcao.whatsapp.gateway}. */
+@Configuration(proxyBeanMethods = false)
+class GatewayConfiguration {
+
+    @Bean
+    WhatsAppGateway whatsAppGateway(ChannelProperties properties, DeliveryStatuses statuses, Clock clock,
+                                    @Value("${balcao.whatsapp.simulated.delivered-after:1s}") Duration deliveredAfter,
+                                    @Value("${balcao.whatsapp.simulated.read-after:2s}") Duration readAfter) {
+        return switch (properties.gateway()) {
+            case SIMULATED -> new SimulatedGateway(statuses, clock, deliveredAfter, readAfter);
+            case CLOUD_API -> {
+                if (properties.accessToken() == null || properties.accessToken().isBlank()) {
+                    LoggerFactory.getLogger(GatewayConfiguration.class).warn(
+                            "balcao.whatsapp.access-token is blank: every outbound message will fail");
+                }
+                yield new CloudApiGateway(properties.graphBaseUrl(), properties.apiVersion(), properties.accessToken());
+            }
+        };
+    }
+}

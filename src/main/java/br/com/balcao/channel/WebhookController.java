@@ -1,0 +1,100 @@
+package br.com.balcao.channel;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The WhatsApp Cloud API webhook: Meta's subscription handshake and its signed notifications. */
+@RestController
+@RequestMapping("/webhooks/whatsapp")
+class WebhookController {
+
+    static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookController.class);
+
+    private final byte[] verifyTokenDigest;
+    private final WebhookSignature signature;
+    private final WebhookEnvelopeParser parser;
+    private final WebhookProcessor processor;
+
+    WebhookController(ChannelProperties properties, WebhookEnvelopeParser parser, WebhookProcessor processor) {
+        this.verifyTokenDigest = isBlank(properties.verifyToken()) ? null : sha256(properties.verifyToken());
+        this.signature = new WebhookSignature(properties.appSecret());
+        this.parser = parser;
+        this.processor = processor;
+    }
+
+    @GetMapping
+    ResponseEntity<String> handshake(@RequestParam(name = "hub.mode", required = false) String mode,
+                                     @RequestParam(name = "hub.verify_token", required = false) String token,
+                                     @RequestParam(name = "hub.challenge", required = false) String challenge) {
+        if (!"subscribe".equals(mode) || !verifyTokenMatches(token) || challenge == null) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+        }
+        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(challenge);
+    }
+
+    @PostMapping
+    ResponseEntity<Void> receive(HttpServletRequest request,
+                                 @RequestHeader(name = WebhookSignature.HEADER, required = false) String signed)
+            throws IOException {
+        Optional<byte[]> body = readAtMostMaxBytes(request);
+        if (body.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).build();
+        }
+        if (!signature.verify(body.get(), signed)) {
+            log.warn("Refused a WhatsApp webhook with a missing or wrong signature from {}", request.getRemoteAddr());
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+        }
+        List<WebhookChange> changes;
+        try {
+            changes = parser.parse(body.get());
+        } catch (MalformedWebhookException e) {
+            log.warn("Refused a signed WhatsApp webhook: {}", e.getMessage());
+            return ResponseEntity.badRequest().build();
+        }
+        processor.process(changes);
+        return ResponseEntity.ok().build();
+    }
+
+    /** The body, or empty when it is over the limit; never reads more than one byte past it. */
+    private static Optional<byte[]> readAtMostMaxBytes(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+            return Optional.empty();
+        }
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        return body.length > MAX_BODY_BYTES ? Optional.empty() : Optional.of(body);
+    }
+
+    /** Compares digests so that the time taken tells nothing about the token, not even its length. */
+    private boolean verifyTokenMatches(String token) {
+        return verifyTokenDigest != null && token != null && MessageDigest.isEqual(verifyTokenDigest, sha256(token));
+    }
+
+    private static byte[] sha256(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,279 @@
+package br.com.balcao.channel;
+
+import br.com.balcao.tickets.DeliveryStatus;
+import br.com.balcao.tickets.MessageType;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads Meta's webhook envelope ({@code object=whatsapp_business_account}) into the changes it carries.
+ * The whole body is read before anything is stored, so a body of the wrong shape is refused as a whole.
+ * Changes of other webhook fields (template or account updates) are skipped.
+ */
+@Component
+class WebhookEnvelopeParser {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookEnvelopeParser.class);
+    private static final String OBJECT = "whatsapp_business_account";
+    private static final String MESSAGES_FIELD = "messages";
+
+    private final JsonMapper mapper = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    /** The changes in the envelope, in order. */
+    List<WebhookChange> parse(byte[] body) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(body);
+        } catch (JacksonException e) {
+            throw new MalformedWebhookException("the body is not JSON", e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new MalformedWebhookException("the body is not a JSON object");
+        }
+        if (!OBJECT.equals(string(root, "object", ""))) {
+            throw new MalformedWebhookException("object is not " + OBJECT);
+        }
+        List<WebhookChange> changes = new ArrayList<>();
+        List<JsonNode> entries = requiredArray(root, "entry", "");
+        for (int e = 0; e < entries.size(); e++) {
+            String entryPath = "entry[" + e + "]";
+            List<JsonNode> entryChanges = requiredArray(object(entries.get(e), entryPath), "changes", entryPath);
+            for (int c = 0; c < entryChanges.size(); c++) {
+                String path = entryPath + ".changes[" + c + "]";
+                JsonNode change = object(entryChanges.get(c), path);
+                String field = optionalString(change, "field", path);
+                if (field == null || MESSAGES_FIELD.equals(field)) {
+                    changes.add(change(requiredObject(change, "value", path), path + ".value"));
+                }
+            }
+        }
+        return changes;
+    }
+
+    private static WebhookChange change(JsonNode value, String path) {
+        String phoneNumberId = string(requiredObject(value, "metadata", path), "phone_number_id", path + ".metadata");
+        Map<String, String> profileNames = profileNames(value, path);
+        List<InboundMessage> messages = new ArrayList<>();
+        List<JsonNode> messageNodes = optionalArray(value, "messages", path);
+        for (int m = 0; m < messageNodes.size(); m++) {
+            String messagePath = path + ".messages[" + m + "]";
+            messages.add(message(object(messageNodes.get(m), messagePath), profileNames, messagePath));
+        }
+        List<StatusUpdate> statuses = new ArrayList<>();
+        List<JsonNode> statusNodes = optionalArray(value, "statuses", path);
+        for (int s = 0; s < statusNodes.size(); s++) {
+            StatusUpdate status = status(object(statusNodes.get(s), path + ".statuses[" + s + "]"),
+                    path + ".statuses[" + s + "]");
+            if (status != null) {
+                statuses.add(status);
+            }
+        }
+        return new WebhookChange(phoneNumberId, List.copyOf(messages), List.copyOf(statuses));
+    }
+
+    private static Map<String, String> profileNames(JsonNode value, String path) {
+        Map<String, String> names = new HashMap<>();
+        List<JsonNode> contacts = optionalArray(value, "contacts", path);
+        for (int i = 0; i < contacts.size(); i++) {
+            String contactPath = path + ".contacts[" + i + "]";
+            JsonNode contact = object(contacts.get(i), contactPath);
+            String waId = optionalString(contact, "wa_id", contactPath);
+            JsonNode profile = optionalObject(contact, "profile", contactPath);
+            String name = profile == null ? null : optionalString(profile, "name", contactPath + ".profile");
+            if (waId != null && name != null) {
+                names.put(waId, name);
+            }
+        }
+        return names;
+    }
+
+    private static InboundMessage message(JsonNode message, Map<String, String> profileNames, String path) {
+        String wamid = string(message, "id", path);
+        String from = string(message, "from", path);
+        Instant sentAt = timestamp(message, path);
+        String type = string(message, "type", path);
+        var content = new Content(wamid, from, profileNames.get(from), sentAt);
+        return switch (type) {
+            case "text" -> content.text(string(requiredObject(message, "text", path), "body", path + ".text"));
+            case "image" -> content.media(MessageType.IMAGE, requiredObject(message, "image", path), path + ".image");
+            case "audio" -> content.media(MessageType.AUDIO, requiredObject(message, "audio", path), path + ".audio");
+            case "video" -> content.media(MessageType.VIDEO, requiredObject(message, "video", path), path + ".video");
+            case "document" -> content.media(MessageType.DOCUMENT, requiredObject(message, "document", path),
+                    path + ".document");
+            case "location" -> content.location(requiredObject(message, "location", path), path + ".location");
+            case "button" -> content.text(string(requiredObject(message, "button", path), "text", path + ".button"));
+            case "interactive" -> content.text(interactiveTitle(requiredObject(message, "interactive", path),
+                    path + ".interactive"));
+            default -> content.text(unsupported(type));
+        };
+    }
+
+    private static String interactiveTitle(JsonNode interactive, String path) {
+        String kind = string(interactive, "type", path);
+        return switch (kind) {
+            case "button_reply", "list_reply" -> string(requiredObject(interactive, kind, path), "title", path + "." + kind);
+            default -> unsupported(kind);
+        };
+    }
+
+    private static String unsupported(String type) {
+        return "[unsupported: " + type + "]";
+    }
+
+    /** The fields every message shares, and the message each type makes of them. */
+    private record Content(String wamid, String from, String profileName, Instant sentAt) {
+
+        InboundMessage text(String text) {
+            return InboundMessage.text(wamid, from, profileName, sentAt, text);
+        }
+
+        InboundMessage media(MessageType type, JsonNode media, String path) {
+            return new InboundMessage(wamid, from, profileName, sentAt, type, null,
+                    string(media, "id", path), optionalString(media, "mime_type", path),
+                    optionalString(media, "filename", path), optionalString(media, "caption", path), null, null);
+        }
+
+        InboundMessage location(JsonNode location, String path) {
+            String text = joined("\n", optionalString(location, "name", path), optionalString(location, "address", path));
+            return new InboundMessage(wamid, from, profileName, sentAt, MessageType.LOCATION, text,
+                    null, null, null, null, number(location, "latitude", path), number(location, "longitude", path));
+        }
+    }
+
+    /** The status update, or null for a status this app does not track (Meta adds new ones now and then). */
+    private static StatusUpdate status(JsonNode status, String path) {
+        String wamid = string(status, "id", path);
+        String value = string(status, "status", path);
+        Instant at = timestamp(status, path);
+        DeliveryStatus deliveryStatus = switch (value.toLowerCase(Locale.ROOT)) {
+            case "sent" -> DeliveryStatus.SENT;
+            case "delivered" -> DeliveryStatus.DELIVERED;
+            case "read" -> DeliveryStatus.READ;
+            case "failed" -> DeliveryStatus.FAILED;
+            default -> null;
+        };
+        if (deliveryStatus == null) {
+            log.debug("Skipping WhatsApp status '{}' of {}", value, wamid);
+            return null;
+        }
+        List<JsonNode> errors = optionalArray(status, "errors", path);
+        if (errors.isEmpty()) {
+            return new StatusUpdate(wamid, deliveryStatus, at, null, null);
+        }
+        JsonNode error = object(errors.get(0), path + ".errors[0]");
+        return new StatusUpdate(wamid, deliveryStatus, at, optionalInt(error, "code", path + ".errors[0]"),
+                errorMessage(error, path + ".errors[0]"));
+    }
+
+    /** Title, message and details, leaving out the repetitions Meta often sends. */
+    private static String errorMessage(JsonNode error, String path) {
+        JsonNode data = optionalObject(error, "error_data", path);
+        return joined(" — ", optionalString(error, "title", path), optionalString(error, "message", path),
+                data == null ? null : optionalString(data, "details", path + ".error_data"));
+    }
+
+    /** The distinct non-blank parts joined, or null when there are none. */
+    private static String joined(String separator, String... parts) {
+        String text = Stream.of(parts).filter(part -> part != null && !part.isBlank()).distinct()
+                .collect(Collectors.joining(separator));
+        return text.isEmpty() ? null : text;
+    }
+
+    private static Instant timestamp(JsonNode node, String path) {
+        JsonNode value = node.get("timestamp");
+        try {
+            if (value != null && value.isString()) {
+                return Instant.ofEpochSecond(Long.parseLong(value.stringValue()));
+            }
+            if (value != null && value.isIntegralNumber() && value.canConvertToLong()) {
+                return Instant.ofEpochSecond(value.longValue());
+            }
+        } catch (NumberFormatException | DateTimeException e) {
+            // falls through to the error below
+        }
+        throw new MalformedWebhookException(path + ".timestamp is not Unix seconds");
+    }
+
+    private static JsonNode object(JsonNode node, String path) {
+        if (node == null || !node.isObject()) {
+            throw new MalformedWebhookException(path + " is not an object");
+        }
+        return node;
+    }
+
+    private static JsonNode requiredObject(JsonNode parent, String field, String path) {
+        return object(parent.get(field), path + "." + field);
+    }
+
+    private static JsonNode optionalObject(JsonNode parent, String field, String path) {
+        JsonNode node = parent.get(field);
+        return node == null || node.isNull() ? null : object(node, path + "." + field);
+    }
+
+    private static List<JsonNode> requiredArray(JsonNode parent, String field, String path) {
+        JsonNode node = parent.get(field);
+        if (node == null || !node.isArray()) {
+            throw new MalformedWebhookException(path + "." + field + " is not an array");
+        }
+        return List.copyOf(node.values());
+    }
+
+    private static List<JsonNode> optionalArray(JsonNode parent, String field, String path) {
+        JsonNode node = parent.get(field);
+        return node == null || node.isNull() ? List.of() : requiredArray(parent, field, path);
+    }
+
+    private static String string(JsonNode parent, String field, String path) {
+        String value = optionalString(parent, field, path);
+        if (value == null) {
+            throw new MalformedWebhookException(path + "." + field + " is missing");
+        }
+        return value;
+    }
+
+    private static String optionalString(JsonNode parent, String field, String path) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isString()) {
+            throw new MalformedWebhookException(path + "." + field + " is not a string");
+        }
+        return node.stringValue();
+    }
+
+    private static Integer optionalInt(JsonNode parent, String field, String path) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            throw new MalformedWebhookException(path + "." + field + " is not an integer");
+        }
+        return node.intValue();
+    }
+
+    private static double number(JsonNode parent, String field, String path) {
+        JsonNode node = parent.get(field);
+        if (node == null || !node.isNumber()) {
+            throw new MalformedWebhookException(path + "." + field + " is not a number");
+        }
+        return node.doubleValue();
+    }
+}

@@ -1,0 +1,78 @@
+package br.com.balcao.channel;
+
+import br.com.balcao.numbers.NumberDirectory;
+import br.com.balcao.numbers.NumberView;
+import br.com.balcao.tickets.DeliveryStatuses;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionException;
+
+/**
+ * Hands each message and status of a verified envelope to the engine, one call (and transaction) each,
+ * so that one failure does not take the others with it. Everything downstream is idempotent, so when
+ * anything failed the envelope is answered 5xx and Meta's redelivery completes it.
+ */
+@Service
+class WebhookProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookProcessor.class);
+
+    private final NumberDirectory numbers;
+    private final InboundPipeline pipeline;
+    private final DeliveryStatuses deliveryStatuses;
+    private final Counter unknownNumbers;
+
+    WebhookProcessor(NumberDirectory numbers, InboundPipeline pipeline, DeliveryStatuses deliveryStatuses,
+                     MeterRegistry meters) {
+        this.numbers = numbers;
+        this.pipeline = pipeline;
+        this.deliveryStatuses = deliveryStatuses;
+        this.unknownNumbers = Counter.builder("balcao.webhook.unknown_number")
+                .description("Webhook changes for a phone_number_id that is no number of this helpdesk")
+                .register(meters);
+    }
+
+    void process(List<WebhookChange> changes) {
+        int failures = 0;
+        for (WebhookChange change : changes) {
+            Optional<NumberView> number = numbers.findByPhoneNumberId(change.phoneNumberId());
+            if (number.isEmpty()) {
+                log.warn("Webhook for unknown phone_number_id {}: {} message(s) and {} status(es) ignored",
+                        change.phoneNumberId(), change.messages().size(), change.statuses().size());
+                unknownNumbers.increment();
+                continue;
+            }
+            long numberId = number.get().id();
+            for (InboundMessage message : change.messages()) {
+                failures += attempt("message " + message.wamid(), () -> pipeline.receive(numberId, message));
+            }
+            for (StatusUpdate status : change.statuses()) {
+                failures += attempt("status " + status.status() + " of " + status.wamid(),
+                        () -> deliveryStatuses.record(numberId, status.wamid(), status.status(), status.at(),
+                                status.errorCode(), status.errorMessage()));
+            }
+        }
+        if (failures > 0) {
+            throw new IllegalStateException(failures + " item(s) of the webhook failed; Meta will redeliver it");
+        }
+    }
+
+    /** 0 when the work was done, 1 when it failed on its own. The database being down stops everything. */
+    private static int attempt(String what, Runnable work) {
+        try {
+            work.run();
+            return 0;
+        } catch (DataAccessException | TransactionException databaseTrouble) {
+            throw databaseTrouble;
+        } catch (RuntimeException e) {
+            log.error("Webhook {} failed", what, e);
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package br.com.balcao.templates;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The templates module's facade: a number's message templates. */
+@Service
+@Transactional(readOnly = true)
+public class TemplateCatalog {
+
+    private final MessageTemplateRepository templates;
+
+    TemplateCatalog(MessageTemplateRepository templates) {
+        this.templates = templates;
+    }
+
+    public Optional<TemplateView> find(long templateId) {
+        return templates.findById(templateId).map(MessageTemplate::toView);
+    }
+
+    /** The templates that may be sent on the number now (approved only), by name. */
+    public List<TemplateView> approved(long numberId) {
+        return templates.findByNumberIdAndStatusOrderByNameAscLanguageAsc(numberId, TemplateStatus.APPROVED).stream()
+                .map(MessageTemplate::toView)
+                .toList();
+    }
+}

@@ -1,0 +1,26 @@
+package br.com.balcao.templates;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** An approved template as agents send it. */
+public record TemplateView(long id, long numberId, String name, String language, TemplateCategory category,
+        String body, TemplateStatus status) {
+
+    private static final Pattern VARIABLE = Pattern.compile("\\{\\{(\\d+)}}");
+
+    /** How many positional variables ({{1}}, {{2}}, ...) the body uses. */
+    public int variableCount() {
+        return VARIABLE.matcher(body).results().mapToInt(match -> Integer.parseInt(match.group(1))).max().orElse(0);
+    }
+
+    /** The exact text the customer reads, with each {{n}} replaced by the n-th value. */
+    public String render(List<String> values) {
+        if (values.size() != variableCount()) {
+            throw new IllegalArgumentException("template " + name + " takes " + variableCount() + " values");
+        }
+        return VARIABLE.matcher(body).replaceAll(match ->
+                Matcher.quoteReplacement(values.get(Integer.parseInt(match.group(1)) - 1)));
+    }
+}

@@ -1,0 +1,136 @@
+package br.com.balcao.tickets;
+
+import br.com.balcao.security.AgentStatus;
+import br.com.balcao.security.AgentStatusChanged;
+import br.com.balcao.tickets.TicketEvents.TicketAssigned;
+import br.com.balcao.tickets.TicketEvents.TicketClosed;
+import br.com.balcao.tickets.TicketEvents.TicketCreated;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Hands queued tickets to agents. An agent is eligible on a number when a member with REPLY, ONLINE and
+ * below their ticket slots (counted across all their numbers); the one with the fewest active tickets
+ * wins, a tie going to the one idle the longest. Oldest tickets first.
+ *
+ * <p>Safe with several app instances: a waiting ticket is claimed with {@code FOR UPDATE SKIP LOCKED}, the
+ * chosen agent's row is locked before their slots are counted, and each assignment commits on its own,
+ * so no two transactions ever wait on each other's agents.
+ */
+@Service
+public class Distributor {
+
+    private static final int MAX_PER_DRAIN = 500;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Distributor(JdbcTemplate jdbc, PlatformTransactionManager transactions, ApplicationEventPublisher events,
+                Clock clock) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Assigns as many of the number's queued tickets as there are free slots; returns how many. */
+    public int drain(long numberId) {
+        int assigned = 0;
+        while (assigned < MAX_PER_DRAIN && Boolean.TRUE.equals(transaction.execute(status -> assignOne(numberId)))) {
+            assigned++;
+        }
+        return assigned;
+    }
+
+    @TransactionalEventListener
+    void onTicketCreated(TicketCreated event) {
+        drain(event.numberId());
+    }
+
+    @TransactionalEventListener
+    void onTicketClosed(TicketClosed event) {
+        if (event.agentId() != null) {
+            numbersOf(event.agentId()).forEach(this::drain);
+        }
+    }
+
+    @TransactionalEventListener
+    void onAgentStatusChanged(AgentStatusChanged event) {
+        if (event.status() == AgentStatus.ONLINE) {
+            numbersOf(event.userId()).forEach(this::drain);
+        }
+    }
+
+    /** A safety net: whatever an event missed (a crash between commit and drain) is assigned here. */
+    @Scheduled(fixedDelayString = "${balcao.tickets.distribution-sweep:10s}", initialDelayString = "10s")
+    @SchedulerLock(name = "distribution-sweep")
+    public void drainAll() {
+        jdbc.queryForList("SELECT DISTINCT number_id FROM tickets WHERE status = 'WAITING'", Long.class)
+                .forEach(this::drain);
+    }
+
+    private boolean assignOne(long numberId) {
+        Optional<Long> ticket = jdbc.queryForList("""
+                SELECT id FROM tickets WHERE number_id = ? AND status = 'WAITING'
+                 ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED
+                """, Long.class, numberId).stream().findFirst();
+        if (ticket.isEmpty()) {
+            return false;
+        }
+        Optional<Long> agent = lockEligibleAgent(numberId);
+        if (agent.isEmpty()) {
+            return false;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update("""
+                UPDATE tickets SET status = 'ASSIGNED', agent_id = ?, assigned_at = ?, version = version + 1
+                 WHERE id = ? AND status = 'WAITING'
+                """, agent.get(), now, ticket.get());
+        jdbc.update("UPDATE app_users SET last_assigned_at = ? WHERE id = ?", now, agent.get());
+        events.publishEvent(new TicketAssigned(numberId, ticket.get(), agent.get()));
+        return true;
+    }
+
+    private Optional<Long> lockEligibleAgent(long numberId) {
+        List<Long> candidates = jdbc.queryForList("""
+                SELECT u.id
+                  FROM app_users u
+                  JOIN memberships m ON m.user_id = u.id AND m.number_id = ? AND m.can_reply
+                  LEFT JOIN LATERAL (SELECT count(*) AS active FROM tickets t
+                                      WHERE t.agent_id = u.id AND t.status IN ('ASSIGNED', 'OPEN')) a ON true
+                 WHERE u.status = 'ONLINE' AND u.enabled AND a.active < u.ticket_slots
+                 ORDER BY a.active, u.last_assigned_at NULLS FIRST, u.id
+                """, Long.class, numberId);
+        for (Long candidate : candidates) {
+            // Lock first, count in a new statement: under READ COMMITTED it sees every assignment to this
+            // agent that committed while we waited for the lock (assigning takes the same lock).
+            jdbc.queryForList("SELECT id FROM app_users WHERE id = ? FOR UPDATE", Long.class, candidate);
+            Boolean free = jdbc.queryForObject("""
+                    SELECT u.status = 'ONLINE' AND u.enabled AND
+                           (SELECT count(*) FROM tickets t WHERE t.agent_id = u.id AND t.status IN ('ASSIGNED', 'OPEN'))
+                           < u.ticket_slots
+                      FROM app_users u WHERE u.id = ?
+                    """, Boolean.class, candidate);
+            if (Boolean.TRUE.equals(free)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<Long> numbersOf(long userId) {
+        return jdbc.queryForList("SELECT number_id FROM memberships WHERE user_id = ? AND can_reply", Long.class, userId);
+    }
+}

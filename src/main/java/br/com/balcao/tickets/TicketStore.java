@@ -1,0 +1,99 @@
+package br.com.balcao.tickets;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The ticket rows, read under row locks and written with the lifecycle's rules. */
+@Component
+class TicketStore {
+
+    private final JdbcTemplate jdbc;
+
+    TicketStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record LockedTicket(long id, long numberId, long contactId, TicketStatus status, Long agentId) {
+    }
+
+    /** The contact's unclosed ticket after {@link #openOrJoin}, and whether this call opened it. */
+    record Opened(LockedTicket ticket, boolean isNew) {
+    }
+
+    Optional<LockedTicket> lock(long ticketId) {
+        return jdbc.query("""
+                SELECT id, number_id, contact_id, status, agent_id FROM tickets WHERE id = ? FOR UPDATE
+                """, TicketStore::locked, ticketId).stream().findFirst();
+    }
+
+    Optional<LockedTicket> lockUnclosedOf(long contactId) {
+        return jdbc.query("""
+                SELECT id, number_id, contact_id, status, agent_id FROM tickets
+                 WHERE contact_id = ? AND status <> 'CLOSED' FOR UPDATE
+                """, TicketStore::locked, contactId).stream().findFirst();
+    }
+
+    /**
+     * Opens a ticket for a contact that has none unclosed, or returns the one a concurrent transaction
+     * opened first (the database allows one unclosed ticket per contact).
+     */
+    Opened openOrJoin(long numberId, long contactId, TicketStatus status, Long agentId, Long parentId,
+                            boolean openedByActiveMessage, Instant at) {
+        long ticketNumber = jdbc.queryForObject("""
+                UPDATE business_numbers SET last_ticket_number = last_ticket_number + 1 WHERE id = ?
+                RETURNING last_ticket_number
+                """, Long.class, numberId);
+        Timestamp now = Timestamp.from(at);
+        Optional<Long> created = jdbc.query("""
+                INSERT INTO tickets (number_id, contact_id, ticket_number, status, agent_id, parent_ticket_id,
+                                     opened_by_active_message, created_at, assigned_at, first_response_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (contact_id) WHERE status <> 'CLOSED' DO NOTHING
+                RETURNING id
+                """, (row, i) -> row.getLong(1),
+                numberId, contactId, ticketNumber, status.name(), agentId, parentId, openedByActiveMessage, now,
+                agentId == null ? null : now, status == TicketStatus.OPEN ? now : null).stream().findFirst();
+        return created.map(id -> new Opened(new LockedTicket(id, numberId, contactId, status, agentId), true))
+                .orElseGet(() -> new Opened(lockUnclosedOf(contactId).orElseThrow(), false));
+    }
+
+    void close(long ticketId, CloseReason reason, Instant at) {
+        jdbc.update("""
+                UPDATE tickets SET status = 'CLOSED', close_reason = ?, closed_at = ?, version = version + 1
+                 WHERE id = ? AND status <> 'CLOSED'
+                """, reason.name(), Timestamp.from(at), ticketId);
+    }
+
+    void attachMessage(long messageId, long ticketId) {
+        jdbc.update("UPDATE messages SET ticket_id = ? WHERE id = ?", ticketId, messageId);
+    }
+
+    void customerWrote(long ticketId, Instant at) {
+        jdbc.update("""
+                UPDATE tickets SET last_customer_message_at = GREATEST(last_customer_message_at, ?),
+                                   version = version + 1
+                 WHERE id = ?
+                """, Timestamp.from(at), ticketId);
+    }
+
+    /** The reason a ticket closes when the customer leaves (keyword or timeout), by how far it got. */
+    static CloseReason customerLeft(TicketStatus status) {
+        return switch (status) {
+            case WAITING -> CloseReason.LOST;
+            case ASSIGNED -> CloseReason.ABANDONED;
+            case OPEN -> CloseReason.CLIENT;
+            case CLOSED -> throw new IllegalStateException("already closed");
+        };
+    }
+
+    private static LockedTicket locked(ResultSet row, int index) throws SQLException {
+        long agent = row.getLong("agent_id");
+        return new LockedTicket(row.getLong("id"), row.getLong("number_id"), row.getLong("contact_id"),
+                TicketStatus.valueOf(row.getString("status")), row.wasNull() ? null : agent);
+    }
+}
