@@ -31,6 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Distributor {
 
     private static final int MAX_PER_DRAIN = 500;
+    private static final int MAX_RETRIES = 50;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -48,11 +49,28 @@ public class Distributor {
     /** Assigns as many of the number's queued tickets as there are free slots; returns how many. */
     public int drain(long numberId) {
         int assigned = 0;
-        while (assigned < MAX_PER_DRAIN && Boolean.TRUE.equals(transaction.execute(status -> assignOne(numberId)))) {
-            assigned++;
+        int retries = 0;
+        while (assigned < MAX_PER_DRAIN && retries < MAX_RETRIES) {
+            Attempt attempt = transaction.execute(status -> {
+                Attempt result = assignOne(numberId);
+                if (result == Attempt.RETRY) {
+                    status.setRollbackOnly();
+                }
+                return result;
+            });
+            if (attempt == Attempt.DONE) {
+                break;
+            }
+            if (attempt == Attempt.ASSIGNED) {
+                assigned++;
+            } else {
+                retries++;
+            }
         }
         return assigned;
     }
+
+    private enum Attempt { ASSIGNED, DONE, RETRY }
 
     @TransactionalEventListener
     void onTicketCreated(TicketCreated event) {
@@ -81,17 +99,25 @@ public class Distributor {
                 .forEach(this::drain);
     }
 
-    private boolean assignOne(long numberId) {
+    /**
+     * One assignment in one transaction, locking one ticket and at most one agent. When the best agent
+     * filled up while we waited for their lock, the caller rolls back and tries again.
+     */
+    private Attempt assignOne(long numberId) {
         Optional<Long> ticket = jdbc.queryForList("""
                 SELECT id FROM tickets WHERE number_id = ? AND status = 'WAITING'
                  ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED
                 """, Long.class, numberId).stream().findFirst();
         if (ticket.isEmpty()) {
-            return false;
+            return Attempt.DONE;
         }
-        Optional<Long> agent = lockEligibleAgent(numberId);
+        Optional<Long> best = bestCandidate(numberId);
+        if (best.isEmpty()) {
+            return Attempt.DONE;
+        }
+        Optional<Long> agent = lockIfStillFree(best.get());
         if (agent.isEmpty()) {
-            return false;
+            return Attempt.RETRY;
         }
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update("""
@@ -100,11 +126,11 @@ public class Distributor {
                 """, agent.get(), now, ticket.get());
         jdbc.update("UPDATE app_users SET last_assigned_at = ? WHERE id = ?", now, agent.get());
         events.publishEvent(new TicketAssigned(numberId, ticket.get(), agent.get()));
-        return true;
+        return Attempt.ASSIGNED;
     }
 
-    private Optional<Long> lockEligibleAgent(long numberId) {
-        List<Long> candidates = jdbc.queryForList("""
+    private Optional<Long> bestCandidate(long numberId) {
+        return jdbc.queryForList("""
                 SELECT u.id
                   FROM app_users u
                   JOIN memberships m ON m.user_id = u.id AND m.number_id = ? AND m.can_reply
@@ -112,22 +138,21 @@ public class Distributor {
                                       WHERE t.agent_id = u.id AND t.status IN ('ASSIGNED', 'OPEN')) a ON true
                  WHERE u.status = 'ONLINE' AND u.enabled AND a.active < u.ticket_slots
                  ORDER BY a.active, u.last_assigned_at NULLS FIRST, u.id
-                """, Long.class, numberId);
-        for (Long candidate : candidates) {
-            // Lock first, count in a new statement: under READ COMMITTED it sees every assignment to this
-            // agent that committed while we waited for the lock (assigning takes the same lock).
-            jdbc.queryForList("SELECT id FROM app_users WHERE id = ? FOR UPDATE", Long.class, candidate);
-            Boolean free = jdbc.queryForObject("""
-                    SELECT u.status = 'ONLINE' AND u.enabled AND
-                           (SELECT count(*) FROM tickets t WHERE t.agent_id = u.id AND t.status IN ('ASSIGNED', 'OPEN'))
-                           < u.ticket_slots
-                      FROM app_users u WHERE u.id = ?
-                    """, Boolean.class, candidate);
-            if (Boolean.TRUE.equals(free)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+                 LIMIT 1
+                """, Long.class, numberId).stream().findFirst();
+    }
+
+    private Optional<Long> lockIfStillFree(long agent) {
+        // Lock first, count in a new statement: under READ COMMITTED it sees every assignment to this
+        // agent that committed while we waited for the lock (assigning takes the same lock).
+        jdbc.queryForList("SELECT id FROM app_users WHERE id = ? FOR UPDATE", Long.class, agent);
+        Boolean free = jdbc.queryForObject("""
+                SELECT u.status = 'ONLINE' AND u.enabled AND
+                       (SELECT count(*) FROM tickets t WHERE t.agent_id = u.id AND t.status IN ('ASSIGNED', 'OPEN'))
+                       < u.ticket_slots
+                  FROM app_users u WHERE u.id = ?
+                """, Boolean.class, agent);
+        return Boolean.TRUE.equals(free) ? Optional.of(agent) : Optional.empty();
     }
 
     private List<Long> numbersOf(long userId) {
