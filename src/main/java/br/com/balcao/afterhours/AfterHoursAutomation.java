@@ -49,11 +49,11 @@ public class AfterHoursAutomation {
     @Transactional
     public Outcome handle(long numberId, long contactId, String contactName, String phoneE164, String text,
             Instant at) {
-        if (calendar.isOpen(numberId, at)) {
+        Optional<Instant> nextOpening = calendar.nextOpening(numberId, at);
+        if (nextOpening.filter(at::equals).isPresent()) { // open right now
             return Outcome.IN_SERVICE_HOURS;
         }
         NumberRules rules = numbers.rules(numberId);
-        Optional<Instant> nextOpening = calendar.nextOpening(numberId, at);
         Instant episode = nextOpening.orElse(NO_OPENING_AHEAD);
         if (startEpisode(rules, contactId, contactName, phoneE164, at, episode)) {
             replies.queue(numberId, contactId, AfterHoursTexts.reply(rules, nextOpening), Automation.AFTER_HOURS);

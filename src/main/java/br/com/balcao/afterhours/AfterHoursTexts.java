@@ -35,7 +35,7 @@ final class AfterHoursTexts {
         return text.toString();
     }
 
-    /** For example "sábado, 21/11, às 08:00", in the number's time zone. */
+    /** The opening in the number's time zone, for example: sábado, 21/11, às 08:00. */
     static String opening(Instant at, ZoneId zone) {
         return OPENING.format(at.atZone(zone));
     }

@@ -34,7 +34,7 @@ public class ServiceCalendar {
 
     /**
      * The earliest instant at or after {@code after} when the number is open: {@code after} itself when it is
-     * open then (always, for a "24 hours" number). Empty when nothing opens within the next 366 days
+     * open then (always, for a number open 24 hours). Empty when nothing opens within the next 366 days
      * (no service hours configured, or all of them on holidays).
      */
     public Optional<Instant> nextOpening(long numberId, Instant after) {

@@ -1,0 +1,52 @@
+package br.com.balcao.live;
+
+import br.com.balcao.tickets.TicketEvents;
+import br.com.balcao.tickets.TicketEvents.TicketEvent;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Announces each engine event, once committed, on the database's notification channel. */
+@Component
+class LiveEventNotifier {
+
+    static final String CHANNEL = "balcao_live";
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    LiveEventNotifier(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void on(TicketEvent event) {
+        jdbc.queryForList("SELECT pg_notify(?, ?)", CHANNEL, json.writeValueAsString(toLive(event)));
+    }
+
+    static LiveEvent toLive(TicketEvent event) {
+        String kind = event.getClass().getSimpleName();
+        if (event instanceof TicketEvents.MessageReceived e) {
+            return new LiveEvent(kind, e.numberId(), e.contactId(), e.ticketId(), e.messageId(), null);
+        }
+        if (event instanceof TicketEvents.MessageQueued e) {
+            return new LiveEvent(kind, e.numberId(), e.contactId(), e.ticketId(), e.messageId(), null);
+        }
+        if (event instanceof TicketEvents.MessageStatusChanged e) {
+            return new LiveEvent(kind, e.numberId(), e.contactId(), null, e.messageId(), null);
+        }
+        if (event instanceof TicketEvents.TicketCreated e) {
+            return new LiveEvent(kind, e.numberId(), e.contactId(), e.ticketId(), null, null);
+        }
+        if (event instanceof TicketEvents.TicketAssigned e) {
+            return new LiveEvent(kind, e.numberId(), null, e.ticketId(), null, e.agentId());
+        }
+        if (event instanceof TicketEvents.TicketClosed e) {
+            return new LiveEvent(kind, e.numberId(), null, e.ticketId(), null, e.agentId());
+        }
+        TicketEvents.TicketTransferred e = (TicketEvents.TicketTransferred) event;
+        return new LiveEvent(kind, e.numberId(), null, e.newTicketId(), null, e.toAgentId());
+    }
+}

@@ -1,0 +1,79 @@
+package br.com.balcao.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import br.com.balcao.channel.InboundMessage;
+import br.com.balcao.channel.InboundPipeline;
+import br.com.balcao.support.IntegrationTest;
+import br.com.balcao.support.TestClock;
+import br.com.balcao.support.TestData;
+import br.com.balcao.tickets.TicketEvents.TicketCreated;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@IntegrationTest
+class LiveEventsTest {
+
+    @Autowired
+    LiveEvents live;
+
+    @Autowired
+    InboundPipeline pipeline;
+
+    @Autowired
+    ApplicationEventPublisher publisher;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    TestData data;
+
+    @Autowired
+    TestClock clock;
+
+    @Test
+    void committedEngineEventsReachSubscribersThroughTheDatabase() throws Exception {
+        long number = data.openNumber("Ao vivo " + TestData.unique());
+        List<LiveEvent> heard = new CopyOnWriteArrayList<>();
+        try (AutoCloseable subscription = live.subscribe(event -> {
+            if (event.numberId() == number) {
+                heard.add(event);
+            }
+        })) {
+            pipeline.receive(number, InboundMessage.text("wamid.live" + TestData.unique(), TestData.waId(), "Ana",
+                    clock.instant(), "Oi"));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> heard.stream().map(LiveEvent::kind).toList()
+                    .containsAll(List.of("TicketCreated", "MessageReceived")));
+            LiveEvent received = heard.stream().filter(event -> event.kind().equals("MessageReceived")).findFirst()
+                    .orElseThrow();
+            assertThat(received.contactId()).isNotNull();
+            assertThat(received.ticketId()).isNotNull();
+            assertThat(received.messageId()).isNotNull();
+        }
+    }
+
+    @Test
+    void eventsOfARolledBackTransactionAreNeverHeard() throws Exception {
+        long number = data.openNumber("Desfeito " + TestData.unique());
+        long marker = data.openNumber("Marcador " + TestData.unique());
+        List<LiveEvent> heard = new CopyOnWriteArrayList<>();
+        try (AutoCloseable subscription = live.subscribe(heard::add)) {
+            transaction.executeWithoutResult(status -> {
+                publisher.publishEvent(new TicketCreated(number, 1, 1));
+                status.setRollbackOnly();
+            });
+            transaction.executeWithoutResult(status -> publisher.publishEvent(new TicketCreated(marker, 2, 2)));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> heard.stream().anyMatch(e -> e.numberId() == marker));
+            assertThat(heard).noneMatch(event -> event.numberId() == number);
+        }
+    }
+}
