@@ -20,7 +20,7 @@ final class RetryBackoff {
         return after(attempt, ThreadLocalRandom.current().nextDouble());
     }
 
-    /** The wait after the given failed attempt, with {@code jitter} in [0, 1) choosing within the range. */
+    /** The wait after the given failed attempt, with {@code jitter} from 0 up to 1 choosing within the range. */
     static Duration after(int attempt, double jitter) {
         Duration ceiling = ceiling(attempt);
         long half = ceiling.toMillis() / 2;

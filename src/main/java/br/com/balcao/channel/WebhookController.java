@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -22,8 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/webhooks/whatsapp")
 class WebhookController {
-
-    static final int MAX_BODY_BYTES = 1024 * 1024;
 
     private static final Logger log = LoggerFactory.getLogger(WebhookController.class);
 
@@ -53,7 +52,7 @@ class WebhookController {
     ResponseEntity<Void> receive(HttpServletRequest request,
                                  @RequestHeader(name = WebhookSignature.HEADER, required = false) String signed)
             throws IOException {
-        Optional<byte[]> body = readAtMostMaxBytes(request);
+        Optional<byte[]> body = WebhookBody.read(request.getInputStream(), request.getContentLengthLong());
         if (body.isEmpty()) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).build();
         }
@@ -72,15 +71,6 @@ class WebhookController {
         return ResponseEntity.ok().build();
     }
 
-    /** The body, or empty when it is over the limit; never reads more than one byte past it. */
-    private static Optional<byte[]> readAtMostMaxBytes(HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-            return Optional.empty();
-        }
-        byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
-        return body.length > MAX_BODY_BYTES ? Optional.empty() : Optional.of(body);
-    }
-
     /** Compares digests so that the time taken tells nothing about the token, not even its length. */
     private boolean verifyTokenMatches(String token) {
         return verifyTokenDigest != null && token != null && MessageDigest.isEqual(verifyTokenDigest, sha256(token));
@@ -89,7 +79,7 @@ class WebhookController {
     private static byte[] sha256(String value) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }

@@ -1,5 +1,15 @@
 package br.com.balcao.channel;
 
+import static br.com.balcao.channel.WebhookJson.number;
+import static br.com.balcao.channel.WebhookJson.object;
+import static br.com.balcao.channel.WebhookJson.optionalArray;
+import static br.com.balcao.channel.WebhookJson.optionalInt;
+import static br.com.balcao.channel.WebhookJson.optionalObject;
+import static br.com.balcao.channel.WebhookJson.optionalString;
+import static br.com.balcao.channel.WebhookJson.requiredArray;
+import static br.com.balcao.channel.WebhookJson.requiredObject;
+import static br.com.balcao.channel.WebhookJson.string;
+
 import br.com.balcao.tickets.DeliveryStatus;
 import br.com.balcao.tickets.MessageType;
 import java.time.DateTimeException;
@@ -208,72 +218,5 @@ class WebhookEnvelopeParser {
             // falls through to the error below
         }
         throw new MalformedWebhookException(path + ".timestamp is not Unix seconds");
-    }
-
-    private static JsonNode object(JsonNode node, String path) {
-        if (node == null || !node.isObject()) {
-            throw new MalformedWebhookException(path + " is not an object");
-        }
-        return node;
-    }
-
-    private static JsonNode requiredObject(JsonNode parent, String field, String path) {
-        return object(parent.get(field), path + "." + field);
-    }
-
-    private static JsonNode optionalObject(JsonNode parent, String field, String path) {
-        JsonNode node = parent.get(field);
-        return node == null || node.isNull() ? null : object(node, path + "." + field);
-    }
-
-    private static List<JsonNode> requiredArray(JsonNode parent, String field, String path) {
-        JsonNode node = parent.get(field);
-        if (node == null || !node.isArray()) {
-            throw new MalformedWebhookException(path + "." + field + " is not an array");
-        }
-        return List.copyOf(node.values());
-    }
-
-    private static List<JsonNode> optionalArray(JsonNode parent, String field, String path) {
-        JsonNode node = parent.get(field);
-        return node == null || node.isNull() ? List.of() : requiredArray(parent, field, path);
-    }
-
-    private static String string(JsonNode parent, String field, String path) {
-        String value = optionalString(parent, field, path);
-        if (value == null) {
-            throw new MalformedWebhookException(path + "." + field + " is missing");
-        }
-        return value;
-    }
-
-    private static String optionalString(JsonNode parent, String field, String path) {
-        JsonNode node = parent.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isString()) {
-            throw new MalformedWebhookException(path + "." + field + " is not a string");
-        }
-        return node.stringValue();
-    }
-
-    private static Integer optionalInt(JsonNode parent, String field, String path) {
-        JsonNode node = parent.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-            throw new MalformedWebhookException(path + "." + field + " is not an integer");
-        }
-        return node.intValue();
-    }
-
-    private static double number(JsonNode parent, String field, String path) {
-        JsonNode node = parent.get(field);
-        if (node == null || !node.isNumber()) {
-            throw new MalformedWebhookException(path + "." + field + " is not a number");
-        }
-        return node.doubleValue();
     }
 }

@@ -26,6 +26,10 @@ public class ContactDirectory {
         return contacts.findById(contactId).map(Contact::toView);
     }
 
+    public Optional<ContactView> findByWaId(long numberId, String waId) {
+        return contacts.findByNumberIdAndWaId(numberId, waId).map(Contact::toView);
+    }
+
     /**
      * The contact who wrote from this WhatsApp id, created on first contact. The WhatsApp profile name
      * fills the name unless a user edited it. Safe under concurrent deliveries of the same contact.

@@ -18,11 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 // The replies must stay as the automation stored them: PENDING in the outbox, not yet taken by the sender.
 @IntegrationTest
-@TestPropertySource(properties = "balcao.whatsapp.outbound.enabled=false")
 class AbsenceAutomationTest {
 
     static final String MESSAGE = "Hoje a equipe está em treinamento e volta amanhã.";

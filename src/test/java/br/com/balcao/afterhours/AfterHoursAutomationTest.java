@@ -18,11 +18,9 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 // The replies must stay as the automation stored them: PENDING in the outbox, not yet taken by the sender.
 @IntegrationTest
-@TestPropertySource(properties = "balcao.whatsapp.outbound.enabled=false")
 class AfterHoursAutomationTest {
 
     /** Friday 20 November 2026, 22:00 in São Paulo. */

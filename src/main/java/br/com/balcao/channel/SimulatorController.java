@@ -1,0 +1,136 @@
+package br.com.balcao.channel;
+
+import br.com.balcao.contacts.ContactDirectory;
+import br.com.balcao.contacts.ContactView;
+import br.com.balcao.live.LiveEvents;
+import br.com.balcao.numbers.NumberDirectory;
+import br.com.balcao.numbers.NumberView;
+import br.com.balcao.shared.NotFoundException;
+import br.com.balcao.shared.Phones;
+import br.com.balcao.tickets.Conversations;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** The customer simulator of the demo: write to any number as a customer and see what comes back. */
+@Controller
+@Profile("demo")
+@RequestMapping("/simulator")
+class SimulatorController {
+
+    static final int MAX_TEXT = 4096;
+    private static final int THREAD_LENGTH = 60;
+    private static final long STREAM_TIMEOUT_MILLIS = 30 * 60 * 1000L;
+
+    private final NumberDirectory numbers;
+    private final ContactDirectory contacts;
+    private final Conversations conversations;
+    private final SimulatedCustomer customer;
+    private final LiveEvents live;
+
+    SimulatorController(NumberDirectory numbers, ContactDirectory contacts, Conversations conversations,
+                        SimulatedCustomer customer, LiveEvents live) {
+        this.numbers = numbers;
+        this.contacts = contacts;
+        this.conversations = conversations;
+        this.customer = customer;
+        this.live = live;
+    }
+
+    @GetMapping
+    String page(@RequestParam Optional<Long> numberId, @RequestParam(defaultValue = "+55 11 98765-4321") String phone,
+                @RequestParam(defaultValue = "Cliente Teste") String name, Model model) {
+        List<NumberView> all = numbers.all();
+        NumberView number = numberId.flatMap(numbers::find).orElse(all.isEmpty() ? null : all.get(0));
+        model.addAttribute("numbers", all);
+        model.addAttribute("number", number);
+        model.addAttribute("phone", phone);
+        model.addAttribute("name", name);
+        addThread(model, number, phone);
+        return "channel/simulator";
+    }
+
+    @GetMapping("/thread")
+    String thread(@RequestParam long numberId, @RequestParam String phone, Model model) {
+        addThread(model, number(numberId), phone);
+        return "channel/simulator :: thread";
+    }
+
+    @PostMapping("/messages")
+    String send(@RequestParam long numberId, @RequestParam String phone, @RequestParam String name,
+                @RequestParam String text, Model model) {
+        NumberView number = number(numberId);
+        Optional<Phones.Phone> customerPhone = Phones.parse(phone);
+        String problem = customerPhone.isEmpty() ? "simulator.error.phone"
+                : text.isBlank() || text.length() > MAX_TEXT ? "simulator.error.text" : null;
+        if (problem == null) {
+            try {
+                customer.send(number.phoneNumberId(), customerPhone.get().digits(),
+                        name.isBlank() ? "Cliente" : name.strip(), text.strip());
+            } catch (RestClientException e) {
+                problem = "simulator.error.webhook";
+            }
+        }
+        model.addAttribute("problem", problem);
+        addThread(model, number, phone);
+        return "channel/simulator :: thread";
+    }
+
+    @GetMapping("/events")
+    SseEmitter events(@RequestParam long numberId, @RequestParam String phone) throws IOException {
+        number(numberId);
+        String waId = Phones.parse(phone).map(Phones.Phone::digits).orElse("");
+        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MILLIS);
+        AutoCloseable subscription = live.subscribe(event -> {
+            if (event.numberId() != numberId || event.contactId() == null) {
+                return;
+            }
+            boolean ours = contacts.find(event.contactId()).map(contact -> waId.equals(digitsOf(contact))).orElse(false);
+            if (ours) {
+                try {
+                    emitter.send(SseEmitter.event().name("changed").data(event.kind()));
+                } catch (IOException e) {
+                    throw new IllegalStateException("browser gone", e);
+                }
+            }
+        });
+        Runnable unsubscribe = () -> {
+            try {
+                subscription.close();
+            } catch (Exception ignored) {
+                // nothing left to release
+            }
+        };
+        emitter.onCompletion(unsubscribe);
+        emitter.onTimeout(unsubscribe);
+        emitter.onError(error -> unsubscribe.run());
+        emitter.send(SseEmitter.event().name("ready").data("ok"));
+        return emitter;
+    }
+
+    private void addThread(Model model, NumberView number, String phone) {
+        Optional<ContactView> contact = number == null ? Optional.empty()
+                : Phones.parse(phone).flatMap(p -> contacts.findByWaId(number.id(), p.digits()));
+        model.addAttribute("number", number);
+        model.addAttribute("phone", phone);
+        model.addAttribute("zone", number == null ? java.time.ZoneId.of("America/Sao_Paulo") : number.zone());
+        model.addAttribute("thread", contact.map(c -> conversations.latestOf(c.id(), THREAD_LENGTH)).orElse(List.of()));
+    }
+
+    private NumberView number(long numberId) {
+        return numbers.find(numberId).orElseThrow(() -> new NotFoundException("number"));
+    }
+
+    private static String digitsOf(ContactView contact) {
+        return contact.phoneE164().substring(1);
+    }
+}

@@ -1,0 +1,28 @@
+// The customer simulator: keeps the phone-style thread live and scrolled to the newest message.
+(function () {
+    'use strict';
+    var chat = document.getElementById('simulator');
+    if (!chat) {
+        return;
+    }
+    var thread = document.getElementById('sim-thread');
+    var scrollToEnd = function () { thread.scrollTop = thread.scrollHeight; };
+    scrollToEnd();
+
+    document.body.addEventListener('htmx:afterSwap', function (event) {
+        if (event.detail.target === thread) {
+            scrollToEnd();
+        }
+    });
+    document.getElementById('sim-composer').addEventListener('htmx:afterRequest', function (event) {
+        if (event.detail.successful) {
+            event.target.reset();
+            document.getElementById('sim-text').focus();
+        }
+    });
+
+    var source = new EventSource(chat.dataset.events);
+    source.addEventListener('changed', function () {
+        htmx.trigger(document.body, 'sim-refresh');
+    });
+})();

@@ -1,0 +1,227 @@
+package br.com.balcao.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import br.com.balcao.channel.SendResult.Accepted;
+import br.com.balcao.channel.SendResult.PermanentFailure;
+import br.com.balcao.channel.SendResult.RetryableFailure;
+import br.com.balcao.tickets.MessageType;
+import br.com.balcao.tickets.OutboundMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The Cloud API client against a local HTTP server: the exact requests, and how Meta's answers are read. */
+class CloudApiGatewayTest {
+
+    private static final String PHONE_NUMBER_ID = "106540352242922";
+    private static final String TOKEN = "EAAJB-test-token";
+    private static final String ACCEPTED = """
+            {"messaging_product": "whatsapp",
+             "contacts": [{"input": "5511998871234", "wa_id": "5511998871234"}],
+             "messages": [{"id": "wamid.HBgNNTUxMTk5ODg3MTIzNBUCABEYEjdGQ0I2RjQ0QjZBNUM0RkJGQQA="}]}
+            """;
+    private static final String WINDOW_CLOSED = """
+            {"error": {"message": "(#131047) Re-engagement message", "type": "OAuthException", "code": 131047,
+                       "error_data": {"messaging_product": "whatsapp",
+                                      "details": "Message failed to send because more than 24 hours have passed since the customer last replied to this number."},
+                       "fbtrace_id": "AbCdEf123"}}
+            """;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private MockWebServer server;
+    private CloudApiGateway gateway;
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = new MockWebServer();
+        server.start();
+        gateway = new CloudApiGateway(server.url("/").toString(), "v23.0", TOKEN,
+                Duration.ofSeconds(2), Duration.ofSeconds(2));
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void sendsTextExactlyAsDocumentedAndReadsTheWamid() throws Exception {
+        server.enqueue(answer(200, ACCEPTED));
+
+        SendResult result = gateway.send(PHONE_NUMBER_ID, text("Olá! Seu pedido saiu para entrega."));
+
+        assertThat(result).isEqualTo(new Accepted("wamid.HBgNNTUxMTk5ODg3MTIzNBUCABEYEjdGQ0I2RjQ0QjZBNUM0RkJGQQA="));
+        RecordedRequest request = server.takeRequest(1, TimeUnit.SECONDS);
+        assertThat(request.getMethod()).isEqualTo("POST");
+        assertThat(request.getTarget()).isEqualTo("/v23.0/" + PHONE_NUMBER_ID + "/messages");
+        assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
+        assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
+        assertThat(body(request)).isEqualTo(json.readTree("""
+                {"messaging_product": "whatsapp", "recipient_type": "individual", "to": "5511998871234",
+                 "type": "text", "text": {"preview_url": false, "body": "Olá! Seu pedido saiu para entrega."}}
+                """));
+    }
+
+    @Test
+    void sendsTemplateWithItsBodyParameters() throws Exception {
+        server.enqueue(answer(200, ACCEPTED));
+
+        SendResult result = gateway.send(PHONE_NUMBER_ID, template("order_update", List.of("Ana", "#1042")));
+
+        assertThat(result).isInstanceOf(Accepted.class);
+        RecordedRequest request = server.takeRequest(1, TimeUnit.SECONDS);
+        assertThat(request.getTarget()).isEqualTo("/v23.0/" + PHONE_NUMBER_ID + "/messages");
+        assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
+        assertThat(body(request)).isEqualTo(json.readTree("""
+                {"messaging_product": "whatsapp", "to": "5511998871234", "type": "template",
+                 "template": {"name": "order_update", "language": {"code": "pt_BR"},
+                   "components": [{"type": "body", "parameters": [{"type": "text", "text": "Ana"},
+                                                                  {"type": "text", "text": "#1042"}]}]}}
+                """));
+    }
+
+    @Test
+    void templateWithoutParametersHasNoComponents() throws Exception {
+        server.enqueue(answer(200, ACCEPTED));
+
+        gateway.send(PHONE_NUMBER_ID, template("hello_world", List.of()));
+
+        assertThat(body(server.takeRequest(1, TimeUnit.SECONDS))).isEqualTo(json.readTree("""
+                {"messaging_product": "whatsapp", "to": "5511998871234", "type": "template",
+                 "template": {"name": "hello_world", "language": {"code": "pt_BR"}}}
+                """));
+    }
+
+    @Test
+    void aTrailingSlashOnTheBaseUrlIsHarmless() throws Exception {
+        gateway = new CloudApiGateway(server.url("/").toString() + "/", "v21.0", TOKEN);
+        server.enqueue(answer(200, ACCEPTED));
+
+        gateway.send(PHONE_NUMBER_ID, text("Oi"));
+
+        assertThat(server.takeRequest(1, TimeUnit.SECONDS).getTarget()).isEqualTo("/v21.0/" + PHONE_NUMBER_ID + "/messages");
+    }
+
+    @Test
+    void serviceUnavailableIsWorthRetrying() {
+        server.enqueue(answer(503, "{\"error\": {\"message\": \"Service temporarily unavailable\", \"code\": 2}}"));
+
+        SendResult result = gateway.send(PHONE_NUMBER_ID, text("Oi"));
+
+        assertThat(result).isInstanceOfSatisfying(RetryableFailure.class, failure ->
+                assertThat(failure.description()).contains("503").contains("Service temporarily unavailable"));
+    }
+
+    @Test
+    void aServerErrorWithoutJsonIsWorthRetrying() {
+        server.enqueue(answer(502, "<html>Bad Gateway</html>"));
+
+        assertThat(gateway.send(PHONE_NUMBER_ID, text("Oi"))).isInstanceOfSatisfying(RetryableFailure.class,
+                failure -> assertThat(failure.description()).contains("502").contains("Bad Gateway"));
+    }
+
+    @Test
+    void tooManyRequestsIsWorthRetrying() {
+        server.enqueue(answer(429, "{\"error\": {\"message\": \"(#80007) Rate limit issues\", \"code\": 80007}}"));
+
+        assertThat(gateway.send(PHONE_NUMBER_ID, text("Oi"))).isInstanceOfSatisfying(RetryableFailure.class,
+                failure -> assertThat(failure.description()).contains("429"));
+    }
+
+    @Test
+    void aClosedServiceWindowIsPermanentWithMetasCodeAndMessage() {
+        server.enqueue(answer(400, WINDOW_CLOSED));
+
+        SendResult result = gateway.send(PHONE_NUMBER_ID, text("Ainda precisa de ajuda?"));
+
+        assertThat(result).isEqualTo(new PermanentFailure(131047, "(#131047) Re-engagement message"));
+    }
+
+    @Test
+    void anExpiredTokenIsPermanent() {
+        server.enqueue(answer(401, """
+                {"error": {"message": "Error validating access token: Session has expired", "type": "OAuthException",
+                           "code": 190, "error_subcode": 463, "fbtrace_id": "A1"}}
+                """));
+
+        assertThat(gateway.send(PHONE_NUMBER_ID, text("Oi")))
+                .isEqualTo(new PermanentFailure(190, "Error validating access token: Session has expired"));
+    }
+
+    @Test
+    void aRefusalWithoutJsonIsPermanentWithTheStatus() {
+        server.enqueue(answer(404, "Not Found"));
+
+        assertThat(gateway.send(PHONE_NUMBER_ID, text("Oi"))).isEqualTo(new PermanentFailure(null, "HTTP 404: Not Found"));
+    }
+
+    @Test
+    void aRefusedConnectionIsWorthRetrying() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        gateway = new CloudApiGateway("http://127.0.0.1:" + closedPort, "v23.0", TOKEN);
+
+        assertThat(gateway.send(PHONE_NUMBER_ID, text("Oi"))).isInstanceOf(RetryableFailure.class);
+    }
+
+    @Test
+    void anAnswerTooSlowIsWorthRetrying() {
+        gateway = new CloudApiGateway(server.url("/").toString(), "v23.0", TOKEN,
+                Duration.ofSeconds(2), Duration.ofMillis(200));
+        server.enqueue(new MockResponse.Builder().code(200).body(ACCEPTED).headersDelay(2, TimeUnit.SECONDS).build());
+
+        assertThat(gateway.send(PHONE_NUMBER_ID, text("Oi"))).isInstanceOf(RetryableFailure.class);
+    }
+
+    @Test
+    void anAcceptanceWithoutMessageIdIsNotRetried() {
+        server.enqueue(answer(200, "{\"messaging_product\": \"whatsapp\"}"));
+
+        assertThat(gateway.send(PHONE_NUMBER_ID, text("Oi"))).isInstanceOf(PermanentFailure.class);
+    }
+
+    @Test
+    void withoutAnAccessTokenNothingIsSent() {
+        gateway = new CloudApiGateway(server.url("/").toString(), "v23.0", "");
+
+        assertThat(gateway.send(PHONE_NUMBER_ID, text("Oi"))).isInstanceOf(PermanentFailure.class);
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void mediaMessagesAreNotSupportedYet() {
+        var image = new OutboundMessage(7, 1, 2, "5511998871234", MessageType.IMAGE, null, null, null, List.of(), 1);
+
+        assertThat(gateway.send(PHONE_NUMBER_ID, image)).isInstanceOf(PermanentFailure.class);
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    private static MockResponse answer(int status, String body) {
+        return new MockResponse.Builder().code(status).addHeader("Content-Type", "application/json").body(body).build();
+    }
+
+    private JsonNode body(RecordedRequest request) {
+        return json.readTree(request.getBody().utf8());
+    }
+
+    private static OutboundMessage text(String body) {
+        return new OutboundMessage(7, 1, 2, "5511998871234", MessageType.TEXT, body, null, null, List.of(), 1);
+    }
+
+    private static OutboundMessage template(String name, List<String> parameters) {
+        return new OutboundMessage(7, 1, 2, "5511998871234", MessageType.TEMPLATE, null, name, "pt_BR", parameters, 1);
+    }
+}

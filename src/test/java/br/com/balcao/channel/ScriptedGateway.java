@@ -1,0 +1,43 @@
+package br.com.balcao.channel;
+
+import br.com.balcao.channel.SendResult.Accepted;
+import br.com.balcao.tickets.OutboundMessage;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A WhatsApp the test controls: it records every send and answers each message with its script (the last
+ * answer repeats), or accepts it. Scripts are per message, so that tests sharing it never take each other's.
+ */
+class ScriptedGateway implements WhatsAppGateway {
+
+    record Call(String phoneNumberId, OutboundMessage message) {
+    }
+
+    private final Map<Long, Deque<SendResult>> scripts = new ConcurrentHashMap<>();
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+
+    void script(long messageId, SendResult... answers) {
+        scripts.put(messageId, new ArrayDeque<>(List.of(answers)));
+    }
+
+    List<Call> callsFor(long messageId) {
+        return calls.stream().filter(call -> call.message().id() == messageId).toList();
+    }
+
+    @Override
+    public SendResult send(String phoneNumberId, OutboundMessage message) {
+        calls.add(new Call(phoneNumberId, message));
+        Deque<SendResult> script = scripts.get(message.id());
+        if (script == null) {
+            return new Accepted("wamid.test." + message.id());
+        }
+        synchronized (script) {
+            return script.size() > 1 ? script.poll() : script.peek();
+        }
+    }
+}

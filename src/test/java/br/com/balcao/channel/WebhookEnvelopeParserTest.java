@@ -1,0 +1,240 @@
+package br.com.balcao.channel;
+
+import static br.com.balcao.channel.WebhookFixtures.FIRST_PHONE_NUMBER_ID;
+import static br.com.balcao.channel.WebhookFixtures.SECOND_PHONE_NUMBER_ID;
+import static br.com.balcao.channel.WebhookFixtures.bytes;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import br.com.balcao.tickets.DeliveryStatus;
+import br.com.balcao.tickets.MessageType;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class WebhookEnvelopeParserTest {
+
+    private static final String FROM = "16505551234";
+    private static final String NAME = "Sheena Nelson";
+    private static final Instant SENT_AT = Instant.ofEpochSecond(1749416383);
+    private static final String STATUS_WAMID = "wamid.HBgLMTY1MDU1NTEyMzQVAgARGBI3MTE5MjVBOTE3MDk5QUVFM0YA";
+
+    private final WebhookEnvelopeParser parser = new WebhookEnvelopeParser();
+
+    @Test
+    void text() {
+        assertThat(onlyMessage("text.json")).isEqualTo(InboundMessage.text(
+                "wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQUFBNjZGOEQ5RTM1NkY0QjBFAA==", FROM, NAME, SENT_AT,
+                "Olá! Meu pedido #1042 ainda não chegou."));
+    }
+
+    @Test
+    void image() {
+        assertThat(onlyMessage("image.json")).isEqualTo(new InboundMessage(
+                "wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQUFERjg0NDEzNDdFODU3MUMxMAA=", FROM, NAME, SENT_AT,
+                MessageType.IMAGE, null, "1003383421387256", "image/jpeg", null, "Black jacket", null, null));
+    }
+
+    @Test
+    void document() {
+        assertThat(onlyMessage("document.json")).isEqualTo(new InboundMessage(
+                "wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQUE1QjQxRUUzOEQ4QjNDNUVBAA==", FROM, NAME, SENT_AT,
+                MessageType.DOCUMENT, null, "3812371522400264", "application/pdf", "lakeside_invoice.pdf",
+                "Lakeside Invoice", null, null));
+    }
+
+    @Test
+    void audio() {
+        assertThat(onlyMessage("audio.json")).isEqualTo(new InboundMessage(
+                "wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQUE0NjE1MzU1RjJDNkM1RDFBAA==", FROM, NAME, SENT_AT,
+                MessageType.AUDIO, null, "1267289021236617", "audio/ogg; codecs=opus", null, null, null, null));
+    }
+
+    @Test
+    void video() {
+        assertThat(onlyMessage("video.json")).isEqualTo(new InboundMessage(
+                "wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQUE3MjBCNjQ3MjQ4RTNBNjg0AA==", FROM, NAME, SENT_AT,
+                MessageType.VIDEO, null, "1486927122355843", "video/mp4", null, "Unboxing", null, null));
+    }
+
+    @Test
+    void locationWithItsNameAndAddressAsText() {
+        assertThat(onlyMessage("location.json")).isEqualTo(new InboundMessage(
+                "wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQUExRDZGOTk2RTU3QzQ2MjhEAA==", FROM, NAME, SENT_AT,
+                MessageType.LOCATION, "MASP\nAv. Paulista, 1578 - Bela Vista, São Paulo - SP",
+                null, null, null, null, -23.561414, -46.655881));
+    }
+
+    @Test
+    void aTemplateButtonIsTheTextTapped() {
+        assertThat(onlyMessage("button.json")).isEqualTo(InboundMessage.text(
+                "wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQUFDNTMyNTZGQUIwNEY2MEI5AA==", FROM, NAME, SENT_AT,
+                "Rastrear pedido"));
+    }
+
+    @Test
+    void interactiveRepliesAreTheTitleTapped() {
+        assertThat(onlyMessage("interactive_button_reply.json")).isEqualTo(InboundMessage.text(
+                "wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQUEwRkE4NEQ3QzRCMzk3RTU4AA==", FROM, NAME, SENT_AT,
+                "Sim, confirmar"));
+        assertThat(onlyMessage("interactive_list_reply.json")).isEqualTo(InboundMessage.text(
+                "wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQUEyODQ3QkM3MjcwNDI0NzYzAA==", FROM, NAME, SENT_AT,
+                "Priority Express"));
+    }
+
+    @Test
+    void anUnsupportedTypeBecomesAPlaceholderText() {
+        assertThat(onlyMessage("sticker.json")).isEqualTo(InboundMessage.text(
+                "wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQUE5OEUwMTlCOEUwQUIyOTlFAA==", FROM, NAME, SENT_AT,
+                "[unsupported: sticker]"));
+    }
+
+    @Test
+    void deliveryStatuses() {
+        assertThat(onlyStatus("status_sent.json"))
+                .isEqualTo(new StatusUpdate(STATUS_WAMID, DeliveryStatus.SENT, Instant.ofEpochSecond(1750263773), null, null));
+        assertThat(onlyStatus("status_delivered.json"))
+                .isEqualTo(new StatusUpdate(STATUS_WAMID, DeliveryStatus.DELIVERED, Instant.ofEpochSecond(1750263776), null, null));
+        assertThat(onlyStatus("status_read.json"))
+                .isEqualTo(new StatusUpdate(STATUS_WAMID, DeliveryStatus.READ, Instant.ofEpochSecond(1750263790), null, null));
+    }
+
+    @Test
+    void aFailureCarriesMetasErrorWithoutItsRepetitions() {
+        assertThat(onlyStatus("status_failed.json")).isEqualTo(new StatusUpdate(STATUS_WAMID, DeliveryStatus.FAILED,
+                Instant.ofEpochSecond(1750263781), 131047,
+                "Re-engagement message — Message failed to send because more than 24 hours have passed since the"
+                        + " customer last replied to this number."));
+    }
+
+    @Test
+    void everyEntryAndChangeIsReadAndOtherWebhookFieldsAreSkipped() {
+        List<WebhookChange> changes = parser.parse(bytes("multiple_entries.json"));
+
+        assertThat(changes).extracting(WebhookChange::phoneNumberId)
+                .containsExactly(FIRST_PHONE_NUMBER_ID, SECOND_PHONE_NUMBER_ID);
+        assertThat(changes.get(0).messages()).containsExactly(
+                InboundMessage.text("wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQUFBMDAwMDAwMDAwMDAwMDAxAA==", FROM, NAME,
+                        SENT_AT, "Primeira mensagem"),
+                InboundMessage.text("wamid.HBgNNTUxMTk5ODg3MTIzNBUCABIYFDNBQUEwMDAwMDAwMDAwMDAwMDAyAA==",
+                        "5511998871234", "João Pereira", Instant.ofEpochSecond(1749416384), "Segunda mensagem"));
+        assertThat(changes.get(0).statuses()).containsExactly(new StatusUpdate(
+                "wamid.HBgLMTY1MDU1NTEyMzQVAgARGBJBQUFBMDAwMDAwMDAwMDAwMDEA", DeliveryStatus.DELIVERED,
+                Instant.ofEpochSecond(1749416385), null, null));
+        assertThat(changes.get(1).messages()).isEmpty();
+        assertThat(changes.get(1).statuses()).containsExactly(new StatusUpdate(
+                "wamid.HBgNNTUyMTk4ODg3NzY2NhUCABEYEkJCQkIwMDAwMDAwMDAwMDAwMgA=", DeliveryStatus.READ,
+                Instant.ofEpochSecond(1749416390), null, null));
+    }
+
+    @Test
+    void aMessageWithoutAContactHasNoProfileName() {
+        WebhookChange change = parseOne(value("""
+                "messages": [{"from": "5511998871234", "id": "wamid.X", "timestamp": 1749416383,
+                              "type": "text", "text": {"body": "oi"}}]"""));
+
+        assertThat(change.messages()).containsExactly(
+                InboundMessage.text("wamid.X", "5511998871234", null, SENT_AT, "oi"));
+    }
+
+    @Test
+    void statusesThisAppDoesNotTrackAreSkipped() {
+        WebhookChange change = parseOne(value("""
+                "statuses": [{"id": "wamid.X", "status": "deleted", "timestamp": "1749416383"}]"""));
+
+        assertThat(change.statuses()).isEmpty();
+    }
+
+    @Test
+    void anEnvelopeWithoutEntriesHasNoChanges() {
+        assertThat(parser.parse(utf8("{\"object\": \"whatsapp_business_account\", \"entry\": []}"))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("malformedBodies")
+    void aBodyThatIsNotMetasEnvelopeIsRefused(String body) {
+        assertThatThrownBy(() -> parser.parse(utf8(body))).isInstanceOf(MalformedWebhookException.class);
+    }
+
+    static Stream<String> malformedBodies() {
+        return Stream.of(
+                "",
+                "not json",
+                "{\"object\": \"whatsapp_business_account\", \"entry\": [",
+                "{\"object\": \"whatsapp_business_account\", \"entry\": []} trailing",
+                "[]",
+                "{\"entry\": []}",
+                "{\"object\": \"page\", \"entry\": []}",
+                "{\"object\": \"whatsapp_business_account\"}",
+                "{\"object\": \"whatsapp_business_account\", \"entry\": {}}",
+                "{\"object\": \"whatsapp_business_account\", \"entry\": [1]}",
+                "{\"object\": \"whatsapp_business_account\", \"entry\": [{\"changes\": {}}]}",
+                "{\"object\": \"whatsapp_business_account\", \"entry\": [{\"changes\": [{\"field\": \"messages\", \"value\": \"x\"}]}]}",
+                value("\"messaging_product\": \"whatsapp\"").replace("\"metadata\"", "\"meta\""),
+                value("\"messages\": []").replace("\"" + FIRST_PHONE_NUMBER_ID + "\"", "100000000000001"),
+                value("\"messages\": {}"),
+                value("\"messages\": [\"hello\"]"),
+                value("\"contacts\": {}"),
+                value("\"statuses\": \"read\""),
+                value(message("\"type\": \"text\", \"text\": {\"body\": \"oi\"}").replace("\"id\": \"wamid.X\", ", "")),
+                value(message("\"type\": \"text\", \"text\": {\"body\": \"oi\"}").replace("1749416383", "yesterday")),
+                value(message("\"type\": \"text\", \"text\": {\"body\": 42}")),
+                value(message("\"type\": \"text\"")),
+                value(message("\"type\": 1")),
+                value(message("\"type\": \"image\", \"image\": {\"mime_type\": \"image/jpeg\"}")),
+                value(message("\"type\": \"location\", \"location\": {\"latitude\": \"-23.5\", \"longitude\": -46.6}")),
+                value(message("\"type\": \"interactive\", \"interactive\": {\"type\": \"list_reply\"}")),
+                value("\"statuses\": [{\"id\": \"wamid.X\", \"status\": \"failed\", \"timestamp\": \"1749416383\", \"errors\": {}}]"),
+                value("\"statuses\": [{\"id\": \"wamid.X\", \"status\": \"failed\", \"timestamp\": \"1749416383\","
+                        + " \"errors\": [{\"code\": \"131047\"}]}]"),
+                value("\"statuses\": [{\"id\": \"wamid.X\", \"timestamp\": \"1749416383\"}]"));
+    }
+
+    private InboundMessage onlyMessage(String fixture) {
+        WebhookChange change = parseOne(bytes(fixture));
+        assertThat(change.statuses()).isEmpty();
+        assertThat(change.messages()).hasSize(1);
+        return change.messages().get(0);
+    }
+
+    private StatusUpdate onlyStatus(String fixture) {
+        WebhookChange change = parseOne(bytes(fixture));
+        assertThat(change.messages()).isEmpty();
+        assertThat(change.statuses()).hasSize(1);
+        return change.statuses().get(0);
+    }
+
+    private WebhookChange parseOne(String body) {
+        return parseOne(utf8(body));
+    }
+
+    private WebhookChange parseOne(byte[] body) {
+        List<WebhookChange> changes = parser.parse(body);
+        assertThat(changes).hasSize(1);
+        assertThat(changes.get(0).phoneNumberId()).isEqualTo(FIRST_PHONE_NUMBER_ID);
+        return changes.get(0);
+    }
+
+    /** An envelope with one change whose value holds the metadata and these members. */
+    private static String value(String members) {
+        return """
+                {"object": "whatsapp_business_account", "entry": [{"id": "102290129340398", "changes": [{
+                  "field": "messages",
+                  "value": {"metadata": {"display_phone_number": "5511912345678", "phone_number_id": "%s"},
+                            %s}}]}]}
+                """.formatted(FIRST_PHONE_NUMBER_ID, members);
+    }
+
+    private static String message(String typeMembers) {
+        return "\"messages\": [{\"from\": \"" + FROM + "\", \"id\": \"wamid.X\", \"timestamp\": \"1749416383\", "
+                + typeMembers + "}]";
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
