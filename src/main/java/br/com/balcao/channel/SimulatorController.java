@@ -2,7 +2,7 @@ package br.com.balcao.channel;
 
 import br.com.balcao.contacts.ContactDirectory;
 import br.com.balcao.contacts.ContactView;
-import br.com.balcao.live.LiveEvents;
+import br.com.balcao.live.LiveStreams;
 import br.com.balcao.numbers.NumberDirectory;
 import br.com.balcao.numbers.NumberView;
 import br.com.balcao.shared.NotFoundException;
@@ -29,21 +29,20 @@ class SimulatorController {
 
     static final int MAX_TEXT = 4096;
     private static final int THREAD_LENGTH = 60;
-    private static final long STREAM_TIMEOUT_MILLIS = 30 * 60 * 1000L;
 
     private final NumberDirectory numbers;
     private final ContactDirectory contacts;
     private final Conversations conversations;
     private final SimulatedCustomer customer;
-    private final LiveEvents live;
+    private final LiveStreams streams;
 
     SimulatorController(NumberDirectory numbers, ContactDirectory contacts, Conversations conversations,
-                        SimulatedCustomer customer, LiveEvents live) {
+                        SimulatedCustomer customer, LiveStreams streams) {
         this.numbers = numbers;
         this.contacts = contacts;
         this.conversations = conversations;
         this.customer = customer;
-        this.live = live;
+        this.streams = streams;
     }
 
     @GetMapping
@@ -89,32 +88,8 @@ class SimulatorController {
     SseEmitter events(@RequestParam long numberId, @RequestParam String phone) throws IOException {
         number(numberId);
         String waId = Phones.parse(phone).map(Phones.Phone::digits).orElse("");
-        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MILLIS);
-        AutoCloseable subscription = live.subscribe(event -> {
-            if (event.numberId() != numberId || event.contactId() == null) {
-                return;
-            }
-            boolean ours = contacts.find(event.contactId()).map(contact -> waId.equals(digitsOf(contact))).orElse(false);
-            if (ours) {
-                try {
-                    emitter.send(SseEmitter.event().name("changed").data(event.kind()));
-                } catch (IOException e) {
-                    throw new IllegalStateException("browser gone", e);
-                }
-            }
-        });
-        Runnable unsubscribe = () -> {
-            try {
-                subscription.close();
-            } catch (Exception ignored) {
-                // nothing left to release
-            }
-        };
-        emitter.onCompletion(unsubscribe);
-        emitter.onTimeout(unsubscribe);
-        emitter.onError(error -> unsubscribe.run());
-        emitter.send(SseEmitter.event().name("ready").data("ok"));
-        return emitter;
+        return streams.open(event -> event.numberId() == numberId && event.contactId() != null
+                && contacts.find(event.contactId()).map(contact -> waId.equals(digitsOf(contact))).orElse(false));
     }
 
     private void addThread(Model model, NumberView number, String phone) {

@@ -16,12 +16,15 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
 import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
 
@@ -147,5 +150,25 @@ public final class Browser implements TestInstancePreConstructCallback, BeforeEa
             throw new UncheckedIOException("Could not save the screenshot " + target, e);
         }
         return target;
+    }
+
+    /**
+     * Opens the login page of the app on this port, fills the form and submits it; answers the submit
+     * button, so that callers can wait for the page to change.
+     */
+    public WebElement submitLogin(int port, String username, String password) {
+        WebDriver driver = driver();
+        driver.get("http://localhost:" + port + "/login");
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form #username")))
+                .sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        WebElement submit = driver.findElement(By.id("login-submit"));
+        submit.click();
+        return submit;
+    }
+
+    /** Signs in and waits until the browser has left the login form. */
+    public void signIn(int port, String username, String password) {
+        waiting().until(ExpectedConditions.stalenessOf(submitLogin(port, username, password)));
     }
 }

@@ -29,7 +29,7 @@ class LoginBrowserTest {
     void agentSignsInAndSeesOnlyTheirOwnNumbers() {
         WebDriver driver = browser.driver();
 
-        WebElement submit = signIn(driver, "ana@demo.local", "demo");
+        WebElement submit = browser.submitLogin(port, "ana@demo.local", "demo");
         browser.waiting().until(ExpectedConditions.stalenessOf(submit));
         browser.waiting().until(d -> !path(d).equals("/login")
                 || !d.findElements(By.cssSelector(".alert-danger")).isEmpty());
@@ -49,7 +49,7 @@ class LoginBrowserTest {
     void wrongPasswordStaysOnTheLoginPageWithAnError() {
         WebDriver driver = browser.driver();
 
-        WebElement submit = signIn(driver, "ana@demo.local", "not-the-password");
+        WebElement submit = browser.submitLogin(port, "ana@demo.local", "not-the-password");
         browser.waiting().until(ExpectedConditions.stalenessOf(submit));
         WebElement alert = browser.waiting()
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".alert-danger")));
@@ -57,18 +57,6 @@ class LoginBrowserTest {
         assertThat(path(driver)).as("page after a wrong password (%s)", driver.getCurrentUrl()).isEqualTo("/login");
         assertThat(alert.getText()).isNotBlank();
         assertThat(driver.findElements(By.cssSelector("#number-selector"))).isEmpty();
-    }
-
-    /** Opens the login page, fills the form and submits it; answers the submit button, to wait for it to go. */
-    private WebElement signIn(WebDriver driver, String username, String password) {
-        driver.get("http://localhost:" + port + "/login");
-        browser.waiting()
-                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form #username")))
-                .sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(password);
-        WebElement submit = driver.findElement(By.id("login-submit"));
-        submit.click();
-        return submit;
     }
 
     private static String path(WebDriver driver) {
