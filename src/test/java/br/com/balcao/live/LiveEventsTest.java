@@ -61,6 +61,22 @@ class LiveEventsTest {
     }
 
     @Test
+    void anEventAnnouncedByAnotherInstanceIsHeardHere(@Autowired javax.sql.DataSource dataSource) throws Exception {
+        List<LiveEvent> heard = new CopyOnWriteArrayList<>();
+        try (AutoCloseable subscription = live.subscribe(heard::add);
+             // a session of its own, outside Spring's events: what another app instance's commit looks like
+             var otherInstance = dataSource.getConnection();
+             var notify = otherInstance.prepareStatement("SELECT pg_notify('balcao_live', ?)")) {
+            notify.setString(1, "{\"kind\":\"TicketCreated\",\"numberId\":987654,\"contactId\":5,\"ticketId\":7}");
+            notify.execute();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> heard.stream().anyMatch(e -> e.numberId() == 987654));
+            assertThat(heard).filteredOn(e -> e.numberId() == 987654).singleElement()
+                    .isEqualTo(new LiveEvent("TicketCreated", 987654, 5L, 7L, null, null));
+        }
+    }
+
+    @Test
     void eventsOfARolledBackTransactionAreNeverHeard() throws Exception {
         long number = data.openNumber("Desfeito " + TestData.unique());
         long marker = data.openNumber("Marcador " + TestData.unique());
