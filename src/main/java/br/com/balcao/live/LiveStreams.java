@@ -8,10 +8,11 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Server-sent event streams for pages: each stream sends a "changed" event (its data: the event's kind)
- * whenever a live event passes the page's filter. Streams end when the browser leaves, after half an hour
+ * Server-sent event streams for pages: each stream sends a "changed" event (its data: the live event as
+ * JSON) whenever a live event passes the page's filter. Streams end when the browser leaves, after half an hour
  * (the browser reconnects by itself), or when the app shuts down, so that shutdown never waits for them.
  */
 @Service
@@ -21,6 +22,7 @@ public class LiveStreams {
 
     private final LiveEvents events;
     private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
+    private final JsonMapper json = JsonMapper.builder().build();
 
     LiveStreams(LiveEvents events) {
         this.events = events;
@@ -30,7 +32,7 @@ public class LiveStreams {
         SseEmitter emitter = new SseEmitter(TIMEOUT_MILLIS);
         AutoCloseable subscription = events.subscribe(event -> {
             if (filter.test(event)) {
-                send(emitter, "changed", event.kind());
+                send(emitter, "changed", json.writeValueAsString(event));
             }
         });
         Runnable release = () -> {

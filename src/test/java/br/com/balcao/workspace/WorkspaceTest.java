@@ -149,7 +149,7 @@ class WorkspaceTest {
     @Test
     void theMenuListsNoPageThatDoesNotExist() throws Exception {
         mvc.perform(get("/").with(user(agent)))
-                .andExpect(content().string(not(containsString("href=\"/desk\""))));
+                .andExpect(content().string(not(containsString("href=\"/monitoring\""))));
     }
 
     /** The values of the options rendered as selected, whatever white space the template puts between. */

@@ -1,0 +1,101 @@
+package br.com.balcao.desk;
+
+import br.com.balcao.numbers.NumberView;
+import br.com.balcao.numbers.Permission;
+import br.com.balcao.security.AccessPolicy;
+import br.com.balcao.security.SignedInUser;
+import br.com.balcao.shared.NotFoundException;
+import br.com.balcao.tickets.ServiceWindow;
+import br.com.balcao.tickets.TicketStatus;
+import br.com.balcao.workspace.NumberSelection;
+import jakarta.servlet.http.HttpSession;
+import java.util.Optional;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The agent's workspace: their tickets on the left, the chosen conversation in the middle. */
+@Controller
+class DeskController {
+
+    private final DeskQueries queries;
+    private final AccessPolicy access;
+    private final NumberSelection selection;
+    private final ServiceWindow window;
+
+    DeskController(DeskQueries queries, AccessPolicy access, NumberSelection selection, ServiceWindow window) {
+        this.queries = queries;
+        this.access = access;
+        this.selection = selection;
+        this.window = window;
+    }
+
+    @GetMapping("/desk")
+    String desk(HttpSession session, Model model) {
+        addList(session, model);
+        return "desk/desk";
+    }
+
+    @GetMapping("/desk/tickets/{ticketId}")
+    String ticket(@PathVariable long ticketId, HttpSession session, Model model) {
+        addList(session, model);
+        addTicket(visibleTicket(ticketId), model);
+        return "desk/desk";
+    }
+
+    @GetMapping("/desk/list")
+    String list(HttpSession session, Model model, @RequestParam Optional<Long> selected) {
+        addList(session, model);
+        selected.ifPresent(id -> model.addAttribute("selectedTicketId", id));
+        return "desk/desk :: list";
+    }
+
+    @GetMapping("/desk/tickets/{ticketId}/timeline")
+    String timeline(@PathVariable long ticketId, @RequestParam Optional<Long> before, Model model) {
+        DeskTicketHeader ticket = visibleTicket(ticketId);
+        model.addAttribute("ticket", ticket);
+        model.addAttribute("messages", queries.timeline(ticketId, before));
+        model.addAttribute("olderPage", before.isPresent());
+        return before.isPresent() ? "desk/desk :: older" : "desk/desk :: timeline";
+    }
+
+    @GetMapping("/desk/tickets/{ticketId}/composer")
+    String composer(@PathVariable long ticketId, Model model) {
+        addComposer(visibleTicket(ticketId), model);
+        return "desk/desk :: composer";
+    }
+
+    /** The ticket, if the user may see its number; 404 otherwise, as if it did not exist. */
+    DeskTicketHeader visibleTicket(long ticketId) {
+        DeskTicketHeader ticket = queries.header(ticketId).orElseThrow(() -> new NotFoundException("ticket"));
+        access.requireVisible(ticket.numberId());
+        return ticket;
+    }
+
+    private void addList(HttpSession session, Model model) {
+        SignedInUser user = access.currentUser();
+        Long numberId = selection.current(session).map(NumberView::id).orElse(null);
+        model.addAttribute("tickets", queries.myTickets(user.id(), numberId));
+        model.addAttribute("queueSize", queries.queueSize(user.id(), numberId));
+    }
+
+    private void addTicket(DeskTicketHeader ticket, Model model) {
+        model.addAttribute("ticket", ticket);
+        model.addAttribute("selectedTicketId", ticket.id());
+        model.addAttribute("messages", queries.timeline(ticket.id(), Optional.empty()));
+        addComposer(ticket, model);
+    }
+
+    private void addComposer(DeskTicketHeader ticket, Model model) {
+        SignedInUser user = access.currentUser();
+        boolean mine = ticket.agentId() != null && ticket.agentId() == user.id()
+                && (ticket.status() == TicketStatus.ASSIGNED || ticket.status() == TicketStatus.OPEN);
+        model.addAttribute("ticket", ticket);
+        model.addAttribute("mine", mine);
+        model.addAttribute("windowOpen", window.isOpen(ticket.contactId()));
+        model.addAttribute("windowClosesAt", window.closesAt(ticket.contactId()).orElse(null));
+        model.addAttribute("canSendTemplates", access.can(ticket.numberId(), Permission.ACTIVE_MESSAGE));
+    }
+}

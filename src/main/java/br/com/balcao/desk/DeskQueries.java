@@ -1,0 +1,131 @@
+package br.com.balcao.desk;
+
+import br.com.balcao.tickets.AuthorType;
+import br.com.balcao.tickets.DeliveryStatus;
+import br.com.balcao.tickets.Direction;
+import br.com.balcao.tickets.MessageType;
+import br.com.balcao.tickets.TicketStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the Desk shows, read in a fixed number of statements whatever the number of tickets or messages:
+ * one for the list, one for the queue size, one per page of a timeline.
+ */
+@Component
+@Transactional(readOnly = true)
+class DeskQueries {
+
+    static final int TIMELINE_PAGE = 50;
+
+    private final JdbcTemplate jdbc;
+
+    DeskQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The agent's assigned and open tickets (optionally on one number): waiting for their reply first. */
+    List<DeskTicket> myTickets(long agentId, Long numberId) {
+        return jdbc.query("""
+                SELECT t.id, t.ticket_number, t.status, t.number_id, n.name AS number_name, n.time_zone,
+                       c.id AS contact_id, c.name AS contact_name, c.phone_e164,
+                       last.body, last.type, last.direction, COALESCE(last.created_at, t.created_at) AS last_at,
+                       (SELECT count(*) FROM messages m
+                         WHERE m.ticket_id = t.id AND m.direction = 'INBOUND'
+                           AND m.created_at > COALESCE((SELECT max(o.created_at) FROM messages o
+                                                         WHERE o.ticket_id = t.id AND o.direction = 'OUTBOUND'),
+                                                        '-infinity')) AS unread
+                  FROM tickets t
+                  JOIN contacts c ON c.id = t.contact_id
+                  JOIN business_numbers n ON n.id = t.number_id
+                  LEFT JOIN LATERAL (SELECT m.body, m.type, m.direction, m.created_at FROM messages m
+                                      WHERE m.ticket_id = t.id ORDER BY m.created_at DESC, m.id DESC LIMIT 1) last
+                         ON true
+                 WHERE t.agent_id = ? AND t.status IN ('ASSIGNED', 'OPEN') AND (?::bigint IS NULL OR t.number_id = ?)
+                 ORDER BY (last.direction = 'INBOUND') DESC NULLS LAST, last_at DESC, t.id DESC
+                """, DeskQueries::deskTicket, agentId, numberId, numberId);
+    }
+
+    /** Tickets waiting in the queue of the numbers where the agent answers (or of one of them). */
+    long queueSize(long agentId, Long numberId) {
+        return jdbc.queryForObject("""
+                SELECT count(*) FROM tickets t
+                 WHERE t.status = 'WAITING' AND (?::bigint IS NULL OR t.number_id = ?)
+                   AND t.number_id IN (SELECT number_id FROM memberships WHERE user_id = ? AND can_reply)
+                """, Long.class, numberId, numberId, agentId);
+    }
+
+    Optional<DeskTicketHeader> header(long ticketId) {
+        return jdbc.query("""
+                SELECT t.id, t.ticket_number, t.status, t.number_id, n.name AS number_name, n.time_zone,
+                       c.id AS contact_id, c.name AS contact_name, c.phone_e164, t.agent_id, u.name AS agent_name,
+                       t.created_at, t.opened_by_active_message
+                  FROM tickets t
+                  JOIN contacts c ON c.id = t.contact_id
+                  JOIN business_numbers n ON n.id = t.number_id
+                  LEFT JOIN app_users u ON u.id = t.agent_id
+                 WHERE t.id = ?
+                """, (row, i) -> new DeskTicketHeader(row.getLong("id"), row.getLong("ticket_number"),
+                        TicketStatus.valueOf(row.getString("status")), row.getLong("number_id"),
+                        row.getString("number_name"), ZoneId.of(row.getString("time_zone")), row.getLong("contact_id"),
+                        row.getString("contact_name"), row.getString("phone_e164"), (Long) row.getObject("agent_id"),
+                        row.getString("agent_name"), instant(row.getTimestamp("created_at")),
+                        row.getBoolean("opened_by_active_message")), ticketId).stream().findFirst();
+    }
+
+    /** One page of a ticket's messages, oldest first, before the given message (or the newest page). */
+    List<TimelineEntry> timeline(long ticketId, Optional<Long> beforeMessageId) {
+        List<TimelineEntry> newestFirst = jdbc.query("""
+                SELECT m.id, m.ticket_id, m.direction, m.author_type, u.name AS author_name, m.type, m.body,
+                       m.media_file_name, m.media_mime_type, m.media_caption, m.latitude, m.longitude,
+                       m.template_name, m.status, m.error_message, m.created_at
+                  FROM messages m LEFT JOIN app_users u ON u.id = m.author_user_id
+                 WHERE m.ticket_id = ?
+                   AND (?::bigint IS NULL OR (m.created_at, m.id) <
+                        (SELECT b.created_at, b.id FROM messages b WHERE b.id = ? AND b.ticket_id = m.ticket_id))
+                 ORDER BY m.created_at DESC, m.id DESC
+                 LIMIT ?
+                """, DeskQueries::timelineEntry, ticketId, beforeMessageId.orElse(null),
+                beforeMessageId.orElse(null), TIMELINE_PAGE);
+        List<TimelineEntry> oldestFirst = new ArrayList<>(newestFirst);
+        Collections.reverse(oldestFirst);
+        return oldestFirst;
+    }
+
+    private static DeskTicket deskTicket(ResultSet row, int index) throws SQLException {
+        String type = row.getString("type");
+        String direction = row.getString("direction");
+        return new DeskTicket(row.getLong("id"), row.getLong("ticket_number"),
+                TicketStatus.valueOf(row.getString("status")), row.getLong("number_id"), row.getString("number_name"),
+                ZoneId.of(row.getString("time_zone")), row.getLong("contact_id"), row.getString("contact_name"),
+                row.getString("phone_e164"), row.getString("body"), type == null ? null : MessageType.valueOf(type),
+                direction == null ? null : Direction.valueOf(direction), instant(row.getTimestamp("last_at")),
+                row.getLong("unread"));
+    }
+
+    private static TimelineEntry timelineEntry(ResultSet row, int index) throws SQLException {
+        String status = row.getString("status");
+        return new TimelineEntry(row.getLong("id"), row.getLong("ticket_id"),
+                "INBOUND".equals(row.getString("direction")), AuthorType.valueOf(row.getString("author_type")),
+                row.getString("author_name"), MessageType.valueOf(row.getString("type")),
+                TextSegment.split(row.getString("body")), row.getString("media_file_name"),
+                row.getString("media_mime_type"), row.getString("media_caption"),
+                (Double) row.getObject("latitude"), (Double) row.getObject("longitude"),
+                row.getString("template_name"), status == null ? null : DeliveryStatus.valueOf(status),
+                row.getString("error_message"), instant(row.getTimestamp("created_at")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,106 @@
+// The Desk: live list and timeline over server-sent events, the composer's keyboard, waiting times.
+(function () {
+    'use strict';
+    var desk = document.getElementById('desk');
+    if (!desk) {
+        return;
+    }
+    var ticketId = desk.dataset.ticketId || null;
+    var contactId = desk.dataset.contactId || null;
+    var lang = document.documentElement.lang || 'pt-BR';
+
+    function refresh(what) {
+        htmx.trigger(document.body, 'desk-refresh-' + what);
+    }
+
+    function scrollTimelineToEnd() {
+        var timeline = document.getElementById('timeline');
+        if (timeline) {
+            timeline.scrollTop = timeline.scrollHeight;
+        }
+    }
+
+    // Live updates. The browser reconnects by itself; after a drop, everything is fetched again so that
+    // nothing missed in between is lost.
+    var source = new EventSource(desk.dataset.events);
+    var dropped = false;
+    source.addEventListener('changed', function (message) {
+        var event = JSON.parse(message.data);
+        refresh('list');
+        var concernsOpenTicket = ticketId && (String(event.ticketId) === ticketId || String(event.contactId) === contactId);
+        if (concernsOpenTicket) {
+            refresh('timeline');
+            if (event.kind === 'TicketClosed' || event.kind === 'TicketTransferred' || event.kind === 'TicketAssigned') {
+                refresh('composer');
+            }
+        }
+    });
+    source.addEventListener('error', function () { dropped = true; });
+    source.addEventListener('open', function () {
+        if (dropped) {
+            dropped = false;
+            refresh('list');
+            if (ticketId) {
+                refresh('timeline');
+                refresh('composer');
+            }
+        }
+    });
+
+    // Enter sends, Shift+Enter breaks the line; the box grows with the text.
+    document.addEventListener('keydown', function (event) {
+        var box = event.target;
+        if (box.id === 'reply-text' && event.key === 'Enter' && !event.shiftKey && !event.isComposing
+                && !box.dataset.quickRepliesOpen) {
+            event.preventDefault();
+            if (box.value.trim()) {
+                box.form.requestSubmit();
+            }
+        }
+    });
+    document.addEventListener('input', function (event) {
+        if (event.target.id === 'reply-text') {
+            event.target.style.height = 'auto';
+            event.target.style.height = Math.min(event.target.scrollHeight, 200) + 'px';
+        }
+    });
+
+    // A refused reply (window expired, ticket no longer yours) shows its reason above the composer.
+    document.body.addEventListener('htmx:beforeSwap', function (event) {
+        if (event.detail.xhr.status === 409) {
+            event.detail.shouldSwap = true;
+            event.detail.isError = false;
+            event.detail.target = document.getElementById('composer-feedback');
+        }
+    });
+    document.body.addEventListener('htmx:afterRequest', function (event) {
+        if (event.target.id === 'reply-form' && event.detail.successful) {
+            event.target.reset();
+            document.getElementById('composer-feedback').innerHTML = '';
+            var box = document.getElementById('reply-text');
+            box.style.height = 'auto';
+            box.focus();
+        }
+    });
+    document.body.addEventListener('htmx:afterSwap', function (event) {
+        if (event.detail.target.id === 'timeline') {
+            scrollTimelineToEnd();
+        }
+        showWaitingTimes();
+    });
+
+    // "waiting 3 min": how long the customer has been waiting for the agent.
+    var relative = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+    function showWaitingTimes() {
+        document.querySelectorAll('.waiting-since[data-since]').forEach(function (element) {
+            var minutes = Math.round((Date.now() - Date.parse(element.dataset.since)) / 60000);
+            element.textContent = element.dataset.label || element.textContent;
+            element.dataset.label = element.dataset.label || element.textContent;
+            element.textContent = element.dataset.label + ' ' + (minutes < 60
+                ? relative.format(-minutes, 'minute') : relative.format(-Math.round(minutes / 60), 'hour'));
+        });
+    }
+    showWaitingTimes();
+    setInterval(showWaitingTimes, 30000);
+    scrollTimelineToEnd();
+})();
