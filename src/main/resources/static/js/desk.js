@@ -28,13 +28,42 @@
         var event = JSON.parse(message.data);
         refresh('list');
         var concernsOpenTicket = ticketId && (String(event.ticketId) === ticketId || String(event.contactId) === contactId);
-        if (concernsOpenTicket) {
+        if (!concernsOpenTicket) {
+            return;
+        }
+        if (event.kind === 'MessageReceived' || event.kind === 'MessageQueued') {
+            appendNewMessages();
+        } else if (event.kind === 'MessageStatusChanged' && atBottom()) {
             refresh('timeline');
-            if (event.kind === 'TicketClosed' || event.kind === 'TicketTransferred' || event.kind === 'TicketAssigned') {
-                refresh('composer');
-            }
+        }
+        if (event.kind !== 'MessageStatusChanged' && event.kind !== 'MessageQueued') {
+            refresh('composer');
         }
     });
+
+    // New messages are appended after the last one shown, so that history the agent scrolled back to stays.
+    function appendNewMessages() {
+        var inner = document.querySelector('#timeline .timeline-inner');
+        var rows = inner ? inner.querySelectorAll('.msg-row') : [];
+        var last = rows.length ? rows[rows.length - 1] : null;
+        if (!last) {
+            refresh('timeline');
+            return;
+        }
+        var follow = atBottom();
+        htmx.ajax('GET', '/desk/tickets/' + ticketId + '/timeline?after=' + last.dataset.messageId,
+            { target: inner, swap: 'beforeend' }).then(function () {
+                if (follow) {
+                    scrollTimelineToEnd();
+                }
+            });
+    }
+
+    function atBottom() {
+        var timeline = document.getElementById('timeline');
+        return !timeline || timeline.scrollTop + timeline.clientHeight >= timeline.scrollHeight - 80;
+    }
+
     source.addEventListener('error', function () { dropped = true; });
     source.addEventListener('open', function () {
         if (dropped) {
@@ -86,8 +115,21 @@
         if (event.detail.target.id === 'timeline') {
             scrollTimelineToEnd();
         }
+        removeRepeatedDaySeparators();
         showWaitingTimes();
     });
+
+    // Pages of messages each start with their day; where two pages meet on the same day, keep one.
+    function removeRepeatedDaySeparators() {
+        var seen = null;
+        document.querySelectorAll('#timeline .day-separator').forEach(function (separator) {
+            var day = separator.textContent.trim();
+            if (day === seen) {
+                separator.remove();
+            }
+            seen = day;
+        });
+    }
 
     // "waiting 3 min": how long the customer has been waiting for the agent.
     var relative = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });

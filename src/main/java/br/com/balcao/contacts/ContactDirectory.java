@@ -1,5 +1,6 @@
 package br.com.balcao.contacts;
 
+import br.com.balcao.shared.NotFoundException;
 import br.com.balcao.shared.Phones;
 import br.com.balcao.shared.Phones.Phone;
 import java.sql.Timestamp;
@@ -51,6 +52,32 @@ public class ContactDirectory {
                 RETURNING id, name, phone_e164
                 """, (row, i) -> new ContactRef(row.getLong("id"), row.getString("name"), row.getString("phone_e164")),
                 numberId, waId, name, phone.e164(), phone.digits(), when, when, when);
+    }
+
+    /**
+     * Saves a user's edit of the contact's name, e-mail, city and document (CPF or CNPJ, stored as digits).
+     * A new name is kept from then on: WhatsApp's profile name no longer replaces it; clearing the name hands
+     * it back to WhatsApp. The caller checks the CONTACTS permission; an invalid edit changes nothing.
+     *
+     * @throws IllegalArgumentException when {@link ContactEdit#errors()} is not empty
+     */
+    @Transactional
+    public ContactView edit(long contactId, ContactEdit edit) {
+        if (!edit.errors().isEmpty()) {
+            throw new IllegalArgumentException("invalid contact fields " + edit.errors().keySet());
+        }
+        ContactEdit value = edit.normalized();
+        int updated = jdbc.update("""
+                UPDATE contacts SET
+                    name_edited = CASE WHEN name IS NOT DISTINCT FROM ?::varchar THEN name_edited ELSE ? END,
+                    name = ?, email = ?, city = ?, document = ?
+                 WHERE id = ?
+                """, value.name(), value.name() != null, value.name(), value.email(), value.city(), value.document(),
+                contactId);
+        if (updated == 0) {
+            throw new NotFoundException("contact " + contactId);
+        }
+        return find(contactId).orElseThrow();
     }
 
     private static String truncate(String value, int length) {

@@ -38,7 +38,7 @@ class DeskActionsController {
             throw new TicketConflictException("bad-text");
         }
         actions.reply(ticket.id(), access.currentUser().id(), trimmed);
-        return desk.timeline(ticketId, java.util.Optional.empty(), model);
+        return desk.timeline(ticketId, java.util.Optional.empty(), java.util.Optional.empty(), model);
     }
 
     @PostMapping("/desk/tickets/{ticketId}/close")

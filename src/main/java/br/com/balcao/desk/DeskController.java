@@ -52,12 +52,23 @@ class DeskController {
         return "desk/desk :: list";
     }
 
+    /**
+     * The timeline's newest page; with {@code before}, the page before that message (to prepend); with
+     * {@code after}, the messages that came after it (to append, keeping what the agent scrolled back to).
+     */
     @GetMapping("/desk/tickets/{ticketId}/timeline")
-    String timeline(@PathVariable long ticketId, @RequestParam Optional<Long> before, Model model) {
+    String timeline(@PathVariable long ticketId, @RequestParam Optional<Long> before,
+                    @RequestParam Optional<Long> after, Model model) {
         DeskTicketHeader ticket = visibleTicket(ticketId);
         model.addAttribute("ticket", ticket);
-        model.addAttribute("messages", queries.timeline(ticketId, before));
-        model.addAttribute("olderPage", before.isPresent());
+        if (after.isPresent()) {
+            model.addAttribute("messages", queries.newerThan(ticketId, after.get()));
+            model.addAttribute("hasOlder", false);
+            return "desk/desk :: older";
+        }
+        TimelinePage page = queries.timeline(ticketId, before);
+        model.addAttribute("messages", page.messages());
+        model.addAttribute("hasOlder", page.hasOlder());
         return before.isPresent() ? "desk/desk :: older" : "desk/desk :: timeline";
     }
 
@@ -84,7 +95,9 @@ class DeskController {
     private void addTicket(DeskTicketHeader ticket, Model model) {
         model.addAttribute("ticket", ticket);
         model.addAttribute("selectedTicketId", ticket.id());
-        model.addAttribute("messages", queries.timeline(ticket.id(), Optional.empty()));
+        TimelinePage page = queries.timeline(ticket.id(), Optional.empty());
+        model.addAttribute("messages", page.messages());
+        model.addAttribute("hasOlder", page.hasOlder());
         addComposer(ticket, model);
     }
 

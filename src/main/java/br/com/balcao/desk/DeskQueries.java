@@ -84,7 +84,7 @@ class DeskQueries {
     }
 
     /** One page of a ticket's messages, oldest first, before the given message (or the newest page). */
-    List<TimelineEntry> timeline(long ticketId, Optional<Long> beforeMessageId) {
+    TimelinePage timeline(long ticketId, Optional<Long> beforeMessageId) {
         List<TimelineEntry> newestFirst = jdbc.query("""
                 SELECT m.id, m.ticket_id, m.direction, m.author_type, u.name AS author_name, m.type, m.body,
                        m.media_file_name, m.media_mime_type, m.media_caption, m.latitude, m.longitude,
@@ -96,10 +96,25 @@ class DeskQueries {
                  ORDER BY m.created_at DESC, m.id DESC
                  LIMIT ?
                 """, DeskQueries::timelineEntry, ticketId, beforeMessageId.orElse(null),
-                beforeMessageId.orElse(null), TIMELINE_PAGE);
-        List<TimelineEntry> oldestFirst = new ArrayList<>(newestFirst);
+                beforeMessageId.orElse(null), TIMELINE_PAGE + 1);
+        boolean hasOlder = newestFirst.size() > TIMELINE_PAGE;
+        List<TimelineEntry> oldestFirst = new ArrayList<>(newestFirst.subList(0, Math.min(TIMELINE_PAGE, newestFirst.size())));
         Collections.reverse(oldestFirst);
-        return oldestFirst;
+        return new TimelinePage(oldestFirst, hasOlder);
+    }
+
+    /** The ticket's messages after the given one, oldest first (what arrived since the page was drawn). */
+    List<TimelineEntry> newerThan(long ticketId, long afterMessageId) {
+        return jdbc.query("""
+                SELECT m.id, m.ticket_id, m.direction, m.author_type, u.name AS author_name, m.type, m.body,
+                       m.media_file_name, m.media_mime_type, m.media_caption, m.latitude, m.longitude,
+                       m.template_name, m.status, m.error_message, m.created_at
+                  FROM messages m LEFT JOIN app_users u ON u.id = m.author_user_id
+                 WHERE m.ticket_id = ?
+                   AND (m.created_at, m.id) > (SELECT a.created_at, a.id FROM messages a WHERE a.id = ?)
+                 ORDER BY m.created_at, m.id
+                 LIMIT ?
+                """, DeskQueries::timelineEntry, ticketId, afterMessageId, TIMELINE_PAGE);
     }
 
     private static DeskTicket deskTicket(ResultSet row, int index) throws SQLException {

@@ -134,10 +134,16 @@ public class TicketActions {
         if (ticket.status() == TicketStatus.CLOSED || ticket.status() == TicketStatus.WAITING) {
             throw new TicketConflictException("not-in-service");
         }
-        if (ticket.agentId() == null || ticket.agentId() != agentId) {
+        if (ticket.agentId() == null || ticket.agentId() != agentId || !mayReply(agentId, ticket.numberId())) {
             throw new TicketConflictException("not-yours");
         }
         return ticket;
+    }
+
+    private boolean mayReply(long agentId, long numberId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM memberships WHERE user_id = ? AND number_id = ? AND can_reply)",
+                Boolean.class, agentId, numberId));
     }
 
     private long queueOutbound(long numberId, long contactId, long ticketId, long agentId, String type, String text,

@@ -173,6 +173,18 @@ class TicketLifecycleTest {
     }
 
     @Test
+    void anAgentWhoLostTheReplyPermissionCanNoLongerActOnTheirTicket() {
+        long agent = data.agent(number, "ONLINE");
+        long ticket = customerWrites("Oi");
+        jdbc.update("UPDATE memberships SET can_reply = false WHERE user_id = ?", agent);
+
+        assertThatThrownBy(() -> actions.reply(ticket, agent, "Oi")).isInstanceOf(TicketConflictException.class)
+                .hasMessage("not-yours");
+        assertThatThrownBy(() -> actions.close(ticket, agent, List.of())).isInstanceOf(TicketConflictException.class);
+        assertThat(row(ticket)).containsEntry("status", "ASSIGNED");
+    }
+
+    @Test
     void freeTextIsRefusedOutsideTheWindowButAnApprovedTemplateGoesThrough() {
         long agent = data.agent(number, "ONLINE");
         long ticket = customerWrites("Oi");

@@ -1,0 +1,208 @@
+package br.com.balcao.desk;
+
+import br.com.balcao.contacts.ContactDirectory;
+import br.com.balcao.contacts.ContactEdit;
+import br.com.balcao.contacts.ContactView;
+import br.com.balcao.numbers.Permission;
+import br.com.balcao.security.AccessPolicy;
+import br.com.balcao.shared.BadRequestException;
+import br.com.balcao.shared.NotFoundException;
+import br.com.balcao.tickets.TicketConflictException;
+import br.com.balcao.tickets.TicketDetails;
+import br.com.balcao.tickets.TicketDetails.TagView;
+import br.com.balcao.tickets.TicketHistory;
+import br.com.balcao.tickets.TicketStatus;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The Desk's right column: the open ticket's contact (editable with the CONTACTS permission), its tags, the
+ * notes on it and on its contact, and the contact's earlier tickets; and the contents of the close and
+ * transfer dialogs. Every section answers its own fragment, so that saving one keeps what is typed in another.
+ */
+@Controller
+class ContactCardController {
+
+    static final int EARLIER_TICKETS = 10;
+    static final int NOTES = 50;
+    /** Unprocessable: the form is shown again with its errors, and nothing was saved. */
+    static final int INVALID = HttpStatus.UNPROCESSABLE_CONTENT.value();
+
+    private final DeskController desk;
+    private final AccessPolicy access;
+    private final ContactDirectory contacts;
+    private final TicketDetails details;
+    private final TicketHistory history;
+    private final TransferCandidates candidates;
+
+    ContactCardController(DeskController desk, AccessPolicy access, ContactDirectory contacts, TicketDetails details,
+                          TicketHistory history, TransferCandidates candidates) {
+        this.desk = desk;
+        this.access = access;
+        this.contacts = contacts;
+        this.details = details;
+        this.history = history;
+        this.candidates = candidates;
+    }
+
+    @GetMapping("/desk/tickets/{ticketId}/card")
+    String card(@PathVariable long ticketId, Model model) {
+        DeskTicketHeader ticket = desk.visibleTicket(ticketId);
+        ContactView contact = contactOf(ticket);
+        addContact(ticket, contact, formOf(contact), Map.of(), model);
+        addTags(ticket, model);
+        addNotes(ticket, model);
+        model.addAttribute("earlierTickets", history.recentOfContact(ticket.contactId(), EARLIER_TICKETS + 1).stream()
+                .filter(earlier -> earlier.id() != ticketId).limit(EARLIER_TICKETS).toList());
+        return "desk/card :: card";
+    }
+
+    /** Saves the contact's fields; with an error, the form comes back as typed with the errors (422). */
+    @PostMapping("/desk/tickets/{ticketId}/contact")
+    String editContact(@PathVariable long ticketId, @RequestParam(defaultValue = "") String name,
+                       @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String city,
+                       @RequestParam(defaultValue = "") String document, Model model, HttpServletResponse response) {
+        DeskTicketHeader ticket = desk.visibleTicket(ticketId);
+        access.require(ticket.numberId(), Permission.CONTACTS);
+        ContactEdit edit = new ContactEdit(name, email, city, document);
+        Map<String, String> errors = edit.errors();
+        if (!errors.isEmpty()) {
+            response.setStatus(INVALID);
+            addContact(ticket, contactOf(ticket), edit, errors, model);
+            return "desk/card :: contact";
+        }
+        ContactView saved = contacts.edit(ticket.contactId(), edit);
+        response.setHeader("HX-Trigger", "desk-refresh-list");
+        model.addAttribute("saved", true);
+        addContact(ticket, saved, formOf(saved), Map.of(), model);
+        return "desk/card :: contact";
+    }
+
+    @PostMapping("/desk/tickets/{ticketId}/tags")
+    String addTag(@PathVariable long ticketId, @RequestParam long tagId, Model model, HttpServletResponse response) {
+        DeskTicketHeader ticket = desk.visibleTicket(ticketId);
+        try {
+            details.addTag(ticketId, tagId);
+        } catch (TicketConflictException closed) {
+            return tagsRefused(ticket, model, response);
+        }
+        addTags(ticket, model);
+        return "desk/card :: tags";
+    }
+
+    @PostMapping("/desk/tickets/{ticketId}/tags/{tagId}/delete")
+    String removeTag(@PathVariable long ticketId, @PathVariable long tagId, Model model,
+                     HttpServletResponse response) {
+        DeskTicketHeader ticket = desk.visibleTicket(ticketId);
+        try {
+            details.removeTag(ticketId, tagId);
+        } catch (TicketConflictException closed) {
+            return tagsRefused(ticket, model, response);
+        }
+        addTags(ticket, model);
+        return "desk/card :: tags";
+    }
+
+    /** A note on the ticket ({@code scope=ticket}) or on its contact ({@code scope=contact}). */
+    @PostMapping("/desk/tickets/{ticketId}/notes")
+    String addNote(@PathVariable long ticketId, @RequestParam(defaultValue = "ticket") String scope,
+                   @RequestParam(defaultValue = "") String text, Model model, HttpServletResponse response) {
+        DeskTicketHeader ticket = desk.visibleTicket(ticketId);
+        if (!scope.equals("ticket") && !scope.equals("contact")) {
+            throw new BadRequestException("unknown note scope " + scope);
+        }
+        long author = access.currentUser().id();
+        model.addAttribute("noteScope", scope);
+        if (!TicketDetails.validNote(text)) {
+            response.setStatus(INVALID);
+            model.addAttribute("noteError", true);
+            model.addAttribute("noteText", text);
+        } else if (scope.equals("ticket")) {
+            details.noteOnTicket(ticketId, author, text);
+        } else {
+            details.noteOnContact(ticket.contactId(), author, text);
+        }
+        addNotes(ticket, model);
+        return "desk/card :: notes";
+    }
+
+    /** The close dialog's contents: every tag, those the ticket carries already checked. */
+    @GetMapping("/desk/tickets/{ticketId}/close-dialog")
+    String closeDialog(@PathVariable long ticketId, Model model) {
+        DeskTicketHeader ticket = desk.visibleTicket(ticketId);
+        model.addAttribute("ticket", ticket);
+        model.addAttribute("mine", mine(ticket));
+        model.addAttribute("allTags", details.allTags());
+        model.addAttribute("ticketTagIds", details.tagsOf(ticketId).stream().map(TagView::id)
+                .collect(Collectors.toSet()));
+        return "desk/card :: closeDialog";
+    }
+
+    /** The transfer dialog's contents: the other agents who answer on the ticket's number. */
+    @GetMapping("/desk/tickets/{ticketId}/transfer-dialog")
+    String transferDialog(@PathVariable long ticketId, Model model) {
+        DeskTicketHeader ticket = desk.visibleTicket(ticketId);
+        model.addAttribute("ticket", ticket);
+        model.addAttribute("mine", mine(ticket));
+        model.addAttribute("candidates", candidates.of(ticket.numberId(), access.currentUser().id()));
+        return "desk/card :: transferDialog";
+    }
+
+    private String tagsRefused(DeskTicketHeader ticket, Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.CONFLICT.value());
+        model.addAttribute("tagsRefused", true);
+        addTags(ticket, model);
+        model.addAttribute("tagsEditable", false);
+        return "desk/card :: tags";
+    }
+
+    /** Whether the ticket is the current user's and in service: what the close and transfer actions need. */
+    private boolean mine(DeskTicketHeader ticket) {
+        return ticket.agentId() != null && ticket.agentId() == access.currentUser().id()
+                && (ticket.status() == TicketStatus.ASSIGNED || ticket.status() == TicketStatus.OPEN);
+    }
+
+    private ContactView contactOf(DeskTicketHeader ticket) {
+        return contacts.find(ticket.contactId()).orElseThrow(() -> new NotFoundException("contact"));
+    }
+
+    private static ContactEdit formOf(ContactView contact) {
+        return new ContactEdit(contact.name(), contact.email(), contact.city(),
+                ContactEdit.formatDocument(contact.document()));
+    }
+
+    private void addContact(DeskTicketHeader ticket, ContactView contact, ContactEdit form, Map<String, String> errors,
+                            Model model) {
+        model.addAttribute("ticket", ticket);
+        model.addAttribute("contact", contact);
+        model.addAttribute("contactDocument", ContactEdit.formatDocument(contact.document()));
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("canEditContact", access.can(ticket.numberId(), Permission.CONTACTS));
+    }
+
+    private void addTags(DeskTicketHeader ticket, Model model) {
+        List<TagView> onTicket = details.tagsOf(ticket.id());
+        Set<Long> onTicketIds = onTicket.stream().map(TagView::id).collect(Collectors.toSet());
+        model.addAttribute("ticket", ticket);
+        model.addAttribute("ticketTags", onTicket);
+        model.addAttribute("availableTags", details.allTags().stream()
+                .filter(tag -> !onTicketIds.contains(tag.id())).toList());
+        model.addAttribute("tagsEditable", ticket.status() != TicketStatus.CLOSED);
+    }
+
+    private void addNotes(DeskTicketHeader ticket, Model model) {
+        model.addAttribute("ticket", ticket);
+        model.addAttribute("notes", details.notesOfContact(ticket.contactId(), NOTES));
+    }
+}

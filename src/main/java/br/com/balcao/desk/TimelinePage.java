@@ -1,0 +1,7 @@
+package br.com.balcao.desk;
+
+import java.util.List;
+
+/** A page of a ticket's timeline, oldest first, and whether older messages exist before it. */
+public record TimelinePage(List<TimelineEntry> messages, boolean hasOlder) {
+}

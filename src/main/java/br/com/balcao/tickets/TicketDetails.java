@@ -1,0 +1,154 @@
+package br.com.balcao.tickets;
+
+import br.com.balcao.shared.NotFoundException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What hangs on a ticket besides its messages: its tags and the notes users write on it or on its contact.
+ * The pages check who may see the ticket (the access policy); these methods check the ticket's state.
+ */
+@Service
+@Transactional(readOnly = true)
+public class TicketDetails {
+
+    /** The longest note, in characters. */
+    public static final int MAX_NOTE = 5000;
+
+    private final JdbcTemplate jdbc;
+    private final NoteRepository notes;
+    private final Clock clock;
+
+    TicketDetails(JdbcTemplate jdbc, NoteRepository notes, Clock clock) {
+        this.jdbc = jdbc;
+        this.notes = notes;
+        this.clock = clock;
+    }
+
+    /** A tag as the pages show it: its name and its colour as "#rrggbb". */
+    public record TagView(long id, String name, String color) {
+    }
+
+    /**
+     * A note, with its author's name; ticketId and ticketNumber are those of the ticket it was written on,
+     * or null for a note on the contact.
+     */
+    public record NoteView(long id, Long ticketId, Long ticketNumber, String authorName, String body,
+            Instant createdAt) {
+
+        public boolean onContact() {
+            return ticketId == null;
+        }
+    }
+
+    /** Every tag, by name. */
+    public List<TagView> allTags() {
+        return jdbc.query("SELECT id, name, color FROM tags ORDER BY lower(name), id", TicketDetails::tag);
+    }
+
+    /** The ticket's tags, by name. */
+    public List<TagView> tagsOf(long ticketId) {
+        return jdbc.query("""
+                SELECT g.id, g.name, g.color FROM ticket_tags tt JOIN tags g ON g.id = tt.tag_id
+                 WHERE tt.ticket_id = ? ORDER BY lower(g.name), g.id
+                """, TicketDetails::tag, ticketId);
+    }
+
+    /**
+     * Puts a tag on a ticket that is not closed (a closed ticket keeps the tags it was closed with).
+     * Adding a tag the ticket already carries changes nothing.
+     *
+     * @throws TicketConflictException "closed" when the ticket is closed
+     * @throws NotFoundException when the ticket or the tag does not exist
+     */
+    @Transactional
+    public void addTag(long ticketId, long tagId) {
+        lockUnclosed(ticketId);
+        if (jdbc.queryForList("SELECT id FROM tags WHERE id = ?", Long.class, tagId).isEmpty()) {
+            throw new NotFoundException("tag " + tagId);
+        }
+        jdbc.update("INSERT INTO ticket_tags (ticket_id, tag_id) VALUES (?, ?) ON CONFLICT DO NOTHING", ticketId, tagId);
+    }
+
+    /**
+     * Takes a tag off a ticket that is not closed.
+     *
+     * @throws TicketConflictException "closed" when the ticket is closed
+     */
+    @Transactional
+    public void removeTag(long ticketId, long tagId) {
+        lockUnclosed(ticketId);
+        jdbc.update("DELETE FROM ticket_tags WHERE ticket_id = ? AND tag_id = ?", ticketId, tagId);
+    }
+
+    /**
+     * The notes a user should read next to any ticket of a contact, newest first: those on the contact and
+     * on each of the contact's tickets (at most {@code limit}).
+     */
+    public List<NoteView> notesOfContact(long contactId, int limit) {
+        return jdbc.query("""
+                SELECT n.id, n.ticket_id, t.ticket_number, u.name AS author_name, n.body, n.created_at
+                  FROM (SELECT c.* FROM notes c WHERE c.contact_id = ?
+                        UNION
+                        SELECT o.* FROM notes o JOIN tickets ot ON ot.id = o.ticket_id WHERE ot.contact_id = ?) n
+                  JOIN app_users u ON u.id = n.author_id
+                  LEFT JOIN tickets t ON t.id = n.ticket_id
+                 ORDER BY n.created_at DESC, n.id DESC
+                 LIMIT ?
+                """, TicketDetails::note, contactId, contactId, limit);
+    }
+
+    /** Whether the text fits a note: 1 to {@link #MAX_NOTE} characters besides the surrounding blanks. */
+    public static boolean validNote(String text) {
+        if (text == null || text.isBlank()) {
+            return false;
+        }
+        String body = text.strip();
+        return body.codePointCount(0, body.length()) <= MAX_NOTE;
+    }
+
+    /** A note on the ticket (also listed with its contact's notes). Returns its id. */
+    @Transactional
+    public long noteOnTicket(long ticketId, long authorId, String text) {
+        requireValid(text);
+        long contactId = jdbc.queryForList("SELECT contact_id FROM tickets WHERE id = ?", Long.class, ticketId)
+                .stream().findFirst().orElseThrow(() -> new NotFoundException("ticket " + ticketId));
+        return notes.save(Note.onTicket(ticketId, contactId, authorId, text.strip(), clock.instant())).getId();
+    }
+
+    /** A note on the contact, shown with every ticket of theirs. Returns its id. */
+    @Transactional
+    public long noteOnContact(long contactId, long authorId, String text) {
+        requireValid(text);
+        return notes.save(Note.onContact(contactId, authorId, text.strip(), clock.instant())).getId();
+    }
+
+    private void lockUnclosed(long ticketId) {
+        String status = jdbc.queryForList("SELECT status FROM tickets WHERE id = ? FOR UPDATE", String.class, ticketId)
+                .stream().findFirst().orElseThrow(() -> new NotFoundException("ticket " + ticketId));
+        if (TicketStatus.valueOf(status) == TicketStatus.CLOSED) {
+            throw new TicketConflictException("closed");
+        }
+    }
+
+    private static void requireValid(String text) {
+        if (!validNote(text)) {
+            throw new IllegalArgumentException("a note has 1 to " + MAX_NOTE + " characters");
+        }
+    }
+
+    private static TagView tag(ResultSet row, int index) throws SQLException {
+        return new TagView(row.getLong("id"), row.getString("name"), row.getString("color"));
+    }
+
+    private static NoteView note(ResultSet row, int index) throws SQLException {
+        return new NoteView(row.getLong("id"), (Long) row.getObject("ticket_id"), (Long) row.getObject("ticket_number"),
+                row.getString("author_name"), row.getString("body"), row.getTimestamp("created_at").toInstant());
+    }
+}

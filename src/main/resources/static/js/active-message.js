@@ -1,0 +1,268 @@
+// The active message component (templates/fragments/active-message.html), on any page: switching templates,
+// the live preview of the exact text, refusals shown in place, and the Desk's "Active message" panel.
+// The preview is built from text nodes only: what the agent types is never read as HTML.
+(function () {
+    'use strict';
+
+    var VARIABLE = /\{\{(\d+)\}\}/g;
+
+    function currentFieldset(form) {
+        return form.querySelector('fieldset.am-variables:not([disabled])');
+    }
+
+    // The selected template's body with each {{n}} replaced by what is typed in its field (or left as {{n}},
+    // marked, while empty), exactly as the server's TemplateView.render will write it.
+    function renderPreview(form) {
+        var preview = form.querySelector('.am-preview');
+        var fieldset = currentFieldset(form);
+        if (!preview || !fieldset) {
+            return;
+        }
+        var values = {};
+        fieldset.querySelectorAll('.am-value').forEach(function (input) {
+            values[input.dataset.variable] = input.value.trim();
+        });
+        var focused = document.activeElement && document.activeElement.classList.contains('am-value')
+            && fieldset.contains(document.activeElement) ? document.activeElement.dataset.variable : null;
+        var body = fieldset.dataset.body || '';
+        preview.textContent = '';
+        var start = 0;
+        var match;
+        VARIABLE.lastIndex = 0;
+        while ((match = VARIABLE.exec(body)) !== null) {
+            if (match.index > start) {
+                preview.appendChild(document.createTextNode(body.slice(start, match.index)));
+            }
+            var value = values[match[1]];
+            var mark = document.createElement('mark');
+            mark.className = 'am-var';
+            mark.dataset.variable = match[1];
+            if (value) {
+                mark.textContent = value;
+            } else {
+                mark.textContent = match[0];
+                mark.classList.add('am-var-empty');
+            }
+            if (focused === match[1]) {
+                mark.classList.add('am-var-focus');
+            }
+            preview.appendChild(mark);
+            start = match.index + match[0].length;
+        }
+        if (start < body.length) {
+            preview.appendChild(document.createTextNode(body.slice(start)));
+        }
+    }
+
+    // Only the chosen template's fields are enabled, so only they are validated and sent.
+    function chooseTemplate(form, templateId) {
+        form.querySelectorAll('fieldset.am-variables').forEach(function (fieldset) {
+            var chosen = fieldset.dataset.templateId === String(templateId);
+            fieldset.disabled = !chosen;
+            fieldset.hidden = !chosen;
+        });
+        clearFeedback(form);
+        renderPreview(form);
+    }
+
+    function clearFeedback(form) {
+        var feedback = form.querySelector('.am-feedback');
+        if (feedback) {
+            feedback.textContent = '';
+        }
+    }
+
+    function setUp(root) {
+        var forms = root.matches && root.matches('form.active-message') ? [root]
+            : Array.prototype.slice.call(root.querySelectorAll ? root.querySelectorAll('form.active-message') : []);
+        forms.forEach(function (form) {
+            var closeButton = form.querySelector('.am-close');
+            if (closeButton) {
+                closeButton.hidden = !form.closest('[data-active-message-closable]');
+            }
+            renderPreview(form);
+        });
+    }
+
+    document.addEventListener('change', function (event) {
+        if (event.target.matches('form.active-message .am-template')) {
+            chooseTemplate(event.target.form, event.target.value);
+        }
+    });
+
+    document.addEventListener('input', function (event) {
+        if (event.target.matches('form.active-message .am-value')) {
+            event.target.classList.remove('is-invalid');
+            renderPreview(event.target.form);
+        }
+    });
+
+    document.addEventListener('focusin', function (event) {
+        if (event.target.matches && event.target.matches('form.active-message .am-value')) {
+            renderPreview(event.target.form);
+        }
+    });
+    document.addEventListener('focusout', function (event) {
+        if (event.target.matches && event.target.matches('form.active-message .am-value')) {
+            var form = event.target.form;
+            setTimeout(function () { renderPreview(form); }, 0);
+        }
+    });
+
+    // Enter in a field moves to the next one (then to the send button) instead of sending at once: an active
+    // message is sent by an explicit click or Enter on the button.
+    document.addEventListener('keydown', function (event) {
+        if (event.key !== 'Enter' || event.isComposing
+                || !(event.target.matches && event.target.matches('form.active-message .am-value'))) {
+            return;
+        }
+        event.preventDefault();
+        var form = event.target.form;
+        var fields = Array.prototype.slice.call(currentFieldset(form).querySelectorAll('.am-value'));
+        var next = fields[fields.indexOf(event.target) + 1] || form.querySelector('.am-send');
+        next.focus();
+    });
+
+    // A field the browser finds invalid is marked, and the preview shows which variable is missing.
+    document.addEventListener('invalid', function (event) {
+        if (event.target.matches && event.target.matches('form.active-message .am-value')) {
+            event.target.classList.add('is-invalid');
+        }
+    }, true);
+
+    // A refusal (4xx) replaces only the component's message line, keeping what the agent typed. Listening on
+    // the document (after the body's listeners) so that no page-wide handler moves it elsewhere.
+    document.addEventListener('htmx:beforeSwap', function (event) {
+        var form = event.detail.elt && event.detail.elt.closest && event.detail.elt.closest('form.active-message');
+        if (!form || event.detail.requestConfig && event.detail.requestConfig.verb !== 'post') {
+            return;
+        }
+        var status = event.detail.xhr.status;
+        if (status >= 400) {
+            var feedback = form.querySelector('.am-feedback');
+            event.detail.shouldSwap = status < 500;
+            event.detail.isError = status >= 500;
+            event.detail.target = feedback;
+            event.detail.swapOverride = 'innerHTML';
+            if (status >= 500) {
+                feedback.textContent = '';
+                var alert = document.createElement('div');
+                alert.className = 'alert alert-danger small py-2 px-3 mb-0 am-refusal';
+                alert.setAttribute('role', 'alert');
+                alert.textContent = form.dataset.errorText || '';
+                feedback.appendChild(alert);
+            }
+        }
+    });
+
+    document.addEventListener('htmx:sendError', function (event) {
+        var form = event.detail.elt && event.detail.elt.closest && event.detail.elt.closest('form.active-message');
+        if (form) {
+            var feedback = form.querySelector('.am-feedback');
+            feedback.textContent = '';
+            var alert = document.createElement('div');
+            alert.className = 'alert alert-danger small py-2 px-3 mb-0 am-refusal';
+            alert.setAttribute('role', 'alert');
+            alert.textContent = form.dataset.errorText || '';
+            feedback.appendChild(alert);
+        }
+    });
+
+    // The Desk's "Active message" button opens a panel above the composer and loads the component once.
+    function panelOf(button) {
+        return document.getElementById(button.getAttribute('aria-controls'));
+    }
+
+    function openPanel(button, open) {
+        var panel = panelOf(button);
+        if (!panel) {
+            return;
+        }
+        panel.hidden = !open;
+        button.setAttribute('aria-expanded', open ? 'true' : 'false');
+        button.classList.toggle('active', open);
+        if (open) {
+            var slot = panel.querySelector('.active-message-slot');
+            var form = panel.querySelector('form.active-message');
+            if (form) {
+                focusFirst(form);
+            } else if (slot) {
+                htmx.trigger(slot, 'active-message-load');
+            }
+        } else {
+            var loaded = panel.querySelector('form.active-message');
+            if (loaded) {
+                clearFeedback(loaded);
+            }
+        }
+    }
+
+    function focusFirst(form) {
+        var fieldset = currentFieldset(form);
+        var empty = fieldset && Array.prototype.slice.call(fieldset.querySelectorAll('.am-value'))
+            .filter(function (input) { return !input.value; })[0];
+        (empty || form.querySelector('.am-template') || form.querySelector('.am-send') || form).focus();
+    }
+
+    document.addEventListener('click', function (event) {
+        var toggle = event.target.closest && event.target.closest('[data-active-message-toggle]');
+        if (toggle) {
+            var panel = panelOf(toggle);
+            openPanel(toggle, panel && panel.hidden);
+            return;
+        }
+        var closeButton = event.target.closest && event.target.closest('form.active-message .am-close');
+        if (closeButton) {
+            var container = closeButton.closest('[data-active-message-closable]');
+            var opener = container && document.querySelector('[aria-controls="' + container.id + '"]');
+            if (opener) {
+                openPanel(opener, false);
+                opener.focus();
+            }
+        }
+    });
+
+    document.addEventListener('keydown', function (event) {
+        if (event.key !== 'Escape') {
+            return;
+        }
+        var container = event.target.closest && event.target.closest('[data-active-message-closable]');
+        var opener = container && document.querySelector('[aria-controls="' + container.id + '"]');
+        if (opener && !container.hidden) {
+            openPanel(opener, false);
+            opener.focus();
+        }
+    });
+
+    // Sent from the Desk's panel: close it, the message shows in the timeline. Sent elsewhere: the component
+    // stays, with its confirmation.
+    document.addEventListener('active-message-sent', function (event) {
+        var container = event.target.closest && event.target.closest('[data-active-message-closable]');
+        var opener = container && document.querySelector('[aria-controls="' + container.id + '"]');
+        if (opener) {
+            setTimeout(function () {
+                openPanel(opener, false);
+                var reply = document.getElementById('reply-text');
+                if (reply) {
+                    reply.focus();
+                }
+            }, 1200);
+        }
+    });
+
+    document.addEventListener('htmx:afterSwap', function (event) {
+        var target = event.detail.target;
+        if (target && target.classList && target.classList.contains('active-message-slot')
+                && target.closest('[data-active-message-closable]') && !target.closest('[hidden]')) {
+            var form = target.querySelector('form.active-message');
+            if (form) {
+                focusFirst(form);
+            }
+        }
+    });
+
+    document.addEventListener('htmx:load', function (event) {
+        setUp(event.detail.elt);
+    });
+    setUp(document);
+})();

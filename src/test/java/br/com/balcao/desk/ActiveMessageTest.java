@@ -1,0 +1,292 @@
+package br.com.balcao.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import br.com.balcao.support.IntegrationTest;
+import br.com.balcao.support.TestClock;
+import br.com.balcao.support.TestData;
+import java.util.List;
+import java.util.Map;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/**
+ * The active message component through MockMvc: what it offers, what it sends (the exact rendered text, on
+ * the contact's ticket or a new one opened by the active message), and every refusal leaving nothing stored.
+ */
+@IntegrationTest
+@AutoConfigureMockMvc
+class ActiveMessageTest {
+
+    private static final String BODY = "Olá, {{1}}! Aqui é da {{2}}. Podemos continuar seu atendimento?";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestData data;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TestClock clock;
+
+    long number;
+    long otherNumber;
+    long agent;
+    long contact;
+    long template;
+    String templateName;
+
+    @BeforeEach
+    void aNumberWithAnAgentAContactAndAnApprovedTemplate() {
+        clock.set(TestClock.START);
+        number = quietNumber("Loja " + TestData.unique());
+        otherNumber = quietNumber("Outra " + TestData.unique());
+        agent = data.agent(number, "OFFLINE");
+        contact = data.contact(number, "Maria Conceição");
+        templateName = "retorno_" + TestData.unique();
+        template = template(number, templateName, BODY, "APPROVED");
+    }
+
+    // --------------------------------------------------------------------------------------------- form
+
+    @Test
+    void theFormOffersTheNumbersApprovedTemplatesWithTheFirstVariableFilledWithTheContactsName() throws Exception {
+        String pending = "pendente_" + TestData.unique();
+        template(number, pending, "Pendente {{1}}", "PENDING");
+        String foreign = "outro_numero_" + TestData.unique();
+        template(otherNumber, foreign, "Outro {{1}}", "APPROVED");
+
+        String form = mvc.perform(get("/desk/contacts/{id}/active-messages/new", contact).with(user(userOf(agent))))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(form).contains(templateName)
+                .doesNotContain(pending)
+                .doesNotContain(foreign)
+                .contains("value=\"Maria Conceição\"")
+                .contains("data-body=\"Olá, {{1}}! Aqui é da {{2}}. Podemos continuar seu atendimento?\"")
+                .contains("name=\"values\"");
+    }
+
+    @Test
+    void aContactWithHtmlInItsNameIsShownAsTextInTheForm() throws Exception {
+        long scripted = data.contact(number, "<img src=x onerror=alert(1)>");
+        String form = mvc.perform(get("/desk/contacts/{id}/active-messages/new", scripted).with(user(userOf(agent))))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(form).doesNotContain("<img src=x").contains("&lt;img src=x onerror=alert(1)&gt;");
+    }
+
+    @Test
+    void withoutActiveMessageTheFormSaysSoInsteadOfOfferingTemplates() throws Exception {
+        withoutActiveMessage(agent, number);
+        String form = mvc.perform(get("/desk/contacts/{id}/active-messages/new", contact).with(user(userOf(agent))))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(form).doesNotContain(templateName).doesNotContain("name=\"values\"")
+                .contains("Você não tem permissão para enviar mensagens ativas neste número.");
+    }
+
+    @Test
+    void theFormOfAContactOfAnotherNumberIsNotFound() throws Exception {
+        long foreignContact = data.contact(otherNumber, "Fulano");
+        mvc.perform(get("/desk/contacts/{id}/active-messages/new", foreignContact).with(user(userOf(agent))))
+                .andExpect(status().isNotFound());
+    }
+
+    // --------------------------------------------------------------------------------------------- send
+
+    @Test
+    void sendsTheRenderedTextAndOpensATicketOpenedByTheActiveMessageWhenNoneIsOpen() throws Exception {
+        send(contact, template, "Maria", "Loja Centro, Sé")
+                .andExpect(status().isOk())
+                .andExpect(header().string("HX-Trigger", Matchers.containsString("active-message-sent")))
+                .andExpect(header().string("HX-Trigger", Matchers.containsString("desk-refresh-timeline")));
+
+        List<Map<String, Object>> messages = messagesOf(contact);
+        assertThat(messages).hasSize(1);
+        Map<String, Object> message = messages.get(0);
+        // A single value with a comma stays one value: the text is exactly the template's, filled in.
+        assertThat(message.get("body")).isEqualTo("Olá, Maria! Aqui é da Loja Centro, Sé. Podemos continuar seu atendimento?");
+        assertThat(message.get("type")).isEqualTo("TEMPLATE");
+        assertThat(message.get("direction")).isEqualTo("OUTBOUND");
+        assertThat(message.get("template_name")).isEqualTo(templateName);
+        assertThat(message.get("author_user_id")).isEqualTo(agent);
+        assertThat(message.get("status")).isEqualTo("PENDING");
+        assertThat(String.valueOf(message.get("template_params"))).isEqualTo("[\"Maria\", \"Loja Centro, Sé\"]");
+
+        Map<String, Object> ticket = jdbc.queryForMap("""
+                SELECT id, status, agent_id, opened_by_active_message FROM tickets WHERE contact_id = ?
+                """, contact);
+        assertThat(ticket.get("status")).isEqualTo("OPEN");
+        assertThat(ticket.get("agent_id")).isEqualTo(agent);
+        assertThat(ticket.get("opened_by_active_message")).isEqualTo(true);
+        assertThat(message.get("ticket_id")).isEqualTo(ticket.get("id"));
+    }
+
+    @Test
+    void theMessageJoinsTheAgentsOwnUnclosedTicket() throws Exception {
+        long ticket = data.ticket(number, contact, "ASSIGNED", agent);
+        send(contact, template, "Maria", "Loja").andExpect(status().isOk());
+
+        assertThat(messagesOf(contact)).singleElement().satisfies(message ->
+                assertThat(message.get("ticket_id")).isEqualTo(ticket));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM tickets WHERE contact_id = ?", Long.class, contact))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anEmptyVariableIsRefusedWithAClearMessageAndNothingIsStored() throws Exception {
+        String refusal = send(contact, template, "Maria", "   ")
+                .andExpect(status().isBadRequest())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(refusal).contains("am-refusal").contains("Preencha a variável {{2}}.");
+        assertNothingStoredFor(contact);
+    }
+
+    @Test
+    void aVariableOverTheLimitOrAMissingOneIsRefused() throws Exception {
+        send(contact, template, "Maria", "x".repeat(1025)).andExpect(status().isBadRequest());
+        send(contact, template, "Maria").andExpect(status().isBadRequest());
+        send(contact, template, "Maria", "linha 1\nlinha 2").andExpect(status().isBadRequest());
+        assertNothingStoredFor(contact);
+        send(contact, template, "Maria", "x".repeat(1024)).andExpect(status().isOk());
+    }
+
+    @Test
+    void aTemplateOfAnotherNumberIsNotFound() throws Exception {
+        long foreign = template(otherNumber, "outro_" + TestData.unique(), BODY, "APPROVED");
+        send(contact, foreign, "Maria", "Loja").andExpect(status().isNotFound());
+        assertNothingStoredFor(contact);
+    }
+
+    @Test
+    void aTemplateThatIsNotApprovedIsNotFound() throws Exception {
+        long pending = template(number, "pendente_" + TestData.unique(), BODY, "PENDING");
+        send(contact, pending, "Maria", "Loja").andExpect(status().isNotFound());
+        assertNothingStoredFor(contact);
+    }
+
+    @Test
+    void aContactOfANumberTheUserDoesNotSeeIsNotFound() throws Exception {
+        long foreignContact = data.contact(otherNumber, "Fulano");
+        long foreignTemplate = template(otherNumber, "outro_" + TestData.unique(), BODY, "APPROVED");
+        send(foreignContact, foreignTemplate, "Fulano", "Loja").andExpect(status().isNotFound());
+        assertNothingStoredFor(foreignContact);
+    }
+
+    @Test
+    void aUserWithoutActiveMessageOnTheNumberIsForbidden() throws Exception {
+        withoutActiveMessage(agent, number);
+        String refusal = send(contact, template, "Maria", "Loja")
+                .andExpect(status().isForbidden())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(refusal).contains("Você não tem permissão para enviar mensagens ativas neste número.");
+        assertNothingStoredFor(contact);
+    }
+
+    @Test
+    void aContactBeingServedBySomeoneElseIsAConflict() throws Exception {
+        long colleague = data.agent(number, "OFFLINE");
+        data.ticket(number, contact, "OPEN", colleague);
+        String refusal = send(contact, template, "Maria", "Loja")
+                .andExpect(status().isConflict())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(refusal).contains("Este contato está em atendimento com outro atendente.");
+        assertThat(messagesOf(contact)).isEmpty();
+    }
+
+    @Test
+    void htmlInAVariableIsStoredAsTextAndShownEscaped() throws Exception {
+        send(contact, template, "<script>alert('x')</script>", "<b>Loja</b>").andExpect(status().isOk());
+
+        assertThat(messagesOf(contact).get(0).get("body"))
+                .isEqualTo("Olá, <script>alert('x')</script>! Aqui é da <b>Loja</b>. Podemos continuar seu atendimento?");
+        long ticket = jdbc.queryForObject("SELECT id FROM tickets WHERE contact_id = ?", Long.class, contact);
+        String page = mvc.perform(get("/desk/tickets/{id}", ticket).with(user(userOf(agent))))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
+                .contains("&lt;b&gt;Loja&lt;/b&gt;")
+                .doesNotContain("<script>alert")
+                .doesNotContain("<b>Loja</b>");
+    }
+
+    @Test
+    void sendingNeedsTheCsrfToken() throws Exception {
+        mvc.perform(post("/desk/contacts/{id}/active-messages", contact).with(user(userOf(agent)))
+                        .param("templateId", String.valueOf(template)).param("values", "Maria", "Loja"))
+                .andExpect(status().isForbidden());
+        assertNothingStoredFor(contact);
+    }
+
+    // ------------------------------------------------------------------------------------------ helpers
+
+    private ResultActions send(long contactId, long templateId, String... values) throws Exception {
+        return mvc.perform(post("/desk/contacts/{id}/active-messages", contactId)
+                .with(user(userOf(agent))).with(csrf())
+                .header("HX-Request", "true")
+                .param("templateId", String.valueOf(templateId))
+                .param("values", values));
+    }
+
+    private List<Map<String, Object>> messagesOf(long contactId) {
+        return jdbc.queryForList("""
+                SELECT ticket_id, direction, author_user_id, type, body, template_name, template_params::text,
+                       status
+                  FROM messages WHERE contact_id = ? ORDER BY id
+                """, contactId);
+    }
+
+    private void assertNothingStoredFor(long contactId) {
+        assertThat(messagesOf(contactId)).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM tickets WHERE contact_id = ?", Long.class, contactId))
+                .isZero();
+    }
+
+    private long template(long numberId, String name, String body, String status) {
+        return jdbc.queryForObject("""
+                INSERT INTO message_templates (number_id, name, language, category, body, status)
+                VALUES (?, ?, 'pt_BR', 'UTILITY', ?, ?) RETURNING id
+                """, Long.class, numberId, name, body, status);
+    }
+
+    private void withoutActiveMessage(long userId, long numberId) {
+        jdbc.update("UPDATE memberships SET can_active_message = false WHERE user_id = ? AND number_id = ?",
+                userId, numberId);
+    }
+
+    private long quietNumber(String name) {
+        long id = data.openNumber(name);
+        jdbc.update("""
+                UPDATE business_numbers SET customer_inactivity_minutes = 5256000, queue_timeout_minutes = 5256000
+                 WHERE id = ?
+                """, id);
+        return id;
+    }
+
+    private UserDetails userOf(long userId) {
+        return users.loadUserByUsername(jdbc.queryForObject("SELECT email FROM app_users WHERE id = ?", String.class,
+                userId));
+    }
+}
