@@ -306,7 +306,7 @@ CREATE TABLE after_hours_contacts (
 );
 CREATE INDEX after_hours_contacts_recent ON after_hours_contacts (number_id, first_contact_at DESC);
 
--- Infrastructure: sessions, scheduler locks, module event publication -------------------------
+-- Infrastructure: sessions and scheduler locks ----------------------------------------------
 
 CREATE TABLE spring_session (
     primary_id            char(36)     NOT NULL PRIMARY KEY,
@@ -334,17 +334,3 @@ CREATE TABLE shedlock (
     locked_at  timestamptz  NOT NULL,
     locked_by  varchar(255) NOT NULL
 );
-
--- Spring Modulith's JPA event publication registry (events between modules survive a crash).
-CREATE TABLE event_publication (
-    id                     uuid        NOT NULL PRIMARY KEY,
-    listener_id            text        NOT NULL,
-    event_type             text        NOT NULL,
-    serialized_event       text        NOT NULL,
-    publication_date       timestamptz NOT NULL,
-    completion_date        timestamptz,
-    status                 varchar(32),
-    completion_attempts    integer     NOT NULL DEFAULT 0,
-    last_resubmission_date timestamptz
-);
-CREATE INDEX event_publication_incomplete ON event_publication (publication_date) WHERE completion_date IS NULL;

@@ -130,41 +130,56 @@
         }
     }, true);
 
-    // A refusal (4xx) replaces only the component's message line, keeping what the agent typed. Listening on
-    // the document (after the body's listeners) so that no page-wide handler moves it elsewhere.
+    function showError(container, text) {
+        container.textContent = '';
+        var alert = document.createElement('div');
+        alert.className = 'alert alert-danger small py-2 px-3 mb-0 am-refusal';
+        alert.setAttribute('role', 'alert');
+        alert.textContent = text;
+        container.appendChild(alert);
+    }
+
+    function genericError(elt) {
+        return (elt.dataset && elt.dataset.errorText) || '';
+    }
+
+    // A refusal (4xx) replaces only the component's message line, keeping what the agent typed; a slot that
+    // could not load shows the reason in its place. Listening on the document (after the body's listeners)
+    // so that no page-wide handler moves it elsewhere.
     document.addEventListener('htmx:beforeSwap', function (event) {
-        var form = event.detail.elt && event.detail.elt.closest && event.detail.elt.closest('form.active-message');
-        if (!form || event.detail.requestConfig && event.detail.requestConfig.verb !== 'post') {
+        var elt = event.detail.elt;
+        if (!elt || !elt.closest) {
             return;
         }
         var status = event.detail.xhr.status;
-        if (status >= 400) {
+        var form = elt.closest('form.active-message');
+        if (form && status >= 400) {
             var feedback = form.querySelector('.am-feedback');
-            event.detail.shouldSwap = status < 500;
-            event.detail.isError = status >= 500;
             event.detail.target = feedback;
             event.detail.swapOverride = 'innerHTML';
+            event.detail.shouldSwap = status < 500;
+            event.detail.isError = status >= 500;
             if (status >= 500) {
-                feedback.textContent = '';
-                var alert = document.createElement('div');
-                alert.className = 'alert alert-danger small py-2 px-3 mb-0 am-refusal';
-                alert.setAttribute('role', 'alert');
-                alert.textContent = form.dataset.errorText || '';
-                feedback.appendChild(alert);
+                showError(feedback, genericError(form));
+            }
+        } else if (elt.classList.contains('active-message-slot') && status >= 400) {
+            event.detail.target = elt;
+            event.detail.swapOverride = 'innerHTML';
+            event.detail.shouldSwap = status < 500;
+            event.detail.isError = status >= 500;
+            if (status >= 500) {
+                showError(elt, genericError(elt));
             }
         }
     });
 
     document.addEventListener('htmx:sendError', function (event) {
-        var form = event.detail.elt && event.detail.elt.closest && event.detail.elt.closest('form.active-message');
+        var elt = event.detail.elt;
+        var form = elt && elt.closest && elt.closest('form.active-message');
         if (form) {
-            var feedback = form.querySelector('.am-feedback');
-            feedback.textContent = '';
-            var alert = document.createElement('div');
-            alert.className = 'alert alert-danger small py-2 px-3 mb-0 am-refusal';
-            alert.setAttribute('role', 'alert');
-            alert.textContent = form.dataset.errorText || '';
-            feedback.appendChild(alert);
+            showError(form.querySelector('.am-feedback'), genericError(form));
+        } else if (elt && elt.classList && elt.classList.contains('active-message-slot')) {
+            showError(elt, genericError(elt));
         }
     });
 

@@ -152,7 +152,9 @@
             empty.textContent = (element.dataset.emptyText || '').replace('{0}', state.query.trim());
         }
         if (status) {
-            status.textContent = (element.dataset.countText || '').replace('{0}', String(count));
+            status.textContent = count === 0 ? (empty ? empty.textContent : '')
+                : (count === 1 ? element.dataset.countOneText || '' : element.dataset.countText || '')
+                    .replace('{0}', String(count));
         }
         if (count > 0) {
             activate(0);
@@ -237,7 +239,6 @@
         state.query = match[2];
         if (!state.open) {
             setOpen(true);
-            state.start = start; // setOpen(true) keeps it; set again for clarity
         }
         if (changed) {
             clearTimeout(state.timer);

@@ -4,11 +4,14 @@ import br.com.balcao.tickets.TicketEvents;
 import br.com.balcao.tickets.TicketEvents.TicketEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Announces each engine event, once committed, on the database's notification channel. */
+/**
+ * Announces each engine event on the database's notification channel, from inside the transaction that
+ * made it: PostgreSQL delivers a notification only when that transaction commits, and drops it on
+ * rollback, so no after-commit work (and no second connection) is needed.
+ */
 @Component
 class LiveEventNotifier {
 
@@ -21,7 +24,7 @@ class LiveEventNotifier {
         this.jdbc = jdbc;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    @EventListener
     void on(TicketEvent event) {
         jdbc.queryForList("SELECT pg_notify(?, ?)", CHANNEL, json.writeValueAsString(toLive(event)));
     }

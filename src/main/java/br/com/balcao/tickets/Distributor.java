@@ -7,9 +7,16 @@ import br.com.balcao.tickets.TicketEvents.TicketClosed;
 import br.com.balcao.tickets.TicketEvents.TicketCreated;
 import java.sql.Timestamp;
 import java.time.Clock;
+import jakarta.annotation.PreDestroy;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.Optional;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -37,9 +44,16 @@ public class Distributor {
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Set<Long> pending = ConcurrentHashMap.newKeySet();
+    private final Executor worker;
 
     Distributor(JdbcTemplate jdbc, PlatformTransactionManager transactions, ApplicationEventPublisher events,
-                Clock clock) {
+                Clock clock, @Value("${balcao.tickets.distribution-threads:2}") int threads) {
+        this.worker = threads == 0 ? Runnable::run : Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "distribution");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.events = events;
@@ -74,20 +88,44 @@ public class Distributor {
 
     @TransactionalEventListener
     void onTicketCreated(TicketCreated event) {
-        drain(event.numberId());
+        drainSoon(event.numberId());
     }
 
     @TransactionalEventListener
     void onTicketClosed(TicketClosed event) {
         if (event.agentId() != null) {
-            numbersOf(event.agentId()).forEach(this::drain);
+            drainSoon(numbersOf(event.agentId()));
         }
     }
 
     @TransactionalEventListener
     void onAgentStatusChanged(AgentStatusChanged event) {
         if (event.status() == AgentStatus.ONLINE) {
-            numbersOf(event.userId()).forEach(this::drain);
+            drainSoon(numbersOf(event.userId()));
+        }
+    }
+
+    /**
+     * Drains off the request thread, which still holds its database connection until after-commit work
+     * ends; requests for a number whose drain is already pending are folded into it.
+     */
+    private void drainSoon(long numberId) {
+        if (pending.add(numberId)) {
+            worker.execute(() -> {
+                pending.remove(numberId);
+                drain(numberId);
+            });
+        }
+    }
+
+    private void drainSoon(List<Long> numberIds) {
+        numberIds.forEach(this::drainSoon);
+    }
+
+    @PreDestroy
+    void stopWorker() {
+        if (worker instanceof ExecutorService service) {
+            service.shutdown();
         }
     }
 

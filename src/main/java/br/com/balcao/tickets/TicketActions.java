@@ -73,7 +73,9 @@ public class TicketActions {
     public void close(long ticketId, long agentId, Collection<Long> tagIds) {
         LockedTicket ticket = activeTicketOf(ticketId, agentId);
         jdbc.update("DELETE FROM ticket_tags WHERE ticket_id = ?", ticketId);
-        tagIds.forEach(tag -> jdbc.update("INSERT INTO ticket_tags (ticket_id, tag_id) VALUES (?, ?)", ticketId, tag));
+        // A tag deleted meanwhile is simply not applied.
+        tagIds.forEach(tag -> jdbc.update("INSERT INTO ticket_tags (ticket_id, tag_id) SELECT ?, id FROM tags WHERE id = ?",
+                ticketId, tag));
         store.close(ticketId, CloseReason.ATTENDANT, clock.instant());
         events.publishEvent(new TicketClosed(ticket.numberId(), ticketId, agentId, CloseReason.ATTENDANT));
     }

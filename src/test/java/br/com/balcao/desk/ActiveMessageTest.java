@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import br.com.balcao.support.IntegrationTest;
 import br.com.balcao.support.TestClock;
 import br.com.balcao.support.TestData;
+import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 import org.hamcrest.Matchers;
@@ -112,6 +113,49 @@ class ActiveMessageTest {
         long foreignContact = data.contact(otherNumber, "Fulano");
         mvc.perform(get("/desk/contacts/{id}/active-messages/new", foreignContact).with(user(userOf(agent))))
                 .andExpect(status().isNotFound());
+    }
+
+    // ----------------------------------------------------------------------------------------- composer
+
+    @Test
+    void afterTheWindowTheComposerLoadsTheComponentForTheTicketsContact() throws Exception {
+        long ticket = data.ticket(number, contact, "OPEN", agent);
+        String composer = mvc.perform(get("/desk/tickets/{id}/composer", ticket).with(user(userOf(agent))))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(composer).contains("window-expired")
+                .contains("hx-get=\"/desk/contacts/" + contact + "/active-messages/new\"")
+                .doesNotContain("id=\"reply-text\"");
+
+        withoutActiveMessage(agent, number);
+        String refused = mvc.perform(get("/desk/tickets/{id}/composer", ticket).with(user(userOf(agent))))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(refused).doesNotContain("/active-messages/new")
+                .contains("Você não tem permissão para enviar mensagens ativas neste número.");
+    }
+
+    @Test
+    void insideTheWindowTheComposerHasTheQuickRepliesPopupAndTheActiveMessageButton() throws Exception {
+        long ticket = data.ticket(number, contact, "OPEN", agent);
+        jdbc.update("UPDATE contacts SET last_inbound_at = ? WHERE id = ?",
+                Timestamp.from(TestClock.START.minusSeconds(3600)), contact);
+        String composer = mvc.perform(get("/desk/tickets/{id}/composer", ticket).with(user(userOf(agent))))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(composer).contains("id=\"reply-text\"")
+                .contains("id=\"quick-replies\"")
+                .contains("role=\"listbox\"")
+                .contains("data-url=\"/quick-replies/suggestions\"")
+                .contains("id=\"active-message-toggle\"")
+                .contains("hx-trigger=\"active-message-load once\"")
+                .doesNotContain("window-expired");
+
+        withoutActiveMessage(agent, number);
+        String withoutTemplates = mvc.perform(get("/desk/tickets/{id}/composer", ticket).with(user(userOf(agent))))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(withoutTemplates).contains("id=\"reply-text\"").doesNotContain("active-message-toggle");
     }
 
     // --------------------------------------------------------------------------------------------- send

@@ -11,12 +11,14 @@ import org.springframework.context.annotation.Import;
  * A full application context on a real PostgreSQL of its own (Testcontainers when Docker is there,
  * otherwise the embedded server), with the clock fixed by {@link TestClock}. Nothing is sent to WhatsApp:
  * outbound messages stay PENDING unless a test turns the sender on ({@code balcao.whatsapp.outbound.enabled=true}).
+ * Distribution runs right after each commit, on the committing thread, so tests see its result at once.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(properties = {
         "balcao.embedded-database.enabled=false",
         "balcao.whatsapp.outbound.enabled=false",
+        "balcao.tickets.distribution-threads=0",
         "spring.main.banner-mode=off"
 })
 @Import({TestDatabaseConfiguration.class, TestClockConfiguration.class, TestData.class})

@@ -52,7 +52,7 @@ class EmbeddedDatabaseConfiguration {
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", DATABASE));
         dataSource.setUsername("postgres");
         dataSource.setPoolName("embedded");
-        dataSource.setMaximumPoolSize(20);
+        dataSource.setMaximumPoolSize(30);
         return dataSource;
     }
 
