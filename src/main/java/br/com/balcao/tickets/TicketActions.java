@@ -128,7 +128,23 @@ public class TicketActions {
         if (ticket.agentId() != null && ticket.agentId() != agentId) {
             throw new TicketConflictException("not-yours");
         }
+        if (ticket.status() == TicketStatus.WAITING || ticket.status() == TicketStatus.ASSIGNED) {
+            takeIntoService(ticket, agentId, now);
+        }
         return queueOutbound(numberId, contactId, ticket.id(), agentId, "TEMPLATE", text, template, values, now);
+    }
+
+    /** The sender's template is the ticket's first response; a queued ticket becomes the sender's. */
+    private void takeIntoService(LockedTicket ticket, long agentId, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        jdbc.update("""
+                UPDATE tickets SET status = 'OPEN', agent_id = ?, assigned_at = COALESCE(assigned_at, ?),
+                                   first_response_at = ?, version = version + 1
+                 WHERE id = ?
+                """, agentId, at, at, ticket.id());
+        if (ticket.status() == TicketStatus.WAITING) {
+            events.publishEvent(new TicketAssigned(ticket.numberId(), ticket.id(), agentId));
+        }
     }
 
     private LockedTicket activeTicketOf(long ticketId, long agentId) {

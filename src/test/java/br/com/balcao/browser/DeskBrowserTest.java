@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import br.com.balcao.channel.WebhookSignature;
 import br.com.balcao.support.BrowserTestApplication;
 import br.com.balcao.support.TestClock;
+import br.com.balcao.support.TestData;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,6 +39,9 @@ class DeskBrowserTest {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    TestData data;
 
     @Test
     void aCustomerMessageAppearsInTheOpenTicketWithoutReloadAndTheReplyReachesTheCustomer() throws Exception {
@@ -76,6 +80,95 @@ class DeskBrowserTest {
         assertThat(reply).isEqualTo("Chegou sim!\nVou te mandar por aqui.");
         browser.waiting().until(d -> !d.findElements(By.cssSelector(".msg-row.out:last-child .bi-check2-all.text-info")).isEmpty());
         browser.screenshot("desk");
+    }
+
+    @Test
+    void typingSlashOffersTheQuickRepliesAndEnterInsertsTheChosenOne() {
+        Map<String, Object> reply = jdbc.queryForMap("SELECT title, body FROM quick_replies ORDER BY id LIMIT 1");
+        long ticket = openTicketOf("ana@demo.local", 1);
+        WebDriver driver = browser.driver();
+        browser.signIn(port, "ana@demo.local", "demo");
+        driver.get("http://localhost:" + port + "/desk/tickets/" + ticket);
+
+        WebElement box = browser.waiting().until(d -> d.findElement(By.id("reply-text")));
+        box.sendKeys("/" + ((String) reply.get("title")).substring(0, 3));
+        browser.waiting().until(d -> !d.findElements(By.cssSelector(".quick-reply-option")).isEmpty()
+                && d.findElement(By.id("reply-text")).getAttribute("data-quick-replies-open") != null);
+        box.sendKeys(Keys.ENTER);
+
+        browser.waiting().until(d -> reply.get("body").equals(d.findElement(By.id("reply-text")).getAttribute("value")));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM messages WHERE ticket_id = ? AND body = ?", Long.class,
+                ticket, reply.get("body"))).as("inserted, not sent").isZero();
+    }
+
+    @Test
+    void theAgentClosesATicketWithATag() {
+        long ticket = openTicketOf("ana@demo.local", 1);
+        long tag = jdbc.queryForObject("SELECT id FROM tags ORDER BY name LIMIT 1", Long.class);
+        jdbc.update("DELETE FROM ticket_tags WHERE ticket_id = ?", ticket);
+        WebDriver driver = browser.driver();
+        browser.signIn(port, "ana@demo.local", "demo");
+        driver.get("http://localhost:" + port + "/desk/tickets/" + ticket);
+
+        browser.waiting().until(d -> d.findElement(By.id("close-button"))).click();
+        browser.waiting().until(d -> d.findElement(By.cssSelector("label[for=close-tag-" + tag + "]")).isDisplayed());
+        driver.findElement(By.cssSelector("label[for=close-tag-" + tag + "]")).click();
+        driver.findElement(By.id("close-confirm")).click();
+
+        browser.waiting().until(d -> path(d).equals("/desk"));
+        assertThat(jdbc.queryForMap("SELECT status, close_reason FROM tickets WHERE id = ?", ticket))
+                .containsEntry("status", "CLOSED").containsEntry("close_reason", "ATTENDANT");
+        assertThat(jdbc.queryForList("SELECT tag_id FROM ticket_tags WHERE ticket_id = ?", Long.class, ticket))
+                .containsExactly(tag);
+    }
+
+    @RegisterExtension
+    static final Browser brunosBrowser = new Browser();
+
+    @Test
+    void aTransferFromAnaToBrunoShowsOnBothScreens() {
+        long ticket = openTicketOf("ana@demo.local", 2);
+        String contact = jdbc.queryForObject("""
+                SELECT COALESCE(c.name, c.phone_e164) FROM tickets t JOIN contacts c ON c.id = t.contact_id WHERE t.id = ?
+                """, String.class, ticket);
+        long bruno = jdbc.queryForObject("SELECT id FROM app_users WHERE email = 'bruno@demo.local'", Long.class);
+        jdbc.update("UPDATE app_users SET ticket_slots = 20 WHERE id = ?", bruno);
+
+        brunosBrowser.signIn(port, "bruno@demo.local", "demo");
+        brunosBrowser.driver().get("http://localhost:" + port + "/desk");
+        brunosBrowser.waiting().until(d -> d.findElement(By.id("desk-list")));
+        assertThat(brunosBrowser.driver().findElement(By.id("desk-list")).getText()).doesNotContain(contact);
+
+        WebDriver ana = browser.driver();
+        browser.signIn(port, "ana@demo.local", "demo");
+        ana.get("http://localhost:" + port + "/desk/tickets/" + ticket);
+        browser.waiting().until(d -> d.findElement(By.id("transfer-button"))).click();
+        browser.waiting().until(d -> d.findElement(By.cssSelector("label[for=transfer-agent-" + bruno + "]")).isDisplayed());
+        ana.findElement(By.cssSelector("label[for=transfer-agent-" + bruno + "]")).click();
+        ana.findElement(By.id("transfer-confirm")).click();
+
+        browser.waiting().until(d -> path(d).equals("/desk"));
+        assertThat(ana.findElement(By.id("desk-list")).getText()).doesNotContain(contact);
+        brunosBrowser.waiting().until(d -> d.findElement(By.id("desk-list")).getText().contains(contact));
+        brunosBrowser.screenshot("desk-transfer-bruno");
+    }
+
+    /** A new contact of the number with an OPEN ticket of the agent, the customer's window open. */
+    private long openTicketOf(String email, long numberId) {
+        long agent = jdbc.queryForObject("SELECT id FROM app_users WHERE email = ?", Long.class, email);
+        long contact = data.contact(numberId, "Cliente " + TestData.unique());
+        jdbc.update("UPDATE contacts SET last_inbound_at = ? WHERE id = ?", java.sql.Timestamp.from(clock.instant()),
+                contact);
+        long ticket = data.ticket(numberId, contact, "OPEN", agent);
+        jdbc.update("""
+                INSERT INTO messages (number_id, contact_id, ticket_id, direction, author_type, type, body, created_at)
+                VALUES (?, ?, ?, 'INBOUND', 'CUSTOMER', 'TEXT', 'Olá, preciso de ajuda', ?)
+                """, numberId, contact, ticket, java.sql.Timestamp.from(clock.instant()));
+        return ticket;
+    }
+
+    private static String path(WebDriver driver) {
+        return URI.create(driver.getCurrentUrl()).getPath();
     }
 
     private void customerWrites(String phoneNumberId, String waId, String text) throws Exception {

@@ -217,6 +217,24 @@ class TicketLifecycleTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void anActiveMessageOnTheAgentsAssignedTicketIsItsFirstResponseAndAQueuedTicketBecomesTheSenders() {
+        long agent = data.agent(number, "ONLINE");
+        long assigned = customerWrites("Oi");
+        long template = approvedTemplate("Oi {{1}}");
+        long contact = jdbc.queryForObject("SELECT contact_id FROM tickets WHERE id = ?", Long.class, assigned);
+        actions.sendActiveMessage(contact, template, List.of("Ana"), agent);
+        assertThat(row(assigned)).containsEntry("status", "OPEN")
+                .containsEntry("first_response_at", java.sql.Timestamp.from(clock.instant()));
+
+        jdbc.update("UPDATE app_users SET status = 'OFFLINE' WHERE id = ?", agent);
+        long queued = customerWrites("Oi", TestData.waId());
+        assertThat(row(queued)).containsEntry("status", "WAITING");
+        long queuedContact = jdbc.queryForObject("SELECT contact_id FROM tickets WHERE id = ?", Long.class, queued);
+        actions.sendActiveMessage(queuedContact, template, List.of("Zé"), agent);
+        assertThat(row(queued)).containsEntry("status", "OPEN").containsEntry("agent_id", agent);
+    }
+
     private long approvedTemplate(String body) {
         return jdbc.queryForObject("""
                 INSERT INTO message_templates (number_id, name, language, category, body, status)
