@@ -92,8 +92,7 @@ class TicketStore {
     }
 
     private static LockedTicket locked(ResultSet row, int index) throws SQLException {
-        long agent = row.getLong("agent_id");
         return new LockedTicket(row.getLong("id"), row.getLong("number_id"), row.getLong("contact_id"),
-                TicketStatus.valueOf(row.getString("status")), row.wasNull() ? null : agent);
+                TicketStatus.valueOf(row.getString("status")), row.getObject("agent_id", Long.class));
     }
 }
