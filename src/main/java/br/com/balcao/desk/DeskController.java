@@ -9,6 +9,8 @@ import br.com.balcao.tickets.ServiceWindow;
 import br.com.balcao.tickets.TicketStatus;
 import br.com.balcao.workspace.NumberSelection;
 import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,12 +26,15 @@ class DeskController {
     private final AccessPolicy access;
     private final NumberSelection selection;
     private final ServiceWindow window;
+    private final Clock clock;
 
-    DeskController(DeskQueries queries, AccessPolicy access, NumberSelection selection, ServiceWindow window) {
+    DeskController(DeskQueries queries, AccessPolicy access, NumberSelection selection, ServiceWindow window,
+                   Clock clock) {
         this.queries = queries;
         this.access = access;
         this.selection = selection;
         this.window = window;
+        this.clock = clock;
     }
 
     @GetMapping("/desk")
@@ -107,8 +112,9 @@ class DeskController {
                 && (ticket.status() == TicketStatus.ASSIGNED || ticket.status() == TicketStatus.OPEN);
         model.addAttribute("ticket", ticket);
         model.addAttribute("mine", mine);
-        model.addAttribute("windowOpen", window.isOpen(ticket.contactId()));
-        model.addAttribute("windowClosesAt", window.closesAt(ticket.contactId()).orElse(null));
+        Instant windowClosesAt = window.closesAt(ticket.contactId()).orElse(null);
+        model.addAttribute("windowOpen", windowClosesAt != null && windowClosesAt.isAfter(clock.instant()));
+        model.addAttribute("windowClosesAt", windowClosesAt);
         model.addAttribute("canSendTemplates", access.can(ticket.numberId(), Permission.ACTIVE_MESSAGE));
     }
 }

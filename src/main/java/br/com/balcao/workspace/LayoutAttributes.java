@@ -1,9 +1,11 @@
 package br.com.balcao.workspace;
 
+import br.com.balcao.numbers.NumberView;
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.security.AgentStatus;
 import br.com.balcao.security.AgentStatusService;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -26,8 +28,10 @@ class LayoutAttributes {
     void addLayoutAttributes(Model model, HttpServletRequest request) {
         access.signedInUser().ifPresent(user -> {
             model.addAttribute("currentUser", user);
-            model.addAttribute("visibleNumbers", access.visibleNumbers());
-            selection.current(request.getSession()).ifPresent(number -> model.addAttribute("selectedNumber", number));
+            List<NumberView> visible = access.visibleNumbers();
+            model.addAttribute("visibleNumbers", visible);
+            selection.current(request.getSession(), visible)
+                    .ifPresent(number -> model.addAttribute("selectedNumber", number));
             model.addAttribute("agentStatus", statuses.statusOf(user.id()));
             model.addAttribute("agentStatuses", AgentStatus.values());
         });

@@ -23,7 +23,11 @@ public class NumberSelection {
     }
 
     public Optional<NumberView> current(HttpSession session) {
-        List<NumberView> visible = access.visibleNumbers();
+        return current(session, access.visibleNumbers());
+    }
+
+    /** The same, when the caller already has the numbers the user may see. */
+    public Optional<NumberView> current(HttpSession session, List<NumberView> visible) {
         Object chosen = session.getAttribute(SESSION_KEY);
         return visible.stream()
                 .filter(number -> chosen instanceof Long id && number.id() == id)
