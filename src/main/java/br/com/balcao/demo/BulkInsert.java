@@ -86,4 +86,9 @@ final class BulkInsert {
             statement.setObject(index, value);
         }
     }
+
+    /** New tickets continue after the loaded ones, on each number. */
+    void resetTicketNumbers() {
+        jdbc.queryForList("SELECT reset_ticket_numbers()");
+    }
 }

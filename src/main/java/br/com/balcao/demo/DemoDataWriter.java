@@ -37,23 +37,22 @@ final class DemoDataWriter {
         messages(data);
         notesAndAfterHours(data);
         EXPLICIT_IDS.forEach(insert::resetIdentity);
+        insert.resetTicketNumbers();
     }
 
     private void numbers(DemoDataset data, Instant setUp) {
         List<Object[]> numbers = new ArrayList<>();
         List<Object[]> hours = new ArrayList<>();
         for (DemoNumber number : DemoCatalog.NUMBERS) {
-            long lastTicket = data.tickets.stream().filter(ticket -> ticket.number == number)
-                    .mapToLong(ticket -> ticket.ticketNumber).max().orElse(0);
             numbers.add(new Object[] {number.id(), number.name(), number.displayPhone(), number.phoneNumberId(),
                     ServiceHours.ZONE.getId(), number.hours().isAlwaysOpen(), number.afterHoursMessage(),
-                    number.notifyNextOpening(), "sair", lastTicket, setUp});
+                    number.notifyNextOpening(), "sair", setUp});
             for (ServiceHours.Window window : number.hours().windows()) {
                 hours.add(new Object[] {number.id(), (short) window.day().getValue(), window.opens(), window.closes()});
             }
         }
         insert.insert("business_numbers", "id, name, display_phone, phone_number_id, time_zone, always_open, "
-                + "after_hours_message, notify_next_opening, exit_keyword, last_ticket_number, created_at", numbers);
+                + "after_hours_message, notify_next_opening, exit_keyword, created_at", numbers);
         insert.insert("service_hours", "number_id, day_of_week, opens_at, closes_at", hours);
     }
 

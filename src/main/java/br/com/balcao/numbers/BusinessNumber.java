@@ -29,7 +29,6 @@ class BusinessNumber {
     private String exitKeyword;
     private int customerInactivityMinutes;
     private int queueTimeoutMinutes;
-    private long lastTicketNumber;
 
     @Column(updatable = false)
     private Instant createdAt;

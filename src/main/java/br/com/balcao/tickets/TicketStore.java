@@ -44,10 +44,7 @@ class TicketStore {
      */
     Opened openOrJoin(long numberId, long contactId, TicketStatus status, Long agentId, Long parentId,
                             boolean openedByActiveMessage, Instant at) {
-        long ticketNumber = jdbc.queryForObject("""
-                UPDATE business_numbers SET last_ticket_number = last_ticket_number + 1 WHERE id = ?
-                RETURNING last_ticket_number
-                """, Long.class, numberId);
+        long ticketNumber = jdbc.queryForObject("SELECT next_ticket_number(?)", Long.class, numberId);
         Timestamp now = Timestamp.from(at);
         Optional<Long> created = jdbc.query("""
                 INSERT INTO tickets (number_id, contact_id, ticket_number, status, agent_id, parent_ticket_id,

@@ -83,9 +83,7 @@ public class TestData {
     }
 
     public long ticket(long numberId, long contactId, String status, Long agentId) {
-        long ticketNumber = jdbc.queryForObject(
-                "UPDATE business_numbers SET last_ticket_number = last_ticket_number + 1 WHERE id = ? RETURNING last_ticket_number",
-                Long.class, numberId);
+        long ticketNumber = jdbc.queryForObject("SELECT next_ticket_number(?)", Long.class, numberId);
         return jdbc.queryForObject("""
                 INSERT INTO tickets (number_id, contact_id, ticket_number, status, agent_id, created_at, assigned_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id

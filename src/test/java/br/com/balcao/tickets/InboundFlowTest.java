@@ -135,6 +135,20 @@ class InboundFlowTest {
     }
 
     @Test
+    void ticketNumbersCountUpOnEachNumberSeparately() {
+        long other = data.openNumber("Outra " + TestData.unique());
+        for (int i = 0; i < 3; i++) {
+            pipeline.receive(number, InboundMessage.text("wamid.n" + TestData.unique(), TestData.waId(), "A", now(), "Oi"));
+        }
+        pipeline.receive(other, InboundMessage.text("wamid.o" + TestData.unique(), TestData.waId(), "B", now(), "Oi"));
+
+        assertThat(jdbc.queryForList("SELECT ticket_number FROM tickets WHERE number_id = ? ORDER BY id", Long.class, number))
+                .containsExactly(1L, 2L, 3L);
+        assertThat(jdbc.queryForList("SELECT ticket_number FROM tickets WHERE number_id = ?", Long.class, other))
+                .containsExactly(1L);
+    }
+
+    @Test
     void htmlInACustomerMessageIsStoredAsTheCustomerWroteIt() {
         pipeline.receive(number, InboundMessage.text("wamid.h-" + TestData.unique(), waId, "<b>Bold</b>", now(),
                 "<script>alert(1)</script>"));
