@@ -62,14 +62,7 @@ class Contact {
         this.createdAt = createdAt;
     }
 
-    /** WhatsApp's profile name replaces the current one unless a user has edited it. */
-    void updateProfileName(String profileName) {
-        if (!nameEdited && profileName != null && !profileName.isBlank()) {
-            this.name = profileName;
-        }
-    }
-
-    /** A user's edit of the contact's details. */
+    /** A user's edit; a changed name counts as edited, so WhatsApp's profile name no longer replaces it. */
     void edit(String name, String email, String city, String document, Map<String, String> extraFields) {
         if (!Objects.equals(this.name, name)) {
             this.nameEdited = true;
@@ -79,15 +72,6 @@ class Contact {
         this.city = city;
         this.document = document;
         this.extraFields = new LinkedHashMap<>(extraFields);
-    }
-
-    void recordInbound(Instant at) {
-        this.lastInboundAt = at;
-        this.lastInteractionAt = at;
-    }
-
-    void recordOutbound(Instant at) {
-        this.lastInteractionAt = at;
     }
 
     Long getId() {

@@ -162,49 +162,6 @@ class Message {
         return this;
     }
 
-    void markSent(String wamid, Instant at) {
-        this.wamid = wamid;
-        this.status = DeliveryStatus.SENT;
-        this.sentAt = at;
-        this.sendAttempts++;
-        this.nextAttemptAt = null;
-    }
-
-    /** A failed attempt to send: retried at {@code nextAttemptAt}, or failed for good when that is null. */
-    void recordSendFailure(Integer errorCode, String errorMessage, Instant nextAttemptAt) {
-        this.sendAttempts++;
-        this.errorCode = errorCode;
-        this.errorMessage = errorMessage;
-        this.nextAttemptAt = nextAttemptAt;
-        this.status = nextAttemptAt == null ? DeliveryStatus.FAILED : DeliveryStatus.PENDING;
-    }
-
-    void markDelivered(Instant at) {
-        this.deliveredAt = at;
-        if (status == DeliveryStatus.PENDING || status == DeliveryStatus.SENT) {
-            this.status = DeliveryStatus.DELIVERED;
-        }
-    }
-
-    void markRead(Instant at) {
-        this.readAt = at;
-        if (status != DeliveryStatus.FAILED) {
-            this.status = DeliveryStatus.READ;
-        }
-    }
-
-    /** The platform reported a failure after accepting the message. */
-    void markFailed(Integer errorCode, String errorMessage) {
-        this.status = DeliveryStatus.FAILED;
-        this.errorCode = errorCode;
-        this.errorMessage = errorMessage;
-        this.nextAttemptAt = null;
-    }
-
-    void moveToTicket(long ticketId) {
-        this.ticketId = ticketId;
-    }
-
     Long getId() {
         return id;
     }

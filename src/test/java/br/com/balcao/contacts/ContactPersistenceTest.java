@@ -53,9 +53,10 @@ class ContactPersistenceTest {
         Contact contact = new Contact(numberId, "5511987654321", "Maria", "+5511987654321", now);
         contact.edit("Maria Conceição", "maria@example.com", "São Paulo", "123.456.789-09",
                 Map.of("plano", "Ouro", "preferência", "manhã"));
-        contact.recordInbound(now.plus(Duration.ofMinutes(5)));
-        contact.recordOutbound(now.plus(Duration.ofMinutes(7)));
         long id = contacts.saveAndFlush(contact).getId();
+        directory.upsertFromWhatsApp(numberId, "5511987654321", "Maria", now.plus(Duration.ofMinutes(5)));
+        jdbc.update("UPDATE contacts SET last_interaction_at = ? WHERE id = ?",
+                java.sql.Timestamp.from(now.plus(Duration.ofMinutes(7))), id);
         entityManager.clear();
 
         Contact read = contacts.findById(id).orElseThrow();
@@ -81,23 +82,25 @@ class ContactPersistenceTest {
     void newContactHasNoExtraFieldsAndKeepsItsEditedNameAgainstTheProfileName() {
         Contact contact = contacts.saveAndFlush(new Contact(numberId, "5521998765432", "Jo", "+5521998765432", now));
         contact.edit("João", null, null, null, Map.of());
-        contact.updateProfileName("Jo 2");
         contacts.saveAndFlush(contact);
         entityManager.clear();
 
         Contact read = contacts.findById(contact.getId()).orElseThrow();
-        assertThat(read.getName()).isEqualTo("João");
         assertThat(read.getExtraFields()).isEmpty();
         assertThat(read.getLastInteractionAt()).isNull();
         assertThat(read.getLastInboundAt()).isNull();
+
+        directory.upsertFromWhatsApp(numberId, "5521998765432", "Jo 2", now);
+        entityManager.clear();
+        assertThat(contacts.findById(contact.getId()).orElseThrow().getName()).isEqualTo("João");
     }
 
     @Test
     void directoryShowsAContact() {
         Contact contact = new Contact(numberId, "5531912345678", "Ana", "+5531912345678", now);
         contact.edit("Ana", "ana@example.com", "Belo Horizonte", "12.345.678/0001-95", Map.of("origem", "site"));
-        contact.recordInbound(now);
         long id = contacts.saveAndFlush(contact).getId();
+        directory.upsertFromWhatsApp(numberId, "5531912345678", "Ana", now);
         entityManager.clear();
 
         assertThat(directory.find(id)).contains(new ContactView(id, numberId, "Ana", "+5531912345678",

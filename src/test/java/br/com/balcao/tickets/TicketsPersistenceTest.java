@@ -49,6 +49,12 @@ class TicketsPersistenceTest {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    OutboundQueue outbox;
+
+    @Autowired
+    DeliveryStatuses statuses;
+
     long numberId;
     long contactId;
     long agentId;
@@ -165,15 +171,22 @@ class TicketsPersistenceTest {
                 .withMedia("media-1", "https://example.com/m/1", "Nota fiscal", "nota.jpg", "image/jpeg");
         Message agent = Message.byAgent(numberId, contactId, ticketId, agentId, MessageType.TEMPLATE,
                 now.plusSeconds(5)).withTemplate("pedido_enviado", "pt_BR", List.of("Maria", "#1042"));
-        agent.markSent("wamid.OUT1", now.plusSeconds(6));
-        agent.markDelivered(now.plusSeconds(7));
-        agent.markRead(now.plusSeconds(8));
         Message automation = Message.byAutomation(numberId, contactId, null, Automation.AFTER_HOURS,
                 MessageType.TEXT, now.plusSeconds(9)).withText("Estamos fechados; voltamos às 8h.");
-        automation.recordSendFailure(131047, "Re-engagement message", null);
         Message location = Message.inbound(numberId, contactId, ticketId, MessageType.LOCATION, "wamid.IN2",
                 now.plusSeconds(10)).withLocation(-23.5505, -46.6333);
         messages.saveAllAndFlush(List.of(inbound, agent, automation, location));
+        // Delivery moves through the engine's own outbox and status paths, as in production.
+        try {
+            clock.set(now.plusSeconds(6));
+            assertThat(outbox.claim(agent.getId())).isPresent();
+            outbox.markSent(agent.getId(), "wamid.OUT1");
+            statuses.record(numberId, "wamid.OUT1", DeliveryStatus.DELIVERED, now.plusSeconds(7), null, null);
+            statuses.record(numberId, "wamid.OUT1", DeliveryStatus.READ, now.plusSeconds(8), null, null);
+            outbox.markFailed(automation.getId(), 131047, "Re-engagement message");
+        } finally {
+            clock.set(now);
+        }
         entityManager.clear();
 
         Message in = messages.findById(inbound.getId()).orElseThrow();
