@@ -1,17 +1,18 @@
 package br.com.balcao.channel;
 
+import br.com.balcao.shared.MenuEntry;
+import br.com.balcao.shared.MenuEntry.Audience;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Lists the simulator in the side menu when (and only when) it exists: in the demo. */
-@ControllerAdvice
+@Configuration(proxyBeanMethods = false)
 @Profile("demo")
 class SimulatorMenu {
 
-    @ModelAttribute("simulatorEnabled")
-    boolean simulatorEnabled() {
-        return true;
+    @Bean
+    MenuEntry simulatorMenuEntry() {
+        return new MenuEntry("/simulator", "bi-phone", "menu.simulator", 1000, Audience.EVERYONE);
     }
 }

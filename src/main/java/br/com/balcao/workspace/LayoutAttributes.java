@@ -4,7 +4,10 @@ import br.com.balcao.numbers.NumberView;
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.security.AgentStatus;
 import br.com.balcao.security.AgentStatusService;
+import br.com.balcao.security.SignedInUser;
+import br.com.balcao.shared.MenuEntry;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Comparator;
 import java.util.List;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -17,11 +20,14 @@ class LayoutAttributes {
     private final AccessPolicy access;
     private final NumberSelection selection;
     private final AgentStatusService statuses;
+    private final List<MenuEntry> menu;
 
-    LayoutAttributes(AccessPolicy access, NumberSelection selection, AgentStatusService statuses) {
+    LayoutAttributes(AccessPolicy access, NumberSelection selection, AgentStatusService statuses,
+                     List<MenuEntry> menu) {
         this.access = access;
         this.selection = selection;
         this.statuses = statuses;
+        this.menu = menu.stream().sorted(Comparator.comparingInt(MenuEntry::order)).toList();
     }
 
     @ModelAttribute
@@ -34,9 +40,18 @@ class LayoutAttributes {
                     .ifPresent(number -> model.addAttribute("selectedNumber", number));
             model.addAttribute("agentStatus", statuses.statusOf(user.id()));
             model.addAttribute("agentStatuses", AgentStatus.values());
+            model.addAttribute("menuEntries", menu.stream().filter(entry -> visibleTo(entry, user)).toList());
         });
         model.addAttribute("currentUri", request.getRequestURI());
         model.addAttribute("currentPath", currentPath(request));
+    }
+
+    private static boolean visibleTo(MenuEntry entry, SignedInUser user) {
+        return switch (entry.audience()) {
+            case EVERYONE -> true;
+            case MANAGERS -> user.isManager();
+            case ADMINS -> user.isAdmin();
+        };
     }
 
     private static String currentPath(HttpServletRequest request) {
