@@ -26,14 +26,14 @@ class ContactTimeline {
 
     static final int PAGE_SIZE = 50;
 
-    /** %s: the markers, the keyset condition, the order (twice). Parameters: words, contact, since, cursor, limit. */
+    /** %s: the headline's text and markers, the keyset condition, the order (twice). Parameters: words, contact, since, cursor, limit. */
     private static final String PAGE = """
             SELECT m.id, m.ticket_id, t.ticket_number, t.status AS ticket_status, m.direction, m.author_type,
                    u.name AS author_name, m.type, m.media_file_name, m.media_caption, m.template_name, m.status,
                    m.error_message, m.created_at,
                    CASE WHEN q.words IS NOT NULL
                              AND m.content_tsv @@ websearch_to_tsquery('portuguese', search_fold(q.words))
-                        THEN ts_headline('portuguese_unaccent', m.body,
+                        THEN ts_headline('portuguese_unaccent', %s,
                                          websearch_to_tsquery('portuguese_unaccent', q.words),
                                          %s || ', HighlightAll=true')
                         ELSE m.body END AS body
@@ -95,7 +95,7 @@ class ContactTimeline {
     }
 
     private List<TimelineMessage> page(String keyset, String order, long contactId, Long cursor, String words) {
-        String sql = PAGE.formatted(Highlighted.MARKERS_SQL, keyset, order, order);
+        String sql = PAGE.formatted(Highlighted.sql("m.body"), Highlighted.MARKERS_SQL, keyset, order, order);
         return jdbc.query(sql, ContactTimeline::message, blankToNull(words), contactId,
                 Timestamp.from(clock.instant().minus(properties.retention())), cursor, PAGE_SIZE + 1);
     }

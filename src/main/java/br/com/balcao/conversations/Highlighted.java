@@ -14,12 +14,23 @@ record Highlighted(String text, boolean match) {
     static final String STOP = "\u0003";
     /** The ts_headline options with these markers; append the other options after a comma. */
     static final String MARKERS_SQL = "'StartSel=' || chr(2) || ', StopSel=' || chr(3)";
+    /**
+     * ts_headline drops what looks like an HTML tag; the text goes in with its '<' replaced by this character
+     * (see {@link #sql}) and comes back whole.
+     */
+    private static final char LESS_THAN = '\u0001';
 
-    static List<Highlighted> split(String marked) {
+    /** The text expression for ts_headline, with '<' kept out of its tag parser. */
+    static String sql(String textExpression) {
+        return "replace(" + textExpression + ", '<', chr(1))";
+    }
+
+    static List<Highlighted> split(String headline) {
         List<Highlighted> pieces = new ArrayList<>();
-        if (marked == null || marked.isEmpty()) {
+        if (headline == null || headline.isEmpty()) {
             return pieces;
         }
+        String marked = headline.replace(LESS_THAN, '<');
         int position = 0;
         while (position < marked.length()) {
             int start = marked.indexOf(START, position);

@@ -26,7 +26,7 @@ class MessageSearch {
     static final int PAGE_SIZE = 20;
     static final int TIMELINE_MATCHES = 50;
 
-    /** %s: the scope condition, whose parameter comes first. */
+    /** %s: the scope condition (its parameter comes first), the snippet's text, the headline options. */
     private static final String SEARCH = """
             WITH hits AS (
                 SELECT m.id, m.contact_id, m.number_id, m.direction, m.created_at,
@@ -38,7 +38,7 @@ class MessageSearch {
                  LIMIT ? OFFSET ?)
             SELECT h.id, h.contact_id, h.direction, h.created_at, c.name AS contact_name, c.phone_e164,
                    n.name AS number_name, n.time_zone,
-                   ts_headline('portuguese_unaccent', h.text, websearch_to_tsquery('portuguese_unaccent', ?),
+                   ts_headline('portuguese_unaccent', %s, websearch_to_tsquery('portuguese_unaccent', ?),
                                %s || ', MaxWords=24, MinWords=8, MaxFragments=2, FragmentDelimiter=" … "')
                        AS snippet
               FROM hits h
@@ -83,7 +83,7 @@ class MessageSearch {
 
     private List<MessageHit> run(String scope, String words, int limit, int offset, ScopeParameter scopeParameter) {
         Timestamp since = Timestamp.from(clock.instant().minus(properties.retention()));
-        String sql = SEARCH.formatted(scope, Highlighted.MARKERS_SQL);
+        String sql = SEARCH.formatted(scope, Highlighted.sql("h.text"), Highlighted.MARKERS_SQL);
         return jdbc.query(connection -> {
             PreparedStatement statement = connection.prepareStatement(sql);
             scopeParameter.set(connection, statement);
