@@ -17,7 +17,7 @@ record TimelineMessage(long id, Long ticketId, Long ticketNumber, TicketStatus t
 
     public boolean media() {
         return type == MessageType.IMAGE || type == MessageType.AUDIO || type == MessageType.VIDEO
-                || type == MessageType.DOCUMENT || type == MessageType.LOCATION;
+                || type == MessageType.DOCUMENT;
     }
 
     /** The key of the ticket group: messages outside a ticket form their own group. */
