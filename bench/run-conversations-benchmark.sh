@@ -28,7 +28,7 @@ bench_start_app "$work"
 bench/generate-data.sh --db="$jdbc" "${generator[@]}"
 psql "$(bench_psql_url "$jdbc")" -X -q -c "VACUUM ANALYZE"
 echo "Load before: $(uptime)"
-./mvnw -q -B -f bench/pom.xml exec:java -Dexec.mainClass=br.com.balcao.bench.ConversationsBenchmark \
+./mvnw -q -B -f bench/pom.xml exec:java -Dbench.main=br.com.balcao.bench.ConversationsBenchmark \
     -Dexec.args="--base-url=http://127.0.0.1:$PORT --jdbc=$jdbc ${measurement[*]}"
 echo "Load after: $(uptime)"
 psql "$(bench_psql_url "$jdbc")" -X -f bench/conversations-explain.sql

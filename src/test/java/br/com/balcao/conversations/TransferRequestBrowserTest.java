@@ -18,7 +18,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Transfer requests seen live: by the serving agent on the Desk, and by the requester when declined. */
+/**
+ * In a real browser: the search as the user types, and transfer requests seen live, by the serving agent on
+ * the Desk and by the requester when declined.
+ */
 @BrowserTestApplication
 @Import(ConversationFixtures.class)
 class TransferRequestBrowserTest {
@@ -101,6 +104,27 @@ class TransferRequestBrowserTest {
         browser.waiting().until(d -> d.findElements(By.cssSelector("#composer .transfer-declined")).size() == 1);
         assertThat(driver.findElement(By.id("composer")).getText())
                 .contains("Carla Servindo recusou sua solicitação de transferência");
+    }
+
+    @Test
+    void resultsFollowTheTypingAndOpenTheContactsTimeline() {
+        WebDriver driver = browser.driver();
+        browser.signIn(port, emailOf(requester), TestData.PASSWORD);
+        driver.get("http://localhost:" + port + "/conversations");
+        Object marker = ((JavascriptExecutor) driver).executeScript("return window.pageMarker = Math.random();");
+
+        driver.findElement(By.id("search-q")).sendKeys("sara ao");
+
+        browser.waiting().until(d -> d.findElements(By.cssSelector(".contact-hit")).size() == 1);
+        assertThat(((JavascriptExecutor) driver).executeScript("return window.pageMarker")).isEqualTo(marker);
+        assertThat(driver.getCurrentUrl()).contains("q=sara");
+        assertThat(driver.findElement(By.cssSelector(".contact-hit")).getText()).contains("Sara Ao Vivo")
+                .contains("Em atendimento por Carla Servindo");
+        browser.screenshot("conversations-search");
+
+        driver.findElement(By.cssSelector(".contact-hit")).click();
+        browser.waiting().until(d -> d.findElement(By.id("request-transfer")));
+        assertThat(driver.findElement(By.id("timeline")).getText()).contains("preciso de ajuda");
     }
 
     private String emailOf(long userId) {

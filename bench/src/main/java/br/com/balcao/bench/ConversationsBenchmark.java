@@ -99,6 +99,9 @@ public final class ConversationsBenchmark {
                     heavy, since).get(0);
 
             System.out.println("case            | app p50 ms | app p95 ms | SQL p50 ms | SQL p95 ms | p95 ratio");
+            // The app's fixed cost of a request (session, security, access checks, rendering) with no search.
+            measure("no search", List.of(""), rounds * 5, warmup,
+                    q -> app.htmxGet("/conversations?q="), q -> run(db, "SELECT 1"));
             measure("name", NAMES, rounds, warmup,
                     q -> app.htmxGet("/conversations?q=" + AppSession.encode(q)),
                     q -> run(db, NAME_SQL, q, numberArray));
