@@ -141,6 +141,24 @@ class QuickReplyPageTest {
     }
 
     @Test
+    void aDeletedReplyLeavesTheSuggestionsAndAnEmptyCategoryGoesWithoutAsking() throws Exception {
+        long categoryId = category(prefix + "Curta");
+        String title = "Some " + TestData.unique();
+        createReply(categoryId, title, "Logo some.");
+        long replyId = jdbc.queryForObject("SELECT id FROM quick_replies WHERE title = ?", Long.class, title);
+
+        mvc.perform(post("/quick-replies/replies/{id}/delete", replyId).with(user(admin)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        String json = mvc.perform(get("/quick-replies/suggestions").param("q", title).with(user(admin)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(json).contains("\"groups\":[]"); // the answer echoes the query, but lists nothing
+
+        mvc.perform(post("/quick-replies/categories/{id}/delete", categoryId).with(user(admin)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(categoryCount(prefix + "Curta")).isZero();
+    }
+
+    @Test
     void changesAreAudited() throws Exception {
         String name = prefix + "Auditada";
         long categoryId = category(name);

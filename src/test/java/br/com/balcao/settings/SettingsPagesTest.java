@@ -131,6 +131,27 @@ class SettingsPagesTest {
                 .andExpect(status().isUnprocessableContent());
     }
 
+    @Test
+    void aNewNumberGetsItsTicketSequenceAndItsPhoneNumberIdMustBeFree() throws Exception {
+        String pnid = "77" + TestData.unique();
+        mvc.perform(post("/settings/numbers").with(user(admin)).with(csrf()).param("name", "Quiosque")
+                        .param("displayPhone", "+55 11 5000-0000").param("phoneNumberId", pnid)
+                        .param("timeZone", "America/Sao_Paulo").param("exitKeyword", "sair")
+                        .param("customerInactivityMinutes", "60").param("queueTimeoutMinutes", "120"))
+                .andExpect(status().is3xxRedirection());
+        long created = jdbc.queryForObject("SELECT id FROM business_numbers WHERE phone_number_id = ?", Long.class, pnid);
+        assertThat(jdbc.queryForObject("SELECT next_ticket_number(?)", Long.class, created)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_log WHERE action = 'number.created' "
+                + "AND new_value ->> 'phoneNumberId' = ?", Integer.class, pnid)).isEqualTo(1);
+
+        String taken = mvc.perform(post("/settings/numbers").with(user(admin)).with(csrf()).param("name", "Cópia")
+                        .param("displayPhone", "+55 11 5000-0001").param("phoneNumberId", pnid)
+                        .param("timeZone", "America/Sao_Paulo").param("exitKeyword", "sair")
+                        .param("customerInactivityMinutes", "60").param("queueTimeoutMinutes", "120"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(taken).contains("Outro número já usa este phone_number_id.").contains("Cópia");
+    }
+
     private org.springframework.test.web.servlet.ResultActions createTemplate(String name, String body) throws Exception {
         return mvc.perform(post("/settings/templates").with(user(admin)).with(csrf())
                 .param("numberId", String.valueOf(numberId)).param("name", name).param("language", "pt_BR")
