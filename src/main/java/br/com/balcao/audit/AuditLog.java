@@ -69,16 +69,20 @@ public class AuditLog {
     /** The newest entries, or those older than the entry {@code beforeId}, {@link #PAGE_SIZE} at a time. */
     @Transactional(readOnly = true)
     public AuditPage recent(Optional<Long> beforeId) {
+        String older = beforeId.isPresent() ? "WHERE (at, id) < (SELECT at, id FROM audit_log WHERE id = ?)" : "";
+        Object[] arguments = beforeId.isPresent() ? new Object[] {beforeId.get(), PAGE_SIZE + 1}
+                : new Object[] {PAGE_SIZE + 1};
+        // Two shapes rather than "? IS NULL OR ...", so that each is planned as a walk down audit_log_recent.
         List<AuditEntry> entries = jdbc.query("""
                 SELECT id, at, actor_name, action, subject, old_value::text AS old_value, new_value::text AS new_value
                   FROM audit_log
-                 WHERE ?::bigint IS NULL OR (at, id) < (SELECT at, id FROM audit_log WHERE id = ?)
+                """ + older + """
                  ORDER BY at DESC, id DESC
                  LIMIT ?
                 """, (row, i) -> new AuditEntry(row.getLong("id"), row.getTimestamp("at").toInstant(),
                         row.getString("actor_name"), row.getString("action"), row.getString("subject"),
                         fields(row.getString("old_value")), fields(row.getString("new_value"))),
-                beforeId.orElse(null), beforeId.orElse(null), PAGE_SIZE + 1);
+                arguments);
         boolean hasMore = entries.size() > PAGE_SIZE;
         return new AuditPage(hasMore ? entries.subList(0, PAGE_SIZE) : entries, hasMore);
     }
