@@ -107,6 +107,19 @@ class AbsencePageTest {
     }
 
     @Test
+    void anAgentWhoMayNotChangeItSeesItReadOnly() throws Exception {
+        UserDetails bruno = account("AGENT", numberId);
+        Cookie session = mvc.perform(post("/numbers/select").param("numberId", String.valueOf(numberId))
+                .param("returnTo", "/").with(user(bruno)).with(csrf())).andReturn().getResponse().getCookie("SESSION");
+
+        String page = mvc.perform(get("/absence").cookie(session).with(user(bruno))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("Somente administradores, gestores do número ou o único atendente")
+                .containsPattern("<fieldset class=\"card-body\"\\s+disabled=\"disabled\"");
+    }
+
+    @Test
     void managersOfTheNumberMayChangeItAndOthersDoNotSeeIt() throws Exception {
         UserDetails manager = account("MANAGER", numberId);
         save(manager, true).andExpect(status().is3xxRedirection());
