@@ -11,11 +11,11 @@ record HistoryRow(long id, long ticketNumber, String contactName, String contact
                   Instant createdAt, Instant closedAt, TicketStatus status, CloseReason reason, List<TagLabel> tags) {
 
     /** From entering the queue to closing; null while the ticket is not closed. */
-    Duration duration() {
+    public Duration duration() {
         return closedAt == null ? null : Duration.between(createdAt, closedAt);
     }
 
-    String durationText() {
+    public String durationText() {
         return DurationText.format(duration());
     }
 }
