@@ -1,6 +1,8 @@
 package br.com.balcao.history;
 
 import br.com.balcao.numbers.NumberView;
+import br.com.balcao.security.AccessPolicy;
+import br.com.balcao.shared.NotFoundException;
 import br.com.balcao.tickets.CloseReason;
 import br.com.balcao.tickets.TicketStatus;
 import br.com.balcao.workspace.NumberSelection;
@@ -8,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -16,13 +19,15 @@ import java.util.Locale;
 import java.util.Optional;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 
-/** The selected number's tickets of the last months, filtered and paged, and their CSV export. */
+/** The selected number's tickets of the last months, filtered and paged, their CSV export, and a ticket's PDF. */
 @Controller
 class HistoryController {
 
@@ -30,12 +35,17 @@ class HistoryController {
     private final HistoryWindow window;
     private final HistoryCsv csv;
     private final NumberSelection selection;
+    private final TicketPdf pdf;
+    private final AccessPolicy access;
 
-    HistoryController(HistoryQueries queries, HistoryWindow window, HistoryCsv csv, NumberSelection selection) {
+    HistoryController(HistoryQueries queries, HistoryWindow window, HistoryCsv csv, NumberSelection selection,
+                      TicketPdf pdf, AccessPolicy access) {
         this.queries = queries;
         this.window = window;
         this.csv = csv;
         this.selection = selection;
+        this.pdf = pdf;
+        this.access = access;
     }
 
     @GetMapping("/history")
@@ -105,6 +115,20 @@ class HistoryController {
                 ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         csv.write(window.criteria(number, form.toFilter()), number.zone(), locale, out);
+        out.flush();
+    }
+
+    /** Any ticket of a number the user may see, whatever its age; another number's ticket is 404 and no PDF. */
+    @GetMapping("/history/{ticketId}/pdf")
+    void pdf(@PathVariable long ticketId, HttpServletResponse response, Locale locale) throws IOException {
+        PdfTicket ticket = pdf.find(ticketId).orElseThrow(() -> new NotFoundException("ticket"));
+        access.requireVisible(ticket.numberId());
+        response.setContentType(MediaType.APPLICATION_PDF_VALUE);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(pdf.fileName(ticket)).build().toString());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        OutputStream out = response.getOutputStream();
+        pdf.write(ticket, locale, out);
         out.flush();
     }
 }
