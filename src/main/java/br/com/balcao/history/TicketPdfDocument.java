@@ -18,7 +18,6 @@ import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
-import com.lowagie.text.pdf.draw.LineSeparator;
 
 /**
  * One ticket's PDF being written to a stream: header, transfer chain, the conversation message by message
@@ -67,16 +66,16 @@ class TicketPdfDocument implements AutoCloseable {
         PdfPTable table = new PdfPTable(new float[] {1.1f, 2f, 1.1f, 2f});
         table.setWidthPercentage(100);
         table.setSpacingBefore(10);
-        field(table, "history.pdf.number", ticket.numberName() + " · " + ticket.numberPhone());
+        field(table, "history.pdf.number", ticket.numberName() + " · " + ticket.numberPhone(), 3);
         field(table, "history.column.ticket", "#" + ticket.ticketNumber());
+        field(table, "history.column.status", labels.status(ticket.status(), ticket.reason(), locale));
         field(table, "history.column.contact", ticket.contactName() == null ? text("history.noName") : ticket.contactName());
         field(table, "history.column.phone", ticket.contactPhone());
         field(table, "history.column.agent", ticket.agentName() == null ? "—" : ticket.agentName());
-        field(table, "history.column.status", labels.status(ticket.status(), ticket.reason(), locale));
         field(table, "history.column.opened", dateTime.format(ticket.createdAt()));
         field(table, "history.column.closed", ticket.closedAt() == null ? "—" : dateTime.format(ticket.closedAt()));
         field(table, "history.column.duration", ticket.duration() == null ? "—" : DurationText.format(ticket.duration()));
-        field(table, "history.column.tags", ticket.tags().isEmpty() ? "—" : String.join(", ", ticket.tags()));
+        field(table, "history.column.tags", ticket.tags().isEmpty() ? "—" : String.join(", ", ticket.tags()), 3);
         add(table);
     }
 
@@ -102,9 +101,7 @@ class TicketPdfDocument implements AutoCloseable {
 
     void message(PdfMessage message) {
         anyMessage = true;
-        Paragraph paragraph = new Paragraph();
-        paragraph.setSpacingBefore(7);
-        paragraph.setLeading(12);
+        Paragraph paragraph = entry();
         paragraph.add(chunk(messageTime.format(message.createdAt()) + "  ", fonts.regular(8, MUTED)));
         paragraph.add(chunk(author(message), fonts.bold(9, colorOf(message.authorType()))));
         if (message.templateName() != null) {
@@ -112,11 +109,11 @@ class TicketPdfDocument implements AutoCloseable {
                     fonts.regular(8, MUTED)));
         }
         if (message.body() != null && !message.body().isBlank()) {
-            paragraph.add(Chunk.NEWLINE);
+            paragraph.add(newline());
             paragraph.add(chunk(message.body(), fonts.regular(10, TEXT)));
         }
         if (message.isMedia()) {
-            paragraph.add(Chunk.NEWLINE);
+            paragraph.add(newline());
             String name = message.mediaFileName() != null ? message.mediaFileName() : text("message.type." + message.type());
             paragraph.add(chunk(text("message.type." + message.type()) + ": ", fonts.regular(10, MUTED)));
             paragraph.add(link(name, message.mediaUrl()));
@@ -125,13 +122,13 @@ class TicketPdfDocument implements AutoCloseable {
             }
         }
         if (message.isLocation()) {
-            paragraph.add(Chunk.NEWLINE);
+            paragraph.add(newline());
             paragraph.add(chunk(text("message.type.LOCATION") + ": ", fonts.regular(10, MUTED)));
             paragraph.add(link(message.latitude() + ", " + message.longitude(), "https://www.openstreetmap.org/?mlat="
                     + message.latitude() + "&mlon=" + message.longitude()));
         }
         if (message.mediaCaption() != null && !message.mediaCaption().isBlank()) {
-            paragraph.add(Chunk.NEWLINE);
+            paragraph.add(newline());
             paragraph.add(chunk(message.mediaCaption(), fonts.regular(10, TEXT)));
         }
         add(paragraph);
@@ -149,12 +146,10 @@ class TicketPdfDocument implements AutoCloseable {
             add(paragraph(text("history.pdf.noNotes"), fonts.regular(10, MUTED), 4));
         }
         for (PdfNote note : notes) {
-            Paragraph paragraph = new Paragraph();
-            paragraph.setSpacingBefore(7);
-            paragraph.setLeading(12);
+            Paragraph paragraph = entry();
             paragraph.add(chunk(messageTime.format(note.createdAt()) + "  ", fonts.regular(8, MUTED)));
             paragraph.add(chunk(note.authorName(), fonts.bold(9, AGENT)));
-            paragraph.add(Chunk.NEWLINE);
+            paragraph.add(newline());
             paragraph.add(chunk(note.body(), fonts.regular(10, TEXT)));
             add(paragraph);
         }
@@ -183,16 +178,40 @@ class TicketPdfDocument implements AutoCloseable {
         };
     }
 
+    /** A title with a rule under it (a one-cell table: every text in the file is in the embedded font). */
     private void section(String key) {
-        Paragraph title = paragraph(text(key), fonts.bold(12, TEXT), 16);
+        PdfPTable title = new PdfPTable(1);
+        title.setWidthPercentage(100);
+        title.setSpacingBefore(16);
+        title.setSpacingAfter(2);
+        PdfPCell cell = cell(text(key), fonts.bold(12, TEXT));
+        cell.setPaddingLeft(0);
+        title.addCell(cell);
         add(title);
-        LineSeparator rule = new LineSeparator(0.6f, 100, RULE, Element.ALIGN_LEFT, -4);
-        add(new Paragraph(new Chunk(rule)));
+    }
+
+    /** A message or note: its font also sizes the space above it, which would otherwise be in Helvetica. */
+    private Paragraph entry() {
+        Paragraph paragraph = new Paragraph();
+        paragraph.setFont(fonts.regular(10, TEXT));
+        paragraph.setSpacingBefore(7);
+        paragraph.setLeading(12);
+        return paragraph;
+    }
+
+    private Chunk newline() {
+        return new Chunk("\n", fonts.regular(10, TEXT));
     }
 
     private void field(PdfPTable table, String labelKey, String value) {
+        field(table, labelKey, value, 1);
+    }
+
+    private void field(PdfPTable table, String labelKey, String value, int columns) {
         table.addCell(cell(text(labelKey), fonts.regular(8, MUTED)));
-        table.addCell(cell(value, fonts.regular(10, TEXT)));
+        PdfPCell cell = cell(value, fonts.regular(10, TEXT));
+        cell.setColspan(columns);
+        table.addCell(cell);
     }
 
     private PdfPCell cell(String value, Font font) {
