@@ -114,9 +114,11 @@ class TicketPdfDocument implements AutoCloseable {
         }
         if (message.isMedia()) {
             paragraph.add(newline());
-            String name = message.mediaFileName() != null ? message.mediaFileName() : text("message.type." + message.type());
-            paragraph.add(chunk(text("message.type." + message.type()) + ": ", fonts.regular(10, MUTED)));
-            paragraph.add(link(name, message.mediaUrl()));
+            String type = text("message.type." + message.type());
+            if (message.mediaFileName() != null) {
+                paragraph.add(chunk(type + ": ", fonts.regular(10, MUTED)));
+            }
+            paragraph.add(link(message.mediaFileName() != null ? message.mediaFileName() : type, message.mediaUrl()));
             if (message.mediaUrl() == null || message.mediaUrl().isBlank()) {
                 paragraph.add(chunk(" " + text("history.pdf.mediaNotStored"), fonts.regular(8, MUTED)));
             }
