@@ -26,6 +26,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The selected number's tickets of the last months, filtered and paged, their CSV export, and a ticket's PDF. */
 @Controller
@@ -128,7 +129,7 @@ class HistoryController {
                 ContentDisposition.attachment().filename(pdf.fileName(ticket)).build().toString());
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         OutputStream out = response.getOutputStream();
-        pdf.write(ticket, locale, out);
+        pdf.write(ticket, ServletUriComponentsBuilder.fromCurrentContextPath().toUriString(), locale, out);
         out.flush();
     }
 }

@@ -33,8 +33,9 @@ class TicketPdf {
     }
 
     @Transactional(readOnly = true)
-    public void write(PdfTicket ticket, Locale locale, OutputStream out) {
-        try (TicketPdfDocument pdf = new TicketPdfDocument(out, ticket, clock.instant(), fonts, labels, locale)) {
+    public void write(PdfTicket ticket, String helpdeskUrl, Locale locale, OutputStream out) {
+        try (TicketPdfDocument pdf = new TicketPdfDocument(out, ticket, helpdeskUrl, clock.instant(), fonts, labels,
+                locale)) {
             pdf.header();
             pdf.transferChain(queries.transferChain(ticket.id()));
             pdf.conversationStart();

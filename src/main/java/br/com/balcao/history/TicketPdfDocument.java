@@ -37,16 +37,19 @@ class TicketPdfDocument implements AutoCloseable {
     private final HistoryLabels labels;
     private final Locale locale;
     private final PdfTicket ticket;
+    private final String helpdeskUrl;
     private final DateTimeFormatter dateTime;
     private final DateTimeFormatter messageTime;
     private boolean anyMessage;
 
-    TicketPdfDocument(OutputStream out, PdfTicket ticket, Instant generatedAt, PdfFonts fonts, HistoryLabels labels,
-                      Locale locale) {
+    /** {@code helpdeskUrl}: the application's address, for links to media files kept only by WhatsApp. */
+    TicketPdfDocument(OutputStream out, PdfTicket ticket, String helpdeskUrl, Instant generatedAt, PdfFonts fonts,
+                      HistoryLabels labels, Locale locale) {
         this.fonts = fonts;
         this.labels = labels;
         this.locale = locale;
         this.ticket = ticket;
+        this.helpdeskUrl = helpdeskUrl;
         this.dateTime = labels.dateTime(locale).withZone(ticket.zone());
         this.messageTime = DateTimeFormatter.ofPattern(text("history.format.datetimeSeconds"), locale)
                 .withZone(ticket.zone());
@@ -118,8 +121,9 @@ class TicketPdfDocument implements AutoCloseable {
             if (message.mediaFileName() != null) {
                 paragraph.add(chunk(type + ": ", fonts.regular(10, MUTED)));
             }
-            paragraph.add(link(message.mediaFileName() != null ? message.mediaFileName() : type, message.mediaUrl()));
-            if (message.mediaUrl() == null || message.mediaUrl().isBlank()) {
+            String link = message.mediaLink(helpdeskUrl);
+            paragraph.add(link(message.mediaFileName() != null ? message.mediaFileName() : type, link));
+            if (link == null) {
                 paragraph.add(chunk(" " + text("history.pdf.mediaNotStored"), fonts.regular(8, MUTED)));
             }
         }

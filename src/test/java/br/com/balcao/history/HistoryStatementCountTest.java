@@ -84,7 +84,7 @@ class HistoryStatementCountTest {
     @Test
     void aPdfReadsAFixedNumberOfStatementsWhateverTheNumberOfMessages() throws Exception {
         long few = ticketWithMessages(3);
-        long many = ticketWithMessages(400);
+        long many = ticketWithMessages(200);
 
         assertThat(count(get("/history/{id}/pdf", many))).isEqualTo(count(get("/history/{id}/pdf", few)));
     }

@@ -85,6 +85,7 @@ class TicketPdfTest {
         fixtures.customerMessage(ticket, texts.get(2), OPENED.plusSeconds(120));
         fixtures.mediaMessage(ticket, "IMAGE", "https://media.example.com/foto-do-boleto.jpg", "foto-do-boleto.jpg",
                 "Segue a foto", OPENED.plusSeconds(130));
+        long audio = fixtures.mediaMessage(ticket, "AUDIO", null, "áudio.ogg", null, OPENED.plusSeconds(135));
         fixtures.mediaMessage(ticket, "DOCUMENT", "https://media.example.com/comprovante.pdf", "comprovante.pdf", null,
                 OPENED.plusSeconds(140));
         fixtures.locationMessage(ticket, -23.5505, -46.6333, OPENED.plusSeconds(150));
@@ -108,12 +109,12 @@ class TicketPdfTest {
                     "#" + fixtures.ticketNumber(next) + " · aberto em 12/11/2026 10:30", "(este ticket)");
             assertThat(text).containsSubsequence("12/11/2026 09:30:10", texts.get(0), "Mensagem automática",
                     "Conceição Araújo (Atendente)", texts.get(1), "12/11/2026 09:32:00", texts.get(2),
-                    "Imagem: foto-do-boleto.jpg", "Segue a foto", "Documento: comprovante.pdf",
+                    "Imagem: foto-do-boleto.jpg", "Segue a foto", "Áudio: áudio.ogg", "Documento: comprovante.pdf",
                     "Localização: -23.5505, -46.6333", texts.get(3), "Notas internas",
                     "Cliente pediu retorno por e-mail à tarde.");
             assertThat(text).contains("Página 1 de 1", "Gerado em 16/11/2026 14:00 (America/Sao_Paulo)");
             assertThat(links(pdf)).containsExactly("https://media.example.com/foto-do-boleto.jpg",
-                    "https://media.example.com/comprovante.pdf",
+                    "http://localhost/messages/" + audio + "/media", "https://media.example.com/comprovante.pdf",
                     "https://www.openstreetmap.org/?mlat=-23.5505&mlon=-46.6333");
             assertThat(embeddedFonts(pdf)).isNotEmpty().allSatisfy(name -> assertThat(name).contains("LiberationSans"));
         }
