@@ -3,9 +3,11 @@
 # data (bench/generate-data.sh, which includes one closed ticket of 5,000 messages) and 200 closed tickets of
 # 50 messages (bench/pdf-tickets.sql), signs in as the bench manager and:
 #   1. times the PDF of the 5,000-message ticket (first and last byte) and samples the app's heap in use
-#      meanwhile, after a full GC (jcmd GC.run); the same for one 50-message ticket, for comparison;
+#      meanwhile, after a full GC (jcmd GC.run), and reads from the app's GC log the heap left in use after
+#      each collection during the request; the same for one 50-message ticket, for comparison;
 #   2. times PostgreSQL alone reading the 5,000 messages as the PDF does (EXPLAIN ANALYZE), for the ratio;
-#   3. asks PDFs of the 50-message tickets with 1 client, then with N concurrent clients: PDFs per second.
+#   3. asks PDFs of the 50-message tickets with 1 client, then with N concurrent clients: PDFs per second;
+#   4. runs the history list's statements under EXPLAIN ANALYZE on the same data (bench/history-list-plans.sql).
 #
 #   bench/run-pdf-benchmark.sh [--clients=8] [--seconds=30] [--runs=3] [generator options, e.g. --contacts=100000]
 #
@@ -43,7 +45,8 @@ finish() {
 trap finish EXIT
 trap 'exit 130' INT TERM
 
-bench_start_app "$work"
+# The app's collections go to a log with wall-clock times, so that the client can find those of a request.
+JAVA_TOOL_OPTIONS="${JAVA_TOOL_OPTIONS:-} -Xlog:gc:file=$work/gc.log:time" bench_start_app "$work"
 db=$(bench_psql_url "$jdbc")
 bench/generate-data.sh --db="$db" "${generator[@]}"
 typical=$(psql "$db" -X -q -At -v tickets=200 -f bench/pdf-tickets.sql)
@@ -64,7 +67,7 @@ single() {
     local ticket=$1
     "$jcmd" "$app" GC.run >/dev/null
     sleep 1
-    "${client[@]}" single "$base" "$session" "$admin" "$ticket" | grep '^RESULT'
+    "${client[@]}" single "$base" "$session" "$admin" "$ticket" "$work/gc.log" | grep '^RESULT'
 }
 
 echo "Load before: $(uptime)"
@@ -89,4 +92,8 @@ echo "== 50-message tickets, ${seconds} s after 5 s of warm-up"
 "${client[@]}" load "$base" "$session" 1 "$seconds" 5 "$typical" | grep '^RESULT'
 "${client[@]}" load "$base" "$session" "$clients" "$seconds" 5 "$typical" | grep '^RESULT'
 echo "Load after: $(uptime)"
-echo "App JVM: $("$JAVA" -version 2>&1 | head -n 1); max heap $("$jcmd" "$app" VM.flags 2>/dev/null | grep -o 'MaxHeapSize=[0-9]*' || true)"
+
+echo "== The history list's statements on the same data (bench/history-list-plans.sql)"
+psql "$db" -X -q -v window_days=92 -f bench/history-list-plans.sql \
+    | grep -E '^==|Execution Time|in_window|^ *[0-9]+ *\| *[0-9]+ *$|Index|Seq Scan|Bitmap' || true
+echo "App JVM: $("$JAVA" -version 2>&1 | head -n 1); $("$jcmd" "$app" VM.flags 2>/dev/null | grep -o "MaxHeapSize=[0-9]*" | head -n 1 || true)"

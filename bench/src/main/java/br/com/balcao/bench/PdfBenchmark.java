@@ -6,7 +6,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,13 +33,16 @@ import java.util.regex.Pattern;
  * </ul>
  * Every response must be 200 with a body starting with %PDF and ending with %%EOF, or the run fails.
  * <pre>
- * java -cp bench/target/classes br.com.balcao.bench.PdfBenchmark single BASE SESSION ADMIN_SESSION TICKET_ID
+ * java -cp bench/target/classes br.com.balcao.bench.PdfBenchmark single BASE SESSION ADMIN_SESSION TICKET_ID [GC_LOG]
  * java -cp bench/target/classes br.com.balcao.bench.PdfBenchmark load BASE SESSION CLIENTS SECONDS WARMUP IDS
  * </pre>
  * IDS: ticket ids separated by commas.
  */
 public final class PdfBenchmark {
 
+    private static final Pattern GC_TIME = Pattern.compile("^\\[([^\\]]+)\\]");
+    private static final Pattern GC_HEAP = Pattern.compile("(\\d+)M->(\\d+)M\\(\\d+M\\)");
+    private static final DateTimeFormatter GC_TIME_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
     private static final Pattern HEAP_VALUE = Pattern.compile("\"statistic\"\\s*:\\s*\"VALUE\"\\s*,\\s*\"value\"\\s*:\\s*([0-9.Ee+]+)");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -48,7 +56,8 @@ public final class PdfBenchmark {
 
     public static void main(String[] args) throws Exception {
         if (args.length >= 5 && args[0].equals("single")) {
-            new PdfBenchmark(args[1], args[2]).single(args[3], Long.parseLong(args[4]));
+            new PdfBenchmark(args[1], args[2]).single(args[3], Long.parseLong(args[4]),
+                    args.length > 5 ? Path.of(args[5]) : null);
         } else if (args.length >= 7 && args[0].equals("load")) {
             long[] ids = Arrays.stream(args[6].split(",")).mapToLong(Long::parseLong).toArray();
             new PdfBenchmark(args[1], args[2]).load(Integer.parseInt(args[3]), Integer.parseInt(args[4]),
@@ -59,7 +68,7 @@ public final class PdfBenchmark {
         }
     }
 
-    private void single(String adminSession, long ticketId) throws Exception {
+    private void single(String adminSession, long ticketId, Path gcLog) throws Exception {
         PdfBenchmark admin = new PdfBenchmark(base, adminSession);
         long before = admin.heapUsed();
         AtomicLong peak = new AtomicLong(before);
@@ -76,13 +85,42 @@ public final class PdfBenchmark {
             }
         });
         sampler.start();
+        Instant requested = Instant.now();
         Result result = fetch(ticketId);
+        Instant answered = Instant.now();
         sampler.interrupt();
         sampler.join();
         peak.accumulateAndGet(admin.heapUsed(), Math::max);
         System.out.printf("RESULT ticket=%d bytes=%d first_byte_ms=%.1f total_ms=%.1f heap_before_mb=%.1f "
                         + "heap_peak_mb=%.1f heap_growth_mb=%.1f%n", ticketId, result.bytes, result.firstByteNanos / 1e6,
                 result.totalNanos / 1e6, before / 1048576.0, peak.get() / 1048576.0, (peak.get() - before) / 1048576.0);
+        if (gcLog != null) {
+            Thread.sleep(200); // the app's log is written by its own thread
+            printCollections(gcLog, requested, answered);
+        }
+    }
+
+    /**
+     * The app's collections while the request ran, from its GC log (-Xlog:gc with the time decoration):
+     * how many, and the largest heap left in use after one of them.
+     */
+    private static void printCollections(Path gcLog, Instant from, Instant to) throws IOException {
+        int collections = 0;
+        long maxAfterMb = -1;
+        for (String line : Files.readAllLines(gcLog)) {
+            Matcher time = GC_TIME.matcher(line);
+            Matcher heap = GC_HEAP.matcher(line);
+            if (!time.find() || !heap.find()) {
+                continue;
+            }
+            Instant at = OffsetDateTime.parse(time.group(1), GC_TIME_FORMAT).toInstant();
+            if (!at.isBefore(from) && !at.isAfter(to)) {
+                collections++;
+                maxAfterMb = Math.max(maxAfterMb, Long.parseLong(heap.group(2)));
+            }
+        }
+        System.out.printf("RESULT collections_during=%d heap_after_gc_max_mb=%s%n", collections,
+                collections == 0 ? "n/a" : String.valueOf(maxAfterMb));
     }
 
     private void load(int clients, int seconds, int warmupSeconds, long[] ids) throws Exception {
