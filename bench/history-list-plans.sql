@@ -1,13 +1,15 @@
 -- The history list's statements (issue 7) on the generated data, for "Bench 01": the newest page with no
--- filter, by agent, by status and reason, by contact name, by phone digits, by tag, and a page deep in the
--- list (keyset after the 2,000th ticket). Prints each plan's execution time. psql variable: window_days.
+-- filter, by agent, by status and reason, by contact name, by phone digits, and a page in the middle of the
+-- list (keyset after half the window's tickets). Prints each plan's execution time. psql variable: window_days.
 \set ON_ERROR_STOP on
 \pset pager off
 
 SELECT id AS number_id FROM business_numbers WHERE name = 'Bench 01' \gset
 SELECT u.id AS agent_id FROM app_users u WHERE u.email = 'bench.agent.1.1@bench.local' \gset
 SELECT id AS deep_ticket FROM tickets WHERE number_id = :number_id AND created_at >= now() - make_interval(days => :window_days)
- ORDER BY created_at DESC, id DESC OFFSET 2000 LIMIT 1 \gset
+ ORDER BY created_at DESC, id DESC
+OFFSET (SELECT count(*) / 2 FROM tickets WHERE number_id = :number_id AND created_at >= now() - make_interval(days => :window_days))
+ LIMIT 1 \gset
 
 CREATE TEMPORARY VIEW history_rows AS
 SELECT t.id, t.number_id, t.agent_id, t.status, t.close_reason, t.ticket_number, t.created_at, t.closed_at,
@@ -50,7 +52,7 @@ SELECT * FROM history_rows WHERE number_id = :number_id AND created_at >= now() 
 EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON)
 SELECT * FROM history_rows WHERE number_id = :number_id AND created_at >= now() - make_interval(days => :window_days)
    AND phone_digits LIKE '%' || '98765' || '%' ORDER BY created_at DESC, id DESC LIMIT 26;
-\echo == deep page (keyset after the 2,000th ticket)
+\echo == a page in the middle (keyset after half the window's tickets)
 EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON)
 SELECT * FROM history_rows h WHERE number_id = :number_id AND created_at >= now() - make_interval(days => :window_days)
    AND (created_at, id) < (SELECT k.created_at, k.id FROM tickets k WHERE k.id = :deep_ticket AND k.number_id = h.number_id)

@@ -5,9 +5,11 @@
 #   1. times the PDF of the 5,000-message ticket (first and last byte) and samples the app's heap in use
 #      meanwhile, after a full GC (jcmd GC.run), and reads from the app's GC log the heap left in use after
 #      each collection during the request; the same for one 50-message ticket, for comparison;
-#   2. times PostgreSQL alone reading the 5,000 messages as the PDF does (EXPLAIN ANALYZE), for the ratio;
-#   3. asks PDFs of the 50-message tickets with 1 client, then with N concurrent clients: PDFs per second;
-#   4. runs the history list's statements under EXPLAIN ANALYZE on the same data (bench/history-list-plans.sql).
+#   2. forces full collections one after the other while the same PDFs are written, and reads the heap
+#      left after each (what the request really holds);
+#   3. times PostgreSQL alone reading the 5,000 messages as the PDF does (EXPLAIN ANALYZE), for the ratio;
+#   4. asks PDFs of the 50-message tickets with 1 client, then with N concurrent clients: PDFs per second;
+#   5. runs the history list's statements under EXPLAIN ANALYZE on the same data (bench/history-list-plans.sql).
 #
 #   bench/run-pdf-benchmark.sh [--clients=8] [--seconds=30] [--runs=3] [generator options, e.g. --contacts=100000]
 #
@@ -78,6 +80,22 @@ for _ in 1 2 3; do "${client[@]}" single "$base" "$session" "$admin" "$big_ticke
 echo "== PDF of one ticket, $runs runs each (heap: jvm.memory.used, area heap, sampled every 10 ms)"
 for _ in $(seq 1 "$runs"); do single "$big_ticket"; done
 for _ in $(seq 1 "$runs"); do single "$one_typical"; done
+
+# Full collections forced one after the other while a PDF is written: the heap left after each is what is
+# really held at that moment (the PDF writer, the cursor's rows, the response buffer), not garbage.
+retained() {
+    local ticket=$1
+    "$jcmd" "$app" GC.run >/dev/null
+    sleep 1
+    ( while true; do "$jcmd" "$app" GC.run >/dev/null 2>&1; done ) &
+    local collector=$!
+    "${client[@]}" single "$base" "$session" "$admin" "$ticket" "$work/gc.log" | grep '^RESULT' | tail -n 1
+    kill "$collector" 2>/dev/null || true
+    wait "$collector" 2>/dev/null || true
+}
+echo "== Heap held while writing the PDF: full GCs forced continuously during the request ($runs runs each)"
+for _ in $(seq 1 "$runs"); do retained "$big_ticket"; done
+for _ in $(seq 1 "$runs"); do retained "$one_typical"; done
 
 echo "== PostgreSQL alone: the PDF's message query for ticket $big_ticket (EXPLAIN ANALYZE, $runs runs)"
 for _ in $(seq 1 "$runs"); do

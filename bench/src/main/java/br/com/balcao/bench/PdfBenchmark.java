@@ -102,11 +102,13 @@ public final class PdfBenchmark {
 
     /**
      * The app's collections while the request ran, from its GC log (-Xlog:gc with the time decoration):
-     * how many, and the largest heap left in use after one of them.
+     * how many, the heap left in use after the last one before the request, and the largest left after one
+     * during it (with full collections forced meanwhile, what the request really holds).
      */
     private static void printCollections(Path gcLog, Instant from, Instant to) throws IOException {
         int collections = 0;
         long maxAfterMb = -1;
+        long lastBeforeMb = -1;
         for (String line : Files.readAllLines(gcLog)) {
             Matcher time = GC_TIME.matcher(line);
             Matcher heap = GC_HEAP.matcher(line);
@@ -114,13 +116,15 @@ public final class PdfBenchmark {
                 continue;
             }
             Instant at = OffsetDateTime.parse(time.group(1), GC_TIME_FORMAT).toInstant();
-            if (!at.isBefore(from) && !at.isAfter(to)) {
+            if (at.isBefore(from)) {
+                lastBeforeMb = Long.parseLong(heap.group(2));
+            } else if (!at.isAfter(to)) {
                 collections++;
                 maxAfterMb = Math.max(maxAfterMb, Long.parseLong(heap.group(2)));
             }
         }
-        System.out.printf("RESULT collections_during=%d heap_after_gc_max_mb=%s%n", collections,
-                collections == 0 ? "n/a" : String.valueOf(maxAfterMb));
+        System.out.printf("RESULT collections_during=%d heap_after_gc_before_mb=%d heap_after_gc_max_mb=%s%n",
+                collections, lastBeforeMb, collections == 0 ? "n/a" : String.valueOf(maxAfterMb));
     }
 
     private void load(int clients, int seconds, int warmupSeconds, long[] ids) throws Exception {
