@@ -11,10 +11,10 @@ SELECT id AS deep_ticket FROM tickets WHERE number_id = :number_id AND created_a
 OFFSET (SELECT count(*) / 2 FROM tickets WHERE number_id = :number_id AND created_at >= now() - make_interval(days => :window_days))
  LIMIT 1 \gset
 
-CREATE TEMPORARY VIEW history_rows AS
-SELECT t.id, t.number_id, t.agent_id, t.status, t.close_reason, t.ticket_number, t.created_at, t.closed_at,
-       c.name AS contact_name, c.phone_digits, c.phone_e164, u.name AS agent_name,
-       tg.ids AS tag_ids, tg.names AS tag_names, tg.colors AS tag_colors
+-- A page as HistoryQueries reads it: the page's tickets chosen first, then joined to contact, agent and tags.
+CREATE TEMPORARY VIEW history_page_rows AS
+SELECT t.id, t.ticket_number, t.status, t.close_reason, t.created_at, t.closed_at,
+       c.name AS contact_name, c.phone_e164, u.name AS agent_name, tg.ids, tg.names, tg.colors
   FROM tickets t
   JOIN contacts c ON c.id = t.contact_id
   LEFT JOIN app_users u ON u.id = t.agent_id
@@ -30,30 +30,46 @@ SELECT count(*) AS in_window, count(*) FILTER (WHERE agent_id = :agent_id) AS of
 
 \echo == newest page, no filter
 EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON)
-SELECT * FROM history_rows WHERE number_id = :number_id AND created_at >= now() - make_interval(days => :window_days)
- ORDER BY created_at DESC, id DESC LIMIT 26;
+WITH chosen AS (SELECT t.id FROM tickets t
+                 WHERE t.number_id = :number_id AND t.created_at >= now() - make_interval(days => :window_days)
+                 ORDER BY t.created_at DESC, t.id DESC LIMIT 26)
+SELECT r.* FROM chosen JOIN history_page_rows r ON r.id = chosen.id ORDER BY r.created_at DESC, r.id DESC;
 \echo == count, no filter
 EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON)
-SELECT count(*) FROM tickets t JOIN contacts c ON c.id = t.contact_id
+SELECT count(*) FROM tickets t
  WHERE t.number_id = :number_id AND t.created_at >= now() - make_interval(days => :window_days);
 \echo == by agent
 EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON)
-SELECT * FROM history_rows WHERE number_id = :number_id AND created_at >= now() - make_interval(days => :window_days)
-   AND agent_id = :agent_id ORDER BY created_at DESC, id DESC LIMIT 26;
+WITH chosen AS (SELECT t.id FROM tickets t
+                 WHERE t.number_id = :number_id AND t.created_at >= now() - make_interval(days => :window_days)
+                   AND t.agent_id = :agent_id
+                 ORDER BY t.created_at DESC, t.id DESC LIMIT 26)
+SELECT r.* FROM chosen JOIN history_page_rows r ON r.id = chosen.id ORDER BY r.created_at DESC, r.id DESC;
 \echo == by status and reason (closed by customer inactivity)
 EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON)
-SELECT * FROM history_rows WHERE number_id = :number_id AND created_at >= now() - make_interval(days => :window_days)
-   AND status = 'CLOSED' AND close_reason = 'CLIENT_INACTIVITY' ORDER BY created_at DESC, id DESC LIMIT 26;
+WITH chosen AS (SELECT t.id FROM tickets t
+                 WHERE t.number_id = :number_id AND t.created_at >= now() - make_interval(days => :window_days)
+                   AND t.status = 'CLOSED' AND t.close_reason = 'CLIENT_INACTIVITY'
+                 ORDER BY t.created_at DESC, t.id DESC LIMIT 26)
+SELECT r.* FROM chosen JOIN history_page_rows r ON r.id = chosen.id ORDER BY r.created_at DESC, r.id DESC;
 \echo == by contact name (accents folded)
 EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON)
-SELECT * FROM history_rows WHERE number_id = :number_id AND created_at >= now() - make_interval(days => :window_days)
-   AND search_fold(contact_name) LIKE '%' || search_fold('joão silva') || '%' ORDER BY created_at DESC, id DESC LIMIT 26;
+WITH chosen AS (SELECT t.id FROM tickets t JOIN contacts c ON c.id = t.contact_id
+                 WHERE t.number_id = :number_id AND t.created_at >= now() - make_interval(days => :window_days)
+                   AND search_fold(c.name) LIKE '%' || search_fold('joão silva') || '%'
+                 ORDER BY t.created_at DESC, t.id DESC LIMIT 26)
+SELECT r.* FROM chosen JOIN history_page_rows r ON r.id = chosen.id ORDER BY r.created_at DESC, r.id DESC;
 \echo == by phone digits
 EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON)
-SELECT * FROM history_rows WHERE number_id = :number_id AND created_at >= now() - make_interval(days => :window_days)
-   AND phone_digits LIKE '%' || '98765' || '%' ORDER BY created_at DESC, id DESC LIMIT 26;
+WITH chosen AS (SELECT t.id FROM tickets t JOIN contacts c ON c.id = t.contact_id
+                 WHERE t.number_id = :number_id AND t.created_at >= now() - make_interval(days => :window_days)
+                   AND c.phone_digits LIKE '%' || '98765' || '%'
+                 ORDER BY t.created_at DESC, t.id DESC LIMIT 26)
+SELECT r.* FROM chosen JOIN history_page_rows r ON r.id = chosen.id ORDER BY r.created_at DESC, r.id DESC;
 \echo == a page in the middle (keyset after half the window's tickets)
 EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON)
-SELECT * FROM history_rows h WHERE number_id = :number_id AND created_at >= now() - make_interval(days => :window_days)
-   AND (created_at, id) < (SELECT k.created_at, k.id FROM tickets k WHERE k.id = :deep_ticket AND k.number_id = h.number_id)
- ORDER BY created_at DESC, id DESC LIMIT 26;
+WITH chosen AS (SELECT t.id FROM tickets t
+                 WHERE t.number_id = :number_id AND t.created_at >= now() - make_interval(days => :window_days)
+                   AND (t.created_at, t.id) < (SELECT k.created_at, k.id FROM tickets k WHERE k.id = :deep_ticket AND k.number_id = t.number_id)
+                 ORDER BY t.created_at DESC, t.id DESC LIMIT 26)
+SELECT r.* FROM chosen JOIN history_page_rows r ON r.id = chosen.id ORDER BY r.created_at DESC, r.id DESC;

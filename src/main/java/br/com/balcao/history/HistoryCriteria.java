@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The SQL condition for one number's tickets inside the history window and the filters, over
- * {@code tickets t JOIN contacts c}. Every value is a bind parameter.
+ * The SQL condition for one number's tickets inside the history window and the filters, over {@link #from}
+ * ({@code tickets t}, joined to {@code contacts c} when the contact is filtered). Every value is a bind parameter.
  */
-record HistoryCriteria(String where, List<Object> arguments) {
+record HistoryCriteria(String where, List<Object> arguments, boolean filtersContact) {
 
     static HistoryCriteria of(long numberId, ZoneId zone, Instant windowStart, HistoryFilter filter) {
         Builder builder = new Builder();
@@ -40,7 +40,8 @@ record HistoryCriteria(String where, List<Object> arguments) {
         if (filter.contact() != null) {
             addContact(builder, filter.contact());
         }
-        return new HistoryCriteria(String.join(" AND ", builder.conditions), List.copyOf(builder.arguments));
+        return new HistoryCriteria(String.join(" AND ", builder.conditions), List.copyOf(builder.arguments),
+                filter.contact() != null);
     }
 
     /** Letters search the name (accents and case folded); digits alone search any run of the phone's digits. */
@@ -60,6 +61,11 @@ record HistoryCriteria(String where, List<Object> arguments) {
 
     private static Instant latest(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
+    }
+
+    /** The tables the condition needs: the contact only when filtering by it. */
+    String from() {
+        return filtersContact ? "tickets t JOIN contacts c ON c.id = t.contact_id" : "tickets t";
     }
 
     Object[] argumentsWith(Object... more) {

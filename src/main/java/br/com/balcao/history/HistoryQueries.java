@@ -25,11 +25,13 @@ class HistoryQueries {
 
     static final int EXPORT_FETCH_SIZE = 500;
 
-    private static final String SELECT_ROWS = """
+    private static final String ROW_COLUMNS = """
             SELECT t.id, t.ticket_number, t.status, t.close_reason, t.created_at, t.closed_at,
                    c.name AS contact_name, c.phone_e164, u.name AS agent_name,
                    tg.ids AS tag_ids, tg.names AS tag_names, tg.colors AS tag_colors
-              FROM tickets t
+            """;
+
+    private static final String ROW_JOINS = """
               JOIN contacts c ON c.id = t.contact_id
               LEFT JOIN app_users u ON u.id = t.agent_id
               LEFT JOIN LATERAL (SELECT array_agg(g.id ORDER BY lower(g.name), g.id) AS ids,
@@ -37,7 +39,6 @@ class HistoryQueries {
                                         array_agg(g.color ORDER BY lower(g.name), g.id) AS colors
                                    FROM ticket_tags tt JOIN tags g ON g.id = tt.tag_id
                                   WHERE tt.ticket_id = t.id) tg ON true
-             WHERE %s
             """;
 
     private final JdbcTemplate jdbc;
@@ -49,24 +50,25 @@ class HistoryQueries {
         this.streaming.setFetchSize(EXPORT_FETCH_SIZE);
     }
 
+    /**
+     * One page: the tickets are chosen first (from the tickets alone, or with their contacts when filtered by
+     * contact), and only those few are joined to contact, agent and tags.
+     */
     HistoryPage page(HistoryCriteria criteria, HistoryCursor cursor, int size) {
-        if (cursor.isNewest()) {
-            List<HistoryRow> rows = jdbc.query(SELECT_ROWS.formatted(criteria.where())
-                    + " ORDER BY t.created_at DESC, t.id DESC LIMIT ?", HistoryQueries::row,
-                    criteria.argumentsWith(size + 1));
-            return new HistoryPage(first(rows, size), false, rows.size() > size);
-        }
-        String comparison = cursor.older() ? "<" : ">";
         String order = cursor.older() ? "DESC" : "ASC";
-        List<HistoryRow> rows = jdbc.query(SELECT_ROWS.formatted(criteria.where())
-                + " AND (t.created_at, t.id) " + comparison
-                + " (SELECT k.created_at, k.id FROM tickets k WHERE k.id = ? AND k.number_id = t.number_id)"
-                + " ORDER BY t.created_at " + order + ", t.id " + order + " LIMIT ?", HistoryQueries::row,
-                criteria.argumentsWith(cursor.ticketId(), size + 1));
+        String keyset = cursor.isNewest() ? "" : " AND (t.created_at, t.id) " + (cursor.older() ? "<" : ">")
+                + " (SELECT k.created_at, k.id FROM tickets k WHERE k.id = ? AND k.number_id = t.number_id)";
+        String sql = "WITH chosen AS (SELECT t.id FROM " + criteria.from() + " WHERE " + criteria.where() + keyset
+                + " ORDER BY t.created_at " + order + ", t.id " + order + " LIMIT ?) "
+                + ROW_COLUMNS + " FROM chosen JOIN tickets t ON t.id = chosen.id " + ROW_JOINS
+                + " ORDER BY t.created_at " + order + ", t.id " + order;
+        Object[] arguments = cursor.isNewest() ? criteria.argumentsWith(size + 1)
+                : criteria.argumentsWith(cursor.ticketId(), size + 1);
+        List<HistoryRow> rows = jdbc.query(sql, HistoryQueries::row, arguments);
         boolean more = rows.size() > size;
-        List<HistoryRow> page = first(rows, size);
+        List<HistoryRow> page = rows.size() > size ? rows.subList(0, size) : rows;
         if (cursor.older()) {
-            return new HistoryPage(page, true, more);
+            return new HistoryPage(page, !cursor.isNewest(), more);
         }
         List<HistoryRow> newestFirst = new ArrayList<>(page);
         Collections.reverse(newestFirst);
@@ -74,13 +76,14 @@ class HistoryQueries {
     }
 
     long count(HistoryCriteria criteria) {
-        return jdbc.queryForObject("SELECT count(*) FROM tickets t JOIN contacts c ON c.id = t.contact_id WHERE "
-                + criteria.where(), Long.class, criteria.arguments().toArray());
+        return jdbc.queryForObject("SELECT count(*) FROM " + criteria.from() + " WHERE " + criteria.where(),
+                Long.class, criteria.arguments().toArray());
     }
 
     /** Every ticket that matches, newest first, read through a cursor so that memory stays flat. */
     void forEach(HistoryCriteria criteria, Consumer<HistoryRow> action) {
-        streaming.query(SELECT_ROWS.formatted(criteria.where()) + " ORDER BY t.created_at DESC, t.id DESC",
+        streaming.query(ROW_COLUMNS + " FROM tickets t " + ROW_JOINS + " WHERE " + criteria.where()
+                        + " ORDER BY t.created_at DESC, t.id DESC",
                 resultSet -> {
                     action.accept(row(resultSet, 0));
                 }, criteria.arguments().toArray());
@@ -97,10 +100,6 @@ class HistoryQueries {
     List<TagLabel> tags() {
         return jdbc.query("SELECT id, name, color FROM tags ORDER BY lower(name), id",
                 (row, i) -> new TagLabel(row.getLong("id"), row.getString("name"), row.getString("color")));
-    }
-
-    private static <T> List<T> first(List<T> rows, int size) {
-        return rows.size() > size ? rows.subList(0, size) : rows;
     }
 
     private static HistoryRow row(ResultSet row, int index) throws SQLException {
