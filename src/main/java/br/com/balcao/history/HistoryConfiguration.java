@@ -1,0 +1,17 @@
+package br.com.balcao.history;
+
+import br.com.balcao.shared.MenuEntry;
+import br.com.balcao.shared.MenuEntry.Audience;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(HistoryProperties.class)
+class HistoryConfiguration {
+
+    @Bean
+    MenuEntry historyMenuEntry() {
+        return new MenuEntry("/history", "bi-clock-history", "history.menu", 60, Audience.EVERYONE);
+    }
+}

@@ -1,0 +1,67 @@
+package br.com.balcao.history;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.stereotype.Component;
+
+/** Writes the filtered list as CSV, one ticket a line, as the rows come from the database. */
+@Component
+class HistoryCsv {
+
+    private static final DateTimeFormatter SPREADSHEET_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final String[] COLUMNS = {"ticket", "contact", "phone", "agent", "opened", "closed", "duration",
+            "status", "tags"};
+
+    private final HistoryQueries queries;
+    private final HistoryLabels labels;
+
+    HistoryCsv(HistoryQueries queries, HistoryLabels labels) {
+        this.queries = queries;
+        this.labels = labels;
+    }
+
+    void write(HistoryCriteria criteria, ZoneId zone, Locale locale, Writer out) throws IOException {
+        // The byte order mark makes spreadsheet programs read the file as UTF-8 (accents in names).
+        out.write('\uFEFF');
+        String[] header = new String[COLUMNS.length];
+        for (int i = 0; i < COLUMNS.length; i++) {
+            header[i] = labels.text("history.column." + COLUMNS[i], locale);
+        }
+        CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(header).get().print(out);
+        try {
+            queries.forEach(criteria, row -> print(printer, row, zone, locale));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        printer.flush();
+    }
+
+    private void print(CSVPrinter printer, HistoryRow row, ZoneId zone, Locale locale) {
+        try {
+            printer.printRecord(row.ticketNumber(), SpreadsheetText.safe(row.contactName()), row.contactPhone(),
+                    SpreadsheetText.safe(row.agentName()), SPREADSHEET_TIME.format(row.createdAt().atZone(zone)),
+                    row.closedAt() == null ? "" : SPREADSHEET_TIME.format(row.closedAt().atZone(zone)),
+                    clock(row.duration()), labels.status(row.status(), row.reason(), locale),
+                    SpreadsheetText.safe(row.tags().stream().map(TagLabel::name).collect(Collectors.joining(", "))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Hours:minutes:seconds, hours past 24 included, which spreadsheets read as a duration. */
+    private static String clock(Duration duration) {
+        if (duration == null) {
+            return "";
+        }
+        long seconds = Math.max(0, duration.getSeconds());
+        return String.format("%d:%02d:%02d", seconds / 3600, seconds % 3600 / 60, seconds % 60);
+    }
+}

@@ -1,0 +1,138 @@
+package br.com.balcao.history;
+
+import br.com.balcao.tickets.CloseReason;
+import br.com.balcao.tickets.TicketStatus;
+import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
+import org.springframework.validation.Errors;
+
+/**
+ * The history filters as the query string carries them. A value that does not convert (a date or a number
+ * that is not one) is a binding error of its field; {@link #validate} adds the rules between fields.
+ */
+public class HistoryFilterForm {
+
+    static final int CONTACT_MAX_LENGTH = 120;
+
+    @DateTimeFormat(iso = ISO.DATE)
+    private LocalDate from;
+    @DateTimeFormat(iso = ISO.DATE)
+    private LocalDate to;
+    private Long agent;
+    private TicketStatus status;
+    private CloseReason reason;
+    private String contact;
+    private Long tag;
+    private Long ticket;
+    private Long older;
+    private Long newer;
+
+    void validate(Errors errors) {
+        if (from != null && to != null && from.isAfter(to)) {
+            errors.rejectValue("to", "history.filter.invalid.range");
+        }
+        if (ticket != null && ticket < 1) {
+            errors.rejectValue("ticket", "history.filter.invalid.ticket");
+        }
+        if (contact != null && contact.strip().length() > CONTACT_MAX_LENGTH) {
+            errors.rejectValue("contact", "history.filter.invalid.contact");
+        }
+        if (reason != null && status != null && status != TicketStatus.CLOSED) {
+            errors.rejectValue("reason", "history.filter.invalid.reason");
+        }
+    }
+
+    HistoryFilter toFilter() {
+        String name = contact == null || contact.isBlank() ? null : contact.strip();
+        return new HistoryFilter(from, to, agent, status, reason, name, tag, ticket);
+    }
+
+    /** The page to show: before {@code older} or after {@code newer} (ticket ids), or the newest. */
+    HistoryCursor cursor() {
+        if (older != null) {
+            return HistoryCursor.olderThan(older);
+        }
+        return newer != null ? HistoryCursor.newerThan(newer) : HistoryCursor.NEWEST;
+    }
+
+    public LocalDate getFrom() {
+        return from;
+    }
+
+    public void setFrom(LocalDate from) {
+        this.from = from;
+    }
+
+    public LocalDate getTo() {
+        return to;
+    }
+
+    public void setTo(LocalDate to) {
+        this.to = to;
+    }
+
+    public Long getAgent() {
+        return agent;
+    }
+
+    public void setAgent(Long agent) {
+        this.agent = agent;
+    }
+
+    public TicketStatus getStatus() {
+        return status;
+    }
+
+    public void setStatus(TicketStatus status) {
+        this.status = status;
+    }
+
+    public CloseReason getReason() {
+        return reason;
+    }
+
+    public void setReason(CloseReason reason) {
+        this.reason = reason;
+    }
+
+    public String getContact() {
+        return contact;
+    }
+
+    public void setContact(String contact) {
+        this.contact = contact;
+    }
+
+    public Long getTag() {
+        return tag;
+    }
+
+    public void setTag(Long tag) {
+        this.tag = tag;
+    }
+
+    public Long getTicket() {
+        return ticket;
+    }
+
+    public void setTicket(Long ticket) {
+        this.ticket = ticket;
+    }
+
+    public Long getOlder() {
+        return older;
+    }
+
+    public void setOlder(Long older) {
+        this.older = older;
+    }
+
+    public Long getNewer() {
+        return newer;
+    }
+
+    public void setNewer(Long newer) {
+        this.newer = newer;
+    }
+}

@@ -1,0 +1,41 @@
+package br.com.balcao.history;
+
+import br.com.balcao.numbers.NumberView;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.springframework.stereotype.Component;
+
+/** The history looks back a number of calendar months from now, in the number's time zone. */
+@Component
+class HistoryWindow {
+
+    private final Clock clock;
+    private final HistoryProperties properties;
+
+    HistoryWindow(Clock clock, HistoryProperties properties) {
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    Instant start(ZoneId zone) {
+        return clock.instant().atZone(zone).minusMonths(properties.months()).toInstant();
+    }
+
+    LocalDate today(ZoneId zone) {
+        return clock.instant().atZone(zone).toLocalDate();
+    }
+
+    HistoryCriteria criteria(NumberView number, HistoryFilter filter) {
+        return HistoryCriteria.of(number.id(), number.zone(), start(number.zone()), filter);
+    }
+
+    int months() {
+        return properties.months();
+    }
+
+    int pageSize() {
+        return properties.pageSize();
+    }
+}

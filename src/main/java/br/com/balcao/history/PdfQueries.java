@@ -1,0 +1,124 @@
+package br.com.balcao.history;
+
+import br.com.balcao.tickets.AuthorType;
+import br.com.balcao.tickets.CloseReason;
+import br.com.balcao.tickets.MessageType;
+import br.com.balcao.tickets.TicketStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a ticket's PDF prints: the header, the transfer chain and the notes in one statement each, and the
+ * messages through a cursor ({@value #MESSAGE_FETCH_SIZE} rows at a time), so that a ticket of thousands of
+ * messages never sits in memory whole.
+ */
+@Component
+@Transactional(readOnly = true)
+class PdfQueries {
+
+    static final int MESSAGE_FETCH_SIZE = 200;
+
+    private final JdbcTemplate jdbc;
+    private final JdbcTemplate streaming;
+
+    PdfQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.streaming = new JdbcTemplate(jdbc.getDataSource());
+        this.streaming.setFetchSize(MESSAGE_FETCH_SIZE);
+    }
+
+    Optional<PdfTicket> ticket(long ticketId) {
+        return jdbc.query("""
+                SELECT t.id, t.ticket_number, t.number_id, n.name AS number_name, n.display_phone, n.time_zone,
+                       c.name AS contact_name, c.phone_e164, u.name AS agent_name, t.status, t.close_reason,
+                       t.created_at, t.closed_at,
+                       ARRAY(SELECT g.name FROM ticket_tags tt JOIN tags g ON g.id = tt.tag_id
+                              WHERE tt.ticket_id = t.id ORDER BY lower(g.name), g.id) AS tags
+                  FROM tickets t
+                  JOIN business_numbers n ON n.id = t.number_id
+                  JOIN contacts c ON c.id = t.contact_id
+                  LEFT JOIN app_users u ON u.id = t.agent_id
+                 WHERE t.id = ?
+                """, (row, i) -> new PdfTicket(row.getLong("id"), row.getLong("ticket_number"),
+                        row.getLong("number_id"), row.getString("number_name"), row.getString("display_phone"),
+                        ZoneId.of(row.getString("time_zone")), row.getString("contact_name"),
+                        row.getString("phone_e164"), row.getString("agent_name"), status(row), reason(row),
+                        instant(row.getTimestamp("created_at")), instant(row.getTimestamp("closed_at")),
+                        Arrays.asList((String[]) row.getArray("tags").getArray())), ticketId)
+                .stream().findFirst();
+    }
+
+    /** Every ticket of the ticket's transfer chain, itself included, oldest first. */
+    List<LinkedTicket> transferChain(long ticketId) {
+        return jdbc.query("""
+                WITH RECURSIVE ancestors AS (
+                         SELECT id, parent_ticket_id FROM tickets WHERE id = ?
+                         UNION
+                         SELECT p.id, p.parent_ticket_id FROM tickets p JOIN ancestors a ON p.id = a.parent_ticket_id),
+                     chain AS (
+                         SELECT id FROM ancestors WHERE parent_ticket_id IS NULL
+                         UNION
+                         SELECT c.id FROM tickets c JOIN chain ON c.parent_ticket_id = chain.id)
+                SELECT t.id, t.ticket_number, u.name AS agent_name, t.created_at, t.status, t.close_reason
+                  FROM chain JOIN tickets t ON t.id = chain.id LEFT JOIN app_users u ON u.id = t.agent_id
+                 ORDER BY t.created_at, t.id
+                """, (row, i) -> new LinkedTicket(row.getLong("id"), row.getLong("ticket_number"),
+                        row.getString("agent_name"), instant(row.getTimestamp("created_at")), status(row), reason(row)),
+                ticketId);
+    }
+
+    List<PdfNote> notes(long ticketId) {
+        return jdbc.query("""
+                SELECT n.created_at, u.name AS author_name, n.body
+                  FROM notes n JOIN app_users u ON u.id = n.author_id
+                 WHERE n.ticket_id = ?
+                 ORDER BY n.created_at, n.id
+                """, (row, i) -> new PdfNote(instant(row.getTimestamp("created_at")), row.getString("author_name"),
+                        row.getString("body")), ticketId);
+    }
+
+    /** The ticket's messages in order, handed over one by one as the cursor reads them. */
+    void forEachMessage(long ticketId, Consumer<PdfMessage> action) {
+        streaming.query("""
+                SELECT m.id, m.created_at, m.author_type, u.name AS author_name, m.type, m.body, m.media_id, m.media_url,
+                       m.media_file_name, m.media_caption, m.latitude, m.longitude, m.template_name
+                  FROM messages m LEFT JOIN app_users u ON u.id = m.author_user_id
+                 WHERE m.ticket_id = ?
+                 ORDER BY m.created_at, m.id
+                """, row -> {
+                    action.accept(message(row));
+                }, ticketId);
+    }
+
+    private static PdfMessage message(ResultSet row) throws SQLException {
+        return new PdfMessage(row.getLong("id"), instant(row.getTimestamp("created_at")),
+                AuthorType.valueOf(row.getString("author_type")), row.getString("author_name"),
+                MessageType.valueOf(row.getString("type")), row.getString("body"), row.getString("media_id"),
+                row.getString("media_url"), row.getString("media_file_name"), row.getString("media_caption"),
+                (Double) row.getObject("latitude"), (Double) row.getObject("longitude"),
+                row.getString("template_name"));
+    }
+
+    private static TicketStatus status(ResultSet row) throws SQLException {
+        return TicketStatus.valueOf(row.getString("status"));
+    }
+
+    private static CloseReason reason(ResultSet row) throws SQLException {
+        String reason = row.getString("close_reason");
+        return reason == null ? null : CloseReason.valueOf(reason);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}
