@@ -8,7 +8,7 @@ import java.util.List;
  * The numbers a dashboard covers: one, or every number the user may see ("All numbers"). Times of day are
  * shown in the first number's zone; "today" is still each ticket's own number's day.
  */
-record MonitoringScope(List<NumberView> numbers, boolean allNumbers) {
+public record MonitoringScope(List<NumberView> numbers, boolean allNumbers) {
 
     static final String ALL = "all";
 
@@ -16,16 +16,16 @@ record MonitoringScope(List<NumberView> numbers, boolean allNumbers) {
         return numbers.stream().map(NumberView::id).toArray(Long[]::new);
     }
 
-    boolean includes(long numberId) {
+    public boolean includes(long numberId) {
         return numbers.stream().anyMatch(number -> number.id() == numberId);
     }
 
-    ZoneId zone() {
+    public ZoneId zone() {
         return numbers.isEmpty() ? ZoneId.of("America/Sao_Paulo") : numbers.get(0).zone();
     }
 
     /** The filter's value for this scope, as the page's links and stream carry it. */
-    String parameter() {
+    public String parameter() {
         return allNumbers || numbers.isEmpty() ? ALL : String.valueOf(numbers.get(0).id());
     }
 }
