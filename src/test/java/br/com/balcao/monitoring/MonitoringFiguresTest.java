@@ -9,7 +9,10 @@ import br.com.balcao.monitoring.Dashboard.Now;
 import br.com.balcao.monitoring.Dashboard.Queued;
 import br.com.balcao.monitoring.Dashboard.TagCount;
 import br.com.balcao.monitoring.Dashboard.Today;
+import br.com.balcao.channel.InboundMessage;
+import br.com.balcao.channel.InboundPipeline;
 import br.com.balcao.numbers.NumberDirectory;
+import br.com.balcao.tickets.TicketActions;
 import br.com.balcao.security.AgentStatus;
 import br.com.balcao.support.IntegrationTest;
 import br.com.balcao.support.TestClock;
@@ -52,6 +55,12 @@ class MonitoringFiguresTest {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    InboundPipeline pipeline;
+
+    @Autowired
+    TicketActions actions;
 
     MonitoringRows rows;
     long a;
@@ -269,6 +278,48 @@ class MonitoringFiguresTest {
         Dashboard all = queries.compute(scope(a, b), nextDay);
         assertThat(all.today().total()).isEqualTo(3);
         assertThat(all.today().averageFirstResponse()).isEqualTo(seconds(240));
+    }
+
+    @Test
+    void theEngineRecordsWhereEachCustomerRunStartedAndTheDashboardAveragesThem() {
+        Instant start = sp("2026-11-16T09:00");
+        clock.set(start);
+        long number = rows.number("Motor", SAO_PAULO);
+        long agent = rows.agent(number, "Iara", "ONLINE", start, 5);
+        String waId = TestData.waId();
+        // The customer writes; distribution gives the ticket to Iara at once; she answers 2 min later.
+        customerWrites(number, waId, "Oi");
+        long ticket = jdbc.queryForObject("SELECT id FROM tickets WHERE number_id = ? AND status = 'ASSIGNED'",
+                Long.class, number);
+        clock.advance(Duration.ofMinutes(2));
+        actions.reply(ticket, agent, "Olá, Rita!");
+        // Two messages in a run (at 09:05 and 09:06), answered at 09:09: 4 min; then 09:10 answered at 09:10:30.
+        clock.set(sp("2026-11-16T09:05"));
+        customerWrites(number, waId, "Preciso de ajuda");
+        clock.set(sp("2026-11-16T09:06"));
+        customerWrites(number, waId, "É urgente");
+        clock.set(sp("2026-11-16T09:09"));
+        actions.reply(ticket, agent, "Pode falar");
+        actions.reply(ticket, agent, "Estou aqui");
+        clock.set(sp("2026-11-16T09:10"));
+        customerWrites(number, waId, "Obrigada");
+        clock.set(sp("2026-11-16T09:10:30"));
+        actions.reply(ticket, agent, "Por nada");
+
+        assertThat(jdbc.queryForList("""
+                SELECT customer_waiting_since FROM messages WHERE ticket_id = ? AND author_type = 'AGENT'
+                 ORDER BY created_at, id
+                """, java.sql.Timestamp.class, ticket))
+                .containsExactly(null, java.sql.Timestamp.from(sp("2026-11-16T09:05")), null,
+                        java.sql.Timestamp.from(sp("2026-11-16T09:10")));
+        Dashboard dashboard = queries.compute(scope(number), clock.instant());
+        // (240 + 30) / 2 = 135 s; the first response came 2 min after the assignment.
+        assertThat(dashboard.today().averageResponse()).isEqualTo(seconds(135));
+        assertThat(dashboard.today().averageFirstResponse()).isEqualTo(minutes(2));
+    }
+
+    private void customerWrites(long number, String waId, String text) {
+        pipeline.receive(number, InboundMessage.text("wamid.m" + TestData.unique(), waId, "Rita", clock.instant(), text));
     }
 
     private Dashboard compute(long... numberIds) {
