@@ -12,6 +12,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -65,7 +66,7 @@ class MonitoringStreams {
         open.forEach(Stream::changed);
     }
 
-    @EventListener
+    @TransactionalEventListener(fallbackExecution = true)
     void onAgentStatusChanged(AgentStatusChanged event) {
         open.forEach(Stream::changed);
     }
