@@ -32,6 +32,6 @@ bench/generate-data.sh --db="$jdbc" --numbers=20 --contacts=1000000 --messages=5
     --today-tickets=50000 --today-messages=500000 "$@"
 
 echo "Load before measuring: $(uptime)" >&2
-./mvnw -q -B -f bench/pom.xml exec:java -Dexec.mainClass=br.com.balcao.bench.MonitoringBenchmark \
+./mvnw -q -B -f bench/pom.xml exec:java -Dbench.main=br.com.balcao.bench.MonitoringBenchmark \
     -Dexec.args="--base=http://127.0.0.1:$PORT --jdbc=$jdbc --runs=${RUNS:-30} --keep-today=${KEEP_TODAY:-5000}"
 echo "Load after measuring: $(uptime)" >&2

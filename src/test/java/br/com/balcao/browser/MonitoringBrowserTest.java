@@ -46,6 +46,7 @@ class MonitoringBrowserTest {
         browser.waiting().until(d -> (Boolean) script.executeScript(
                 "return typeof Chart !== 'undefined' && Chart.getChart('hourly-chart') !== undefined"));
         long total = Long.parseLong(driver.findElement(By.id("metric-total")).getText());
+        script.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", driver.findElement(By.id("tab-agents")));
         driver.findElement(By.id("tab-agents")).click();
         browser.waiting().until(d -> d.findElement(By.id("pane-agents")).isDisplayed());
         script.executeScript("window.monitoringMarker = 42;");
