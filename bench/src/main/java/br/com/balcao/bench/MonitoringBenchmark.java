@@ -148,7 +148,7 @@ public final class MonitoringBenchmark {
             statement.execute("""
                     CREATE TEMPORARY TABLE removed_today AS
                     SELECT t.id FROM tickets t JOIN business_numbers n ON n.id = t.number_id
-                     WHERE n.phone_number_id LIKE '9000000000%'
+                     WHERE n.phone_number_id LIKE '9000000000%%'
                        AND t.created_at >= date_trunc('day', now() AT TIME ZONE n.time_zone) AT TIME ZONE n.time_zone
                      ORDER BY t.id OFFSET %d
                     """.formatted(keep));
