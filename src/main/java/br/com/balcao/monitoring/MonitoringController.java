@@ -1,0 +1,55 @@
+package br.com.balcao.monitoring;
+
+import br.com.balcao.security.AccessPolicy;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.time.Clock;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** The live dashboard: the page, its figures as a fragment the page swaps in, and the stream that says when. */
+@Controller
+class MonitoringController {
+
+    private final MonitoringScopes scopes;
+    private final DashboardQueries queries;
+    private final MonitoringStreams streams;
+    private final AccessPolicy access;
+    private final Clock clock;
+
+    MonitoringController(MonitoringScopes scopes, DashboardQueries queries, MonitoringStreams streams,
+                         AccessPolicy access, Clock clock) {
+        this.scopes = scopes;
+        this.queries = queries;
+        this.streams = streams;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    @GetMapping("/monitoring")
+    String page(@RequestParam(required = false) String number, HttpSession session, Model model) {
+        addDashboard(scopes.resolve(number, session), model);
+        model.addAttribute("filterNumbers", access.visibleNumbers());
+        return "monitoring/dashboard";
+    }
+
+    @GetMapping("/monitoring/panel")
+    String panel(@RequestParam(required = false) String number, HttpSession session, Model model) {
+        addDashboard(scopes.resolve(number, session), model);
+        return "monitoring/dashboard :: panel";
+    }
+
+    @GetMapping("/monitoring/events")
+    SseEmitter events(@RequestParam(required = false) String number, HttpSession session) throws IOException {
+        return streams.open(scopes.resolve(number, session));
+    }
+
+    private void addDashboard(MonitoringScope scope, Model model) {
+        model.addAttribute("scope", scope);
+        model.addAttribute("zone", scope.zone());
+        model.addAttribute("dashboard", queries.compute(scope, clock.instant()));
+    }
+}

@@ -1,0 +1,44 @@
+package br.com.balcao.monitoring;
+
+import br.com.balcao.numbers.NumberView;
+import br.com.balcao.security.AccessPolicy;
+import br.com.balcao.shared.BadRequestException;
+import br.com.balcao.workspace.NumberSelection;
+import jakarta.servlet.http.HttpSession;
+import java.util.List;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may watch which numbers: managers and admins only (agents get 403); "all" is every number the user
+ * may see, a number id must be one of them (404 otherwise), and no choice means the header's number.
+ */
+@Component
+class MonitoringScopes {
+
+    private final AccessPolicy access;
+    private final NumberSelection selection;
+
+    MonitoringScopes(AccessPolicy access, NumberSelection selection) {
+        this.access = access;
+        this.selection = selection;
+    }
+
+    MonitoringScope resolve(String number, HttpSession session) {
+        if (!access.currentUser().isManager()) {
+            throw new AccessDeniedException("monitoring is for managers and admins");
+        }
+        List<NumberView> visible = access.visibleNumbers();
+        if (MonitoringScope.ALL.equals(number)) {
+            return new MonitoringScope(visible, true);
+        }
+        if (number == null || number.isBlank()) {
+            return new MonitoringScope(selection.current(session, visible).stream().toList(), false);
+        }
+        try {
+            return new MonitoringScope(List.of(access.requireVisible(Long.parseLong(number))), false);
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("unknown number filter " + number);
+        }
+    }
+}
