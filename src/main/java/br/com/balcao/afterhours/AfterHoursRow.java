@@ -6,7 +6,7 @@ import java.time.Instant;
 record AfterHoursRow(long id, long numberId, long contactId, String name, String phone, Instant contactAt,
         ReturnRequest returnRequested, Instant messageSentAt, String sentByName) {
 
-    boolean messageSent() {
+    public boolean messageSent() {
         return messageSentAt != null;
     }
 }

@@ -60,7 +60,7 @@ record CsvHeader(List<String> names, Map<Field, Integer> fields, List<ExtraColum
         return new CsvHeader(names, Map.copyOf(fields), List.copyOf(extras), List.copyOf(problems));
     }
 
-    boolean importable() {
+    public boolean importable() {
         return problems.isEmpty();
     }
 
@@ -79,7 +79,7 @@ record CsvHeader(List<String> names, Map<Field, Integer> fields, List<ExtraColum
     }
 
     /** What each column becomes, for the preview: a field's message key, or the extra field's name. */
-    List<String> mapping() {
+    public List<String> mapping() {
         List<String> mapping = new ArrayList<>();
         for (int index = 0; index < names.size(); index++) {
             int column = index;

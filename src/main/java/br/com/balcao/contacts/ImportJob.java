@@ -13,20 +13,20 @@ record ImportJob(long id, long numberId, long userId, String fileName, List<Stri
     }
 
     /** Percentage of the lines processed, 0 to 100. */
-    int percent() {
+    public int percent() {
         return totalLines == 0 ? (status == Status.DONE ? 100 : 0) : Math.min(100, processed * 100 / totalLines);
     }
 
-    boolean running() {
+    public boolean running() {
         return status == Status.RUNNING;
     }
 
-    boolean finished() {
+    public boolean finished() {
         return status == Status.DONE || status == Status.FAILED;
     }
 
     /** Lines per second of a finished run, for the summary; 0 when unknown. */
-    long linesPerSecond() {
+    public long linesPerSecond() {
         if (startedAt == null || finishedAt == null) {
             return 0;
         }

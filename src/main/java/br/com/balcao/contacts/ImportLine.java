@@ -25,7 +25,7 @@ record ImportLine(int number, List<String> values, ImportedContact contact, Reje
     /** Why a line was rejected; {@code detail} names the column, or the line it repeats. */
     record Rejection(Reason reason, String detail) {
 
-        String messageKey() {
+        public String messageKey() {
             return "contacts.import.reason." + reason.name();
         }
     }
@@ -81,7 +81,7 @@ record ImportLine(int number, List<String> values, ImportedContact contact, Reje
         return new ImportLine(number, values, null, new Rejection(reason, detail));
     }
 
-    boolean valid() {
+    public boolean valid() {
         return rejection == null;
     }
 
