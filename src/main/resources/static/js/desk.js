@@ -31,6 +31,10 @@
         if (!concernsOpenTicket) {
             return;
         }
+        if (event.kind === 'DetailsChanged') {
+            refreshCard();
+            return;
+        }
         if (event.kind === 'MessageReceived' || event.kind === 'MessageQueued') {
             appendNewMessages();
         } else if (event.kind === 'MessageStatusChanged' && atBottom()) {
@@ -38,6 +42,26 @@
         }
         if (event.kind !== 'MessageStatusChanged' && event.kind !== 'MessageQueued') {
             refresh('composer');
+        }
+    });
+
+    // Tags and notes changed (here or by a colleague): the card is drawn again, but not under the agent's
+    // fingers: while they type in it, the refresh waits until the focus leaves the card.
+    var cardRefreshPending = false;
+    function refreshCard() {
+        var card = document.getElementById('desk-card');
+        var active = document.activeElement;
+        if (card && active && active !== document.body && card.contains(active)) {
+            cardRefreshPending = true;
+            return;
+        }
+        refresh('card');
+    }
+    document.addEventListener('focusout', function (event) {
+        var card = document.getElementById('desk-card');
+        if (cardRefreshPending && card && card.contains(event.target) && !card.contains(event.relatedTarget)) {
+            cardRefreshPending = false;
+            setTimeout(refreshCard, 0);
         }
     });
 

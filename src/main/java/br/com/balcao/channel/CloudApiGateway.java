@@ -5,10 +5,17 @@ import br.com.balcao.channel.SendResult.PermanentFailure;
 import br.com.balcao.channel.SendResult.RetryableFailure;
 import br.com.balcao.tickets.MessageType;
 import br.com.balcao.tickets.OutboundMessage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -27,6 +34,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class CloudApiGateway implements WhatsAppGateway {
 
+    private static final Logger log = LoggerFactory.getLogger(CloudApiGateway.class);
+    /** Where Meta serves media files from; a download URL elsewhere is not followed with the token. */
+    private static final List<String> MEDIA_HOST_SUFFIXES = List.of(".fbsbx.com", ".facebook.com", ".whatsapp.net");
+
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration READ_TIMEOUT = Duration.ofSeconds(15);
     private static final int EXCERPT = 300;
@@ -34,6 +45,7 @@ class CloudApiGateway implements WhatsAppGateway {
     private final RestClient rest;
     private final String apiVersion;
     private final String accessToken;
+    private final String graphHost;
     private final JsonMapper json = JsonMapper.builder().build();
 
     CloudApiGateway(String graphBaseUrl, String apiVersion, String accessToken) {
@@ -53,6 +65,7 @@ class CloudApiGateway implements WhatsAppGateway {
                 .build();
         this.apiVersion = apiVersion;
         this.accessToken = accessToken;
+        this.graphHost = URI.create(graphBaseUrl).getHost();
     }
 
     @Override
@@ -79,6 +92,86 @@ class CloudApiGateway implements WhatsAppGateway {
                             interpret(response.getStatusCode(), response.getBody().readAllBytes()));
         } catch (RestClientException e) {
             return new RetryableFailure("Could not reach WhatsApp: " + rootMessage(e));
+        }
+    }
+
+    /**
+     * Media in two steps, as Meta documents them: {@code GET {graph}/{version}/{media-id}} answers a short-lived
+     * URL, which is then fetched with the same bearer token.
+     */
+    @Override
+    public Optional<MediaFile> media(String mediaId) {
+        if (accessToken == null || accessToken.isBlank() || mediaId == null || mediaId.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode answer = rest.get()
+                    .uri("/{version}/{mediaId}", apiVersion, mediaId)
+                    .headers(headers -> headers.setBearerAuth(accessToken))
+                    .accept(MediaType.APPLICATION_JSON)
+                    .exchange((request, response) -> response.getStatusCode().is2xxSuccessful()
+                            ? parse(response.getBody().readAllBytes()) : json.missingNode());
+            String url = answer.path("url").isString() ? answer.path("url").stringValue() : null;
+            if (url == null || !trustedMediaUrl(url)) {
+                log.info("WhatsApp has no downloadable media {} ({})", mediaId, url == null ? "no url" : "untrusted url");
+                return Optional.empty();
+            }
+            String contentType = answer.path("mime_type").isString() ? answer.path("mime_type").stringValue()
+                    : MediaType.APPLICATION_OCTET_STREAM_VALUE;
+            long length = answer.path("file_size").isNumber() ? answer.path("file_size").asLong() : -1;
+            return Optional.of(new CloudMediaFile(URI.create(url), contentType, length));
+        } catch (RestClientException | IllegalArgumentException e) {
+            log.warn("Could not look up WhatsApp media {}: {}", mediaId, rootMessage(e));
+            return Optional.empty();
+        }
+    }
+
+    private boolean trustedMediaUrl(String url) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        boolean https = "https".equalsIgnoreCase(uri.getScheme());
+        return host.equals(graphHost) || https && MEDIA_HOST_SUFFIXES.stream().anyMatch(host::endsWith);
+    }
+
+    private final class CloudMediaFile implements MediaFile {
+
+        private final URI url;
+        private final String contentType;
+        private final long length;
+
+        CloudMediaFile(URI url, String contentType, long length) {
+            this.url = url;
+            this.contentType = contentType;
+            this.length = length;
+        }
+
+        @Override
+        public String contentType() {
+            return contentType;
+        }
+
+        @Override
+        public long length() {
+            return length;
+        }
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            rest.get()
+                    .uri(url)
+                    .headers(headers -> headers.setBearerAuth(accessToken))
+                    .exchange((request, response) -> {
+                        if (!response.getStatusCode().is2xxSuccessful()) {
+                            throw new IOException("WhatsApp answered " + response.getStatusCode().value()
+                                    + " for the media file");
+                        }
+                        return response.getBody().transferTo(out);
+                    });
         }
     }
 

@@ -7,18 +7,25 @@ import br.com.balcao.contacts.ContactRef;
 import br.com.balcao.numbers.NumberDirectory;
 import br.com.balcao.numbers.NumberRules;
 import br.com.balcao.tickets.Conversations;
+import br.com.balcao.tickets.DuplicateMessageException;
 import br.com.balcao.tickets.IncomingMessage;
 import br.com.balcao.tickets.TicketEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What happens to each customer message, in one transaction: the contact is upserted, the message
- * stored once (a repeated delivery stops here), then the automation in the specification's order:
- * after hours (reply, record, no ticket), absence (reply, ticket still created), and the ticket.
+ * What happens to each customer message, in one transaction: the contact is upserted, a repeated delivery
+ * stops there, then the automation in the specification's order: after hours (reply, record, no ticket),
+ * absence (reply, ticket still created), and the ticket, with which the message is stored. A delivery of
+ * the same message racing this one rolls the whole transaction back (the engine sees the duplicate).
  */
 @Service
 public class InboundPipeline {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundPipeline.class);
 
     private final NumberDirectory numbers;
     private final ContactDirectory contacts;
@@ -26,35 +33,44 @@ public class InboundPipeline {
     private final AfterHoursAutomation afterHours;
     private final AbsenceAutomation absence;
     private final TicketEngine tickets;
+    private final TransactionTemplate transaction;
 
     InboundPipeline(NumberDirectory numbers, ContactDirectory contacts, Conversations conversations,
-                    AfterHoursAutomation afterHours, AbsenceAutomation absence, TicketEngine tickets) {
+                    AfterHoursAutomation afterHours, AbsenceAutomation absence, TicketEngine tickets,
+                    PlatformTransactionManager transactionManager) {
         this.numbers = numbers;
         this.contacts = contacts;
         this.conversations = conversations;
         this.afterHours = afterHours;
         this.absence = absence;
         this.tickets = tickets;
+        this.transaction = new TransactionTemplate(transactionManager);
     }
 
-    @Transactional
     public void receive(long numberId, InboundMessage message) {
+        try {
+            transaction.executeWithoutResult(status -> receiveOnce(numberId, message));
+        } catch (DuplicateMessageException sameMessageStoredByAnotherDelivery) {
+            log.debug("Message {} was stored by a concurrent delivery", message.wamid());
+        }
+    }
+
+    private void receiveOnce(long numberId, InboundMessage message) {
         ContactRef contact = contacts.upsertFromWhatsApp(numberId, message.fromWaId(), message.profileName(),
                 message.sentAt());
-        var stored = conversations.storeInbound(new IncomingMessage(numberId, contact.id(), message.wamid(),
-                message.sentAt(), message.type(), message.text(), message.mediaId(), message.mediaMimeType(),
-                message.mediaFileName(), message.mediaCaption(), message.latitude(), message.longitude()));
-        if (stored.isEmpty()) {
+        if (conversations.isStored(numberId, message.wamid())) {
             return;
         }
-        long messageId = stored.get();
+        IncomingMessage incoming = new IncomingMessage(numberId, contact.id(), message.wamid(), message.sentAt(),
+                message.type(), message.text(), message.mediaId(), message.mediaMimeType(), message.mediaFileName(),
+                message.mediaCaption(), message.latitude(), message.longitude());
         if (afterHours.handle(numberId, contact.id(), contact.name(), contact.phoneE164(), message.text(),
                 message.sentAt()).isAfterHours()) {
-            tickets.unrouted(numberId, contact.id(), messageId);
+            tickets.receiveUnrouted(incoming);
             return;
         }
         absence.handle(numberId, contact.id(), message.sentAt());
         NumberRules rules = numbers.rules(numberId);
-        tickets.route(numberId, contact.id(), messageId, message.text(), rules.exitKeyword(), message.sentAt());
+        tickets.receive(incoming, rules.exitKeyword());
     }
 }

@@ -6,6 +6,7 @@ import br.com.balcao.tickets.DeliveryStatuses;
 import br.com.balcao.tickets.OutboundMessage;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -48,6 +49,12 @@ class SimulatedGateway implements WhatsAppGateway, AutoCloseable {
         Runnable delivered = () -> report(message.numberId(), wamid, DeliveryStatus.DELIVERED, TRIES, read);
         schedule(delivered, deliveredAfter);
         return new Accepted(wamid);
+    }
+
+    /** The simulated WhatsApp keeps no files: the demo's media messages have no content to show. */
+    @Override
+    public Optional<MediaFile> media(String mediaId) {
+        return Optional.empty();
     }
 
     private void report(long numberId, String wamid, DeliveryStatus status, int triesLeft, Runnable next) {

@@ -1,10 +1,14 @@
 package br.com.balcao.channel;
 
 import br.com.balcao.tickets.OutboundMessage;
+import java.util.Optional;
 
 /** Puts one outbound message on WhatsApp. Implementations answer with a result and never throw for Meta's errors. */
 public interface WhatsAppGateway {
 
     /** Sends {@code message} from the business number Meta knows as {@code phoneNumberId}. */
     SendResult send(String phoneNumberId, OutboundMessage message);
+
+    /** The media file WhatsApp knows by {@code mediaId}; empty when it has none (expired, unknown, unreachable). */
+    Optional<MediaFile> media(String mediaId);
 }

@@ -16,11 +16,14 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The agent's workspace: their tickets on the left, the chosen conversation in the middle. */
 @Controller
 class DeskController {
+
+    static final String ALL_NUMBERS = "balcao.desk.allNumbers";
 
     private final DeskQueries queries;
     private final AccessPolicy access;
@@ -41,6 +44,13 @@ class DeskController {
     String desk(HttpSession session, Model model) {
         addList(session, model);
         return "desk/desk";
+    }
+
+    /** The list shows the header's number (the default) or every number of the agent. */
+    @PostMapping("/desk/scope")
+    String scope(@RequestParam boolean allNumbers, HttpSession session) {
+        session.setAttribute(ALL_NUMBERS, allNumbers);
+        return "redirect:/desk";
     }
 
     @GetMapping("/desk/tickets/{ticketId}")
@@ -92,7 +102,9 @@ class DeskController {
 
     private void addList(HttpSession session, Model model) {
         SignedInUser user = access.currentUser();
-        Long numberId = selection.current(session).map(NumberView::id).orElse(null);
+        boolean allNumbers = Boolean.TRUE.equals(session.getAttribute(ALL_NUMBERS));
+        Long numberId = allNumbers ? null : selection.current(session).map(NumberView::id).orElse(null);
+        model.addAttribute("allNumbers", allNumbers);
         model.addAttribute("tickets", queries.myTickets(user.id(), numberId));
         model.addAttribute("queueSize", queries.queueSize(user.id(), numberId));
     }

@@ -49,6 +49,9 @@ class LiveEventNotifier {
         if (event instanceof TicketEvents.TicketClosed e) {
             return new LiveEvent(kind, e.numberId(), null, e.ticketId(), null, e.agentId());
         }
+        if (event instanceof TicketEvents.DetailsChanged e) {
+            return new LiveEvent(kind, e.numberId(), e.contactId(), e.ticketId(), null, null);
+        }
         TicketEvents.TicketTransferred e = (TicketEvents.TicketTransferred) event;
         return new LiveEvent(kind, e.numberId(), null, e.newTicketId(), null, e.toAgentId());
     }

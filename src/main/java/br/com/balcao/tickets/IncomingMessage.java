@@ -2,7 +2,7 @@ package br.com.balcao.tickets;
 
 import java.time.Instant;
 
-/** A customer's message to store: the contact is known, the ticket is decided afterwards. */
+/** A customer's message to store: the contact is known, the engine decides the ticket. */
 public record IncomingMessage(long numberId, long contactId, String wamid, Instant sentAt, MessageType type,
         String text, String mediaId, String mediaMimeType, String mediaFileName, String mediaCaption,
         Double latitude, Double longitude) {

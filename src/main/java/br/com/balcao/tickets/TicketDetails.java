@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import br.com.balcao.tickets.TicketEvents.DetailsChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,11 +26,13 @@ public class TicketDetails {
     private final JdbcTemplate jdbc;
     private final NoteRepository notes;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    TicketDetails(JdbcTemplate jdbc, NoteRepository notes, Clock clock) {
+    TicketDetails(JdbcTemplate jdbc, NoteRepository notes, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.notes = notes;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A tag as the pages show it: its name and its colour as "#rrggbb". */
@@ -69,11 +73,14 @@ public class TicketDetails {
      */
     @Transactional
     public void addTag(long ticketId, long tagId) {
-        lockUnclosed(ticketId);
+        DetailsChanged changed = lockUnclosed(ticketId);
         if (jdbc.queryForList("SELECT id FROM tags WHERE id = ?", Long.class, tagId).isEmpty()) {
             throw new NotFoundException("tag " + tagId);
         }
-        jdbc.update("INSERT INTO ticket_tags (ticket_id, tag_id) VALUES (?, ?) ON CONFLICT DO NOTHING", ticketId, tagId);
+        if (jdbc.update("INSERT INTO ticket_tags (ticket_id, tag_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                ticketId, tagId) > 0) {
+            events.publishEvent(changed);
+        }
     }
 
     /**
@@ -83,8 +90,10 @@ public class TicketDetails {
      */
     @Transactional
     public void removeTag(long ticketId, long tagId) {
-        lockUnclosed(ticketId);
-        jdbc.update("DELETE FROM ticket_tags WHERE ticket_id = ? AND tag_id = ?", ticketId, tagId);
+        DetailsChanged changed = lockUnclosed(ticketId);
+        if (jdbc.update("DELETE FROM ticket_tags WHERE ticket_id = ? AND tag_id = ?", ticketId, tagId) > 0) {
+            events.publishEvent(changed);
+        }
     }
 
     /**
@@ -117,24 +126,35 @@ public class TicketDetails {
     @Transactional
     public long noteOnTicket(long ticketId, long authorId, String text) {
         requireValid(text);
-        long contactId = jdbc.queryForList("SELECT contact_id FROM tickets WHERE id = ?", Long.class, ticketId)
+        DetailsChanged changed = jdbc.query("SELECT number_id, contact_id FROM tickets WHERE id = ?",
+                        (row, i) -> new DetailsChanged(row.getLong("number_id"), row.getLong("contact_id"), ticketId),
+                        ticketId)
                 .stream().findFirst().orElseThrow(() -> new NotFoundException("ticket " + ticketId));
-        return notes.save(Note.onTicket(ticketId, contactId, authorId, text.strip(), clock.instant())).getId();
+        long id = notes.save(Note.onTicket(ticketId, changed.contactId(), authorId, text.strip(), clock.instant())).getId();
+        events.publishEvent(changed);
+        return id;
     }
 
     /** A note on the contact, shown with every ticket of theirs. Returns its id. */
     @Transactional
     public long noteOnContact(long contactId, long authorId, String text) {
         requireValid(text);
-        return notes.save(Note.onContact(contactId, authorId, text.strip(), clock.instant())).getId();
+        long numberId = jdbc.queryForList("SELECT number_id FROM contacts WHERE id = ?", Long.class, contactId)
+                .stream().findFirst().orElseThrow(() -> new NotFoundException("contact " + contactId));
+        long id = notes.save(Note.onContact(contactId, authorId, text.strip(), clock.instant())).getId();
+        events.publishEvent(new DetailsChanged(numberId, contactId, null));
+        return id;
     }
 
-    private void lockUnclosed(long ticketId) {
-        String status = jdbc.queryForList("SELECT status FROM tickets WHERE id = ? FOR UPDATE", String.class, ticketId)
+    /** Locks the ticket; answers the event its change will announce. */
+    private DetailsChanged lockUnclosed(long ticketId) {
+        return jdbc.query("SELECT number_id, contact_id, status FROM tickets WHERE id = ? FOR UPDATE", (row, i) -> {
+                    if (TicketStatus.valueOf(row.getString("status")) == TicketStatus.CLOSED) {
+                        throw new TicketConflictException("closed");
+                    }
+                    return new DetailsChanged(row.getLong("number_id"), row.getLong("contact_id"), ticketId);
+                }, ticketId)
                 .stream().findFirst().orElseThrow(() -> new NotFoundException("ticket " + ticketId));
-        if (TicketStatus.valueOf(status) == TicketStatus.CLOSED) {
-            throw new TicketConflictException("closed");
-        }
     }
 
     private static void requireValid(String text) {

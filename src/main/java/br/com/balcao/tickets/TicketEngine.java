@@ -16,48 +16,74 @@ import org.springframework.transaction.annotation.Transactional;
 public class TicketEngine {
 
     private final TicketStore store;
+    private final Conversations conversations;
     private final ApplicationEventPublisher events;
 
-    TicketEngine(TicketStore store, ApplicationEventPublisher events) {
+    TicketEngine(TicketStore store, Conversations conversations, ApplicationEventPublisher events) {
         this.store = store;
+        this.conversations = conversations;
         this.events = events;
     }
 
     /**
-     * Routes a stored customer message. The exit keyword closes the unclosed ticket (CLIENT, or LOST /
-     * ABANDONED when no agent had answered yet) and opens none. Returns the ticket, if any.
+     * Stores a customer message in its ticket, in the caller's transaction. The exit keyword closes the
+     * unclosed ticket (CLIENT, or LOST / ABANDONED when no agent had answered yet) and opens none. The ticket
+     * is decided first so that the message is written once, with its ticket.
+     *
+     * @throws DuplicateMessageException when a concurrent delivery of the same message was stored first
      */
     @Transactional
-    public Optional<Long> route(long numberId, long contactId, long messageId, String text, String exitKeyword,
-                                Instant at) {
+    public Routed receive(IncomingMessage message, String exitKeyword) {
+        long numberId = message.numberId();
+        long contactId = message.contactId();
         Optional<LockedTicket> unclosed = store.lockUnclosedOf(contactId);
-        if (isExitKeyword(text, exitKeyword)) {
+        if (isExitKeyword(message.text(), exitKeyword)) {
+            Long ticketId = unclosed.map(LockedTicket::id).orElse(null);
+            long messageId = storeOnce(message, ticketId);
             unclosed.ifPresent(ticket -> {
-                store.attachMessage(messageId, ticket.id());
                 CloseReason reason = TicketStore.customerLeft(ticket.status());
-                store.close(ticket.id(), reason, at);
+                store.close(ticket.id(), reason, message.sentAt());
                 events.publishEvent(new TicketClosed(numberId, ticket.id(), ticket.agentId(), reason));
             });
-            events.publishEvent(new MessageReceived(numberId, contactId, messageId, unclosed.map(LockedTicket::id).orElse(null)));
-            return unclosed.map(LockedTicket::id);
+            events.publishEvent(new MessageReceived(numberId, contactId, messageId, ticketId));
+            return new Routed(messageId, ticketId);
         }
-        LockedTicket ticket = unclosed.orElseGet(() -> {
-            TicketStore.Opened opened = store.openOrJoin(numberId, contactId, TicketStatus.WAITING, null, null,
-                    false, at);
+        LockedTicket ticket;
+        if (unclosed.isPresent()) {
+            ticket = unclosed.get();
+        } else {
+            TicketStore.Opened opened = store.openOrJoin(numberId, contactId, TicketStatus.WAITING, null, null, false,
+                    message.sentAt());
+            ticket = opened.ticket();
             if (opened.isNew()) {
-                events.publishEvent(new TicketCreated(numberId, opened.ticket().id(), contactId));
+                events.publishEvent(new TicketCreated(numberId, ticket.id(), contactId));
             }
-            return opened.ticket();
-        });
-        store.attachMessage(messageId, ticket.id());
-        store.customerWrote(ticket.id(), at);
+        }
+        long messageId = storeOnce(message, ticket.id());
+        store.customerWrote(ticket.id(), message.sentAt());
         events.publishEvent(new MessageReceived(numberId, contactId, messageId, ticket.id()));
-        return Optional.of(ticket.id());
+        return new Routed(messageId, ticket.id());
     }
 
-    /** Records a message that no ticket takes (after hours), so that pages still show it live. */
-    public void unrouted(long numberId, long contactId, long messageId) {
-        events.publishEvent(new MessageReceived(numberId, contactId, messageId, null));
+    /**
+     * Stores a customer message that no ticket takes (after hours); pages still show it live.
+     *
+     * @throws DuplicateMessageException when a concurrent delivery of the same message was stored first
+     */
+    @Transactional
+    public long receiveUnrouted(IncomingMessage message) {
+        long messageId = storeOnce(message, null);
+        events.publishEvent(new MessageReceived(message.numberId(), message.contactId(), messageId, null));
+        return messageId;
+    }
+
+    /** A stored customer message and the ticket it went to (null when it closed nothing and opened nothing). */
+    public record Routed(long messageId, Long ticketId) {
+    }
+
+    private long storeOnce(IncomingMessage message, Long ticketId) {
+        return conversations.storeInbound(message, ticketId)
+                .orElseThrow(() -> new DuplicateMessageException(message.wamid()));
     }
 
     static boolean isExitKeyword(String text, String exitKeyword) {

@@ -10,7 +10,7 @@ public final class TicketEvents {
     }
 
     public sealed interface TicketEvent permits MessageReceived, MessageQueued, MessageStatusChanged,
-            TicketCreated, TicketAssigned, TicketClosed, TicketTransferred {
+            TicketCreated, TicketAssigned, TicketClosed, TicketTransferred, DetailsChanged {
 
         long numberId();
     }
@@ -38,5 +38,9 @@ public final class TicketEvents {
 
     public record TicketTransferred(long numberId, long ticketId, long newTicketId, long fromAgentId, long toAgentId)
             implements TicketEvent {
+    }
+
+    /** A ticket's tags or notes, or a contact's notes, changed; ticketId is null for a note on the contact. */
+    public record DetailsChanged(long numberId, long contactId, Long ticketId) implements TicketEvent {
     }
 }

@@ -66,10 +66,6 @@ class TicketStore {
                 """, reason.name(), Timestamp.from(at), ticketId);
     }
 
-    void attachMessage(long messageId, long ticketId) {
-        jdbc.update("UPDATE messages SET ticket_id = ? WHERE id = ?", ticketId, messageId);
-    }
-
     void customerWrote(long ticketId, Instant at) {
         jdbc.update("""
                 UPDATE tickets SET last_customer_message_at = GREATEST(last_customer_message_at, ?),

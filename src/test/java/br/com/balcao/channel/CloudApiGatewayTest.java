@@ -7,8 +7,10 @@ import br.com.balcao.channel.SendResult.PermanentFailure;
 import br.com.balcao.channel.SendResult.RetryableFailure;
 import br.com.balcao.tickets.MessageType;
 import br.com.balcao.tickets.OutboundMessage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -207,6 +209,44 @@ class CloudApiGatewayTest {
 
         assertThat(gateway.send(PHONE_NUMBER_ID, image)).isInstanceOf(PermanentFailure.class);
         assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void mediaIsLookedUpThenDownloadedWithTheTokenAndStreamedOut() throws Exception {
+        server.enqueue(answer(200, """
+                {"messaging_product": "whatsapp", "url": "%s", "mime_type": "image/jpeg", "sha256": "abc",
+                 "file_size": 5, "id": "1037543291543636"}
+                """.formatted(server.url("/lookaside/?mid=1037543291543636"))));
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "image/jpeg")
+                .body("JPEG!").build());
+
+        MediaFile file = gateway.media("1037543291543636").orElseThrow();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        file.writeTo(out);
+
+        assertThat(file.contentType()).isEqualTo("image/jpeg");
+        assertThat(file.length()).isEqualTo(5);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("JPEG!");
+        RecordedRequest lookup = server.takeRequest(1, TimeUnit.SECONDS);
+        assertThat(lookup.getTarget()).isEqualTo("/v23.0/1037543291543636");
+        assertThat(lookup.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
+        RecordedRequest download = server.takeRequest(1, TimeUnit.SECONDS);
+        assertThat(download.getTarget()).isEqualTo("/lookaside/?mid=1037543291543636");
+        assertThat(download.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
+    }
+
+    @Test
+    void mediaMetaDoesNotKnowOrThatLivesOnAnotherHostIsNotFetched() {
+        server.enqueue(answer(404, """
+                {"error": {"message": "Unsupported get request", "code": 100}}
+                """));
+        server.enqueue(answer(200, """
+                {"url": "http://169.254.169.254/latest/meta-data", "mime_type": "image/png"}
+                """));
+
+        assertThat(gateway.media("unknown")).isEmpty();
+        assertThat(gateway.media("elsewhere")).isEmpty();
+        assertThat(server.getRequestCount()).isEqualTo(2);
     }
 
     private static MockResponse answer(int status, String body) {

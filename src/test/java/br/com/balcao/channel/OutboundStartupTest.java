@@ -55,6 +55,11 @@ class OutboundStartupTest {
             sent.add(message);
             return delegate.send(phoneNumberId, message);
         }
+
+        @Override
+        public java.util.Optional<MediaFile> media(String mediaId) {
+            return delegate.media(mediaId);
+        }
     }
 
     @TestConfiguration(proxyBeanMethods = false)

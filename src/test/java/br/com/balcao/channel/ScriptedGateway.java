@@ -6,12 +6,13 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A WhatsApp the test controls: it records every send and answers each message with its script (the last
- * answer repeats), or accepts it. Scripts are per message, so that tests sharing it never take each other's.
+ * answer repeats), or accepts it; it holds the media files a test gives it. Scripts are per message, so that tests sharing it never take each other's.
  */
 class ScriptedGateway implements WhatsAppGateway {
 
@@ -27,6 +28,32 @@ class ScriptedGateway implements WhatsAppGateway {
 
     List<Call> callsFor(long messageId) {
         return calls.stream().filter(call -> call.message().id() == messageId).toList();
+    }
+
+    private final Map<String, MediaFile> media = new ConcurrentHashMap<>();
+
+    void keepMedia(String mediaId, String contentType, byte[] content) {
+        media.put(mediaId, new MediaFile() {
+            @Override
+            public String contentType() {
+                return contentType;
+            }
+
+            @Override
+            public long length() {
+                return content.length;
+            }
+
+            @Override
+            public void writeTo(java.io.OutputStream out) throws java.io.IOException {
+                out.write(content);
+            }
+        });
+    }
+
+    @Override
+    public Optional<MediaFile> media(String mediaId) {
+        return Optional.ofNullable(media.get(mediaId));
     }
 
     @Override

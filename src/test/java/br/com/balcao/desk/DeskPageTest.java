@@ -129,6 +129,28 @@ class DeskPageTest {
     }
 
     @Test
+    void allMyNumbersListsTheTicketsOfEveryNumberUntilTheAgentGoesBackToOne() throws Exception {
+        long second = quietNumber("Z Desk " + TestData.unique());
+        long me = data.agent(number, "ONLINE");
+        data.member(me, second);
+        long onFirst = ticket(number, "OPEN", me);
+        long onSecond = ticket(second, "OPEN", me);
+        UserDetails user = userOf(me);
+
+        Cookie session = mvc.perform(post("/desk/scope").param("allNumbers", "true").with(user(user)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getCookie("SESSION");
+        String everyNumber = mvc.perform(get("/desk/list").cookie(session).with(user(user)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        mvc.perform(post("/desk/scope").param("allNumbers", "false").cookie(session).with(user(user)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        String oneNumber = mvc.perform(get("/desk").cookie(session).with(user(user)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(ids(LISTED_TICKET, everyNumber)).containsExactlyInAnyOrder(onFirst, onSecond);
+        assertThat(ids(LISTED_TICKET, oneNumber)).containsExactly(onFirst);
+    }
+
+    @Test
     void theQueueCountCountsWaitingTicketsOfMyReplyNumbersOnly() throws Exception {
         // "A..." sorts before "B...", so A is the number the desk works on until another is chosen.
         long replyNumber = quietNumber("A Fila " + TestData.unique());

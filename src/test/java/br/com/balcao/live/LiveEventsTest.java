@@ -8,6 +8,7 @@ import br.com.balcao.channel.InboundPipeline;
 import br.com.balcao.support.IntegrationTest;
 import br.com.balcao.support.TestClock;
 import br.com.balcao.support.TestData;
+import br.com.balcao.tickets.TicketDetails;
 import br.com.balcao.tickets.TicketEvents.TicketCreated;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @IntegrationTest
@@ -57,6 +59,34 @@ class LiveEventsTest {
             assertThat(received.contactId()).isNotNull();
             assertThat(received.ticketId()).isNotNull();
             assertThat(received.messageId()).isNotNull();
+        }
+    }
+
+    @Test
+    void aTagOrANoteOnATicketIsAnnouncedSoThatOpenCardsRedrawThemselves(@Autowired TicketDetails details,
+            @Autowired JdbcTemplate jdbc) throws Exception {
+        long number = data.openNumber("Detalhes " + TestData.unique());
+        long agent = data.agent(number, "OFFLINE");
+        long contact = data.contact(number, "Rita");
+        long ticket = data.ticket(number, contact, "OPEN", agent);
+        long tag = jdbc.queryForObject("INSERT INTO tags (name) VALUES (?) RETURNING id", Long.class,
+                "Retorno " + TestData.unique());
+        List<LiveEvent> heard = new CopyOnWriteArrayList<>();
+        try (AutoCloseable subscription = live.subscribe(event -> {
+            if (event.numberId() == number) {
+                heard.add(event);
+            }
+        })) {
+            details.addTag(ticket, tag);
+            details.addTag(ticket, tag);
+            details.noteOnTicket(ticket, agent, "Cliente pediu retorno");
+            details.noteOnContact(contact, agent, "Prefere WhatsApp");
+
+            LiveEvent onTicket = new LiveEvent("DetailsChanged", number, contact, ticket, null, null);
+            LiveEvent onContact = new LiveEvent("DetailsChanged", number, contact, null, null, null);
+            await().atMost(Duration.ofSeconds(10)).until(() -> heard.contains(onContact));
+            // the second addTag changed nothing and announced nothing
+            assertThat(heard).containsExactly(onTicket, onTicket, onContact);
         }
     }
 
