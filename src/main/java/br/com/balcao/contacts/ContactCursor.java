@@ -1,5 +1,6 @@
 package br.com.balcao.contacts;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -26,7 +27,7 @@ record ContactCursor(Instant lastInteractionAt, long id) {
         try {
             Instant at = matcher.group(1).equals("n") ? null : fromMicros(Long.parseLong(matcher.group(1)));
             return Optional.of(new ContactCursor(at, Long.parseLong(matcher.group(2))));
-        } catch (NumberFormatException | ArithmeticException | java.time.DateTimeException e) {
+        } catch (NumberFormatException | ArithmeticException | DateTimeException e) {
             return Optional.empty();
         }
     }

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -46,13 +47,13 @@ class ContactListController {
         model.addAttribute("number", number);
         model.addAttribute("zone", number.zone());
         model.addAttribute("errors", errors);
-        model.addAttribute("firstPage", after != null);
+        model.addAttribute("pagedOn", after != null);
         if (errors.isEmpty()) {
             ContactListing.Page page = listing.page(number.id(), filter, number.zone(), ContactCursor.parse(after));
             model.addAttribute("contacts", page.rows());
             model.addAttribute("nextCursor", page.next().map(ContactCursor::text).orElse(null));
         } else {
-            model.addAttribute("contacts", java.util.List.of());
+            model.addAttribute("contacts", List.of());
         }
         return "contacts/list";
     }
