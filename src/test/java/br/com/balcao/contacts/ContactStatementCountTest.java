@@ -72,7 +72,9 @@ class ContactStatementCountTest {
         List<String> few = statements("/contacts?city=natal");
         contacts(197);
         List<String> many = statements("/contacts?city=natal");
-        assertThat(many).hasSameSizeAs(few);
+        // Rows come from at most two statements: those never in touch are read only when a page reaches them.
+        assertThat(many.size()).isLessThanOrEqualTo(few.size());
+        assertThat(many.size()).isGreaterThanOrEqualTo(few.size() - 1);
     }
 
     @Test
