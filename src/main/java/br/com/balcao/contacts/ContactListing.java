@@ -14,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Pages of a number's contacts, most recent interaction first, by keyset on the index {@code contacts_recent}
  * (number, last interaction descending, id descending): a page costs the same at the first or the
- * thousandth page. Contacts that never interacted come last, read by a second statement only when the
+ * thousandth page (the ORDER BY repeats the index's NULLS LAST, or PostgreSQL would sort the whole number's
+ * contacts instead). Contacts that never interacted come last, read by a second statement only when the
  * contacts with interactions run out within the page.
  */
 @Component
@@ -58,12 +59,12 @@ class ContactListing {
             Timestamp at = Timestamp.from(after.get().lastInteractionAt());
             return jdbc.query(COLUMNS + " WHERE " + query.where() + """
                      AND c.last_interaction_at IS NOT NULL AND (c.last_interaction_at, c.id) < (?, ?)
-                     ORDER BY c.last_interaction_at DESC, c.id DESC LIMIT ?
+                     ORDER BY c.last_interaction_at DESC NULLS LAST, c.id DESC LIMIT ?
                     """, ContactListing::row, query.argumentsWith(at, after.get().id(), limit));
         }
         return jdbc.query(COLUMNS + " WHERE " + query.where() + """
                  AND c.last_interaction_at IS NOT NULL
-                 ORDER BY c.last_interaction_at DESC, c.id DESC LIMIT ?
+                 ORDER BY c.last_interaction_at DESC NULLS LAST, c.id DESC LIMIT ?
                 """, ContactListing::row, query.argumentsWith(limit));
     }
 

@@ -30,7 +30,7 @@ public final class ContactListBenchmark {
             "SELECT c.id, c.name, c.phone_e164, c.email, c.city, c.document, c.last_interaction_at FROM contacts c"
                     + " WHERE c.number_id = ?";
     private static final String ORDER = " AND c.last_interaction_at IS NOT NULL"
-            + " ORDER BY c.last_interaction_at DESC, c.id DESC LIMIT 51";
+            + " ORDER BY c.last_interaction_at DESC NULLS LAST, c.id DESC LIMIT 51";
 
     /** One filter: the page's query string, and the SQL condition with its values as the app writes them. */
     record Case(String name, String query, String condition, Object... values) {
