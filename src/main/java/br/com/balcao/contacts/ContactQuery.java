@@ -9,7 +9,7 @@ import java.util.List;
  * The SQL condition of a number's contacts that pass a filter, with its arguments. Each filter is written so
  * that an index serves it: the number and period through {@code contacts_recent}, name and city through
  * trigram indexes on {@code search_fold(...)}, phone digits and e-mail through trigram indexes, the document
- * through a prefix index.
+ * (digits) through a range on its prefix index.
  */
 record ContactQuery(String where, List<Object> arguments) {
 
@@ -42,8 +42,11 @@ record ContactQuery(String where, List<Object> arguments) {
             arguments.add(likeEscaped(filter.city()));
         }
         if (filter.documentDigits() != null) {
-            where.append(" AND c.document LIKE ? || '%'");
+            // A range rather than LIKE: a prepared statement's pattern is unknown when its plan is made, and only
+            // a range of the pattern operators lets that plan use the prefix index. ':' sorts right after '9'.
+            where.append(" AND c.document ~>=~ ? AND c.document ~<~ ?");
             arguments.add(filter.documentDigits());
+            arguments.add(filter.documentDigits() + ":");
         }
         if (filter.contactId() != null) {
             where.append(" AND c.id = ?");

@@ -58,7 +58,8 @@ public final class ContactListBenchmark {
                 new Case("e-mail 'cliente12345'", "?email=cliente12345",
                         " AND lower(c.email) LIKE '%' || lower(?) || '%' ESCAPE '\\'", "cliente12345"),
                 new Case("phone digits '98765'", "?phone=98765", " AND c.phone_digits LIKE '%' || ? || '%'", "98765"),
-                new Case("document '0001'", "?document=0001", " AND c.document LIKE ? || '%'", "0001"),
+                new Case("document '0001'", "?document=0001", " AND c.document ~>=~ ? AND c.document ~<~ ?", "0001",
+                        "0001:"),
                 new Case("last 30 days", "?from=" + today.minusDays(30) + "&to=" + today,
                         " AND c.last_interaction_at >= ? AND c.last_interaction_at < ?", from, to),
                 new Case("name + city + period", "?from=" + today.minusDays(30) + "&to=" + today
