@@ -9,9 +9,12 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.TransactionException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -69,6 +72,20 @@ class WebhookController {
         }
         processor.process(changes);
         return ResponseEntity.ok().build();
+    }
+
+    /** The database is away: Meta keeps the webhook and delivers it again, and the idempotent pipeline takes it then. */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<Void> databaseAway(RuntimeException e) {
+        log.warn("WhatsApp webhook not processed, the database is unavailable (Meta will deliver it again): {}",
+                e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build();
+    }
+
+    /** Some item failed on its own (logged where it failed); Meta delivers the webhook again. */
+    @ExceptionHandler(WebhookProcessor.PartlyFailed.class)
+    ResponseEntity<Void> partlyFailed() {
+        return ResponseEntity.internalServerError().build();
     }
 
     /** Compares digests so that the time taken tells nothing about the token, not even its length. */

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -36,6 +37,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class WebhookEnvelopeParser {
+
+    private static final Pattern WA_ID = Pattern.compile("[0-9]{5,20}");
+    private static final int MAX_WAMID = 255;
+    private static final int MAX_MEDIA_ID = 128;
+    private static final int MAX_MIME_TYPE = 127;
+    private static final int MAX_FILE_NAME = 255;
 
     private static final Logger log = LoggerFactory.getLogger(WebhookEnvelopeParser.class);
     private static final String OBJECT = "whatsapp_business_account";
@@ -114,8 +121,11 @@ class WebhookEnvelopeParser {
     }
 
     private static InboundMessage message(JsonNode message, Map<String, String> profileNames, String path) {
-        String wamid = string(message, "id", path);
+        String wamid = wamid(message, path);
         String from = string(message, "from", path);
+        if (!WA_ID.matcher(from).matches()) {
+            throw new MalformedWebhookException(path + ".from is not a WhatsApp id");
+        }
         Instant sentAt = timestamp(message, path);
         String type = string(message, "type", path);
         var content = new Content(wamid, from, profileNames.get(from), sentAt);
@@ -132,6 +142,19 @@ class WebhookEnvelopeParser {
                     path + ".interactive"));
             default -> content.text(unsupported(type));
         };
+    }
+
+    /** Meta's message id; one longer than any Meta sends (and than the column keeping it) is not Meta's. */
+    private static String wamid(JsonNode node, String path) {
+        String wamid = string(node, "id", path);
+        if (wamid.isBlank() || wamid.length() > MAX_WAMID) {
+            throw new MalformedWebhookException(path + ".id is empty or longer than " + MAX_WAMID + " characters");
+        }
+        return wamid;
+    }
+
+    private static String truncated(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
     private static String interactiveTitle(JsonNode interactive, String path) {
@@ -154,9 +177,14 @@ class WebhookEnvelopeParser {
         }
 
         InboundMessage media(MessageType type, JsonNode media, String path) {
-            return new InboundMessage(wamid, from, profileName, sentAt, type, null,
-                    string(media, "id", path), optionalString(media, "mime_type", path),
-                    optionalString(media, "filename", path), optionalString(media, "caption", path), null, null);
+            String mediaId = string(media, "id", path);
+            if (mediaId.length() > MAX_MEDIA_ID) {
+                throw new MalformedWebhookException(path + ".id is longer than " + MAX_MEDIA_ID + " characters");
+            }
+            return new InboundMessage(wamid, from, profileName, sentAt, type, null, mediaId,
+                    truncated(optionalString(media, "mime_type", path), MAX_MIME_TYPE),
+                    truncated(optionalString(media, "filename", path), MAX_FILE_NAME),
+                    optionalString(media, "caption", path), null, null);
         }
 
         InboundMessage location(JsonNode location, String path) {
@@ -168,7 +196,7 @@ class WebhookEnvelopeParser {
 
     /** The status update, or null for a status this app does not track (Meta adds new ones now and then). */
     private static StatusUpdate status(JsonNode status, String path) {
-        String wamid = string(status, "id", path);
+        String wamid = wamid(status, path);
         String value = string(status, "status", path);
         Instant at = timestamp(status, path);
         DeliveryStatus deliveryStatus = switch (value.toLowerCase(Locale.ROOT)) {

@@ -59,7 +59,14 @@ class WebhookProcessor {
             }
         }
         if (failures > 0) {
-            throw new IllegalStateException(failures + " item(s) of the webhook failed; Meta will redeliver it");
+            throw new PartlyFailed(failures);
+        }
+    }
+
+    /** Some messages or statuses of the webhook failed, each logged; Meta will deliver it again. */
+    static final class PartlyFailed extends RuntimeException {
+        PartlyFailed(int failures) {
+            super(failures + " item(s) of the webhook failed; Meta will deliver it again", null, false, false);
         }
     }
 

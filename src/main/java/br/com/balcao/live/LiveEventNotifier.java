@@ -9,8 +9,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Announces each engine event on the database's notification channel, from inside the transaction that
- * made it: PostgreSQL delivers a notification only when that transaction commits, and drops it on
- * rollback, so no after-commit work (and no second connection) is needed.
+ * made it (and any {@link LiveEvent} a page module publishes as an application event): PostgreSQL
+ * delivers a notification only when that transaction commits, and drops it on rollback, so no
+ * after-commit work (and no second connection) is needed.
  */
 @Component
 class LiveEventNotifier {
@@ -27,6 +28,12 @@ class LiveEventNotifier {
     @EventListener
     void on(TicketEvent event) {
         jdbc.queryForList("SELECT pg_notify(?, ?)", CHANNEL, json.writeValueAsString(toLive(event)));
+    }
+
+    /** A page module's own live event (e.g. a transfer request), announced the same way. */
+    @EventListener
+    void on(LiveEvent event) {
+        jdbc.queryForList("SELECT pg_notify(?, ?)", CHANNEL, json.writeValueAsString(event));
     }
 
     static LiveEvent toLive(TicketEvent event) {

@@ -36,6 +36,28 @@ class BusinessNumber {
     protected BusinessNumber() {
     }
 
+    BusinessNumber(Instant createdAt) {
+        this.createdAt = createdAt;
+    }
+
+    void apply(NumberSettings.NumberForm form) {
+        this.name = form.name();
+        this.displayPhone = form.displayPhone();
+        this.phoneNumberId = form.phoneNumberId();
+        this.timeZone = form.zone().getId();
+        this.alwaysOpen = form.alwaysOpen();
+        this.afterHoursMessage = form.afterHoursMessage();
+        this.notifyNextOpening = form.notifyNextOpening();
+        this.exitKeyword = form.exitKeyword();
+        this.customerInactivityMinutes = form.customerInactivityMinutes();
+        this.queueTimeoutMinutes = form.queueTimeoutMinutes();
+    }
+
+    NumberSettings.NumberForm toForm() {
+        return new NumberSettings.NumberForm(name, displayPhone, phoneNumberId, getZone(), alwaysOpen,
+                afterHoursMessage, notifyNextOpening, exitKeyword, customerInactivityMinutes, queueTimeoutMinutes);
+    }
+
     Long getId() {
         return id;
     }

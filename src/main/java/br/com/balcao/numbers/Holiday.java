@@ -29,6 +29,14 @@ class Holiday {
         this.name = name;
     }
 
+    Long getId() {
+        return id;
+    }
+
+    long getNumberId() {
+        return numberId;
+    }
+
     LocalDate getDay() {
         return day;
     }

@@ -45,6 +45,12 @@ public class NumberDirectory {
                 .orElseThrow(() -> new NotFoundException("Number " + numberId));
     }
 
+    /** The members of a number, each with their permissions there. */
+    public Map<Long, Set<Permission>> membersOf(long numberId) {
+        return memberships.findByKeyNumberId(numberId).stream()
+                .collect(Collectors.toMap(Membership::getUserId, Membership::getPermissions));
+    }
+
     /** A user's permissions on each number they belong to. */
     public Map<Long, Set<Permission>> permissionsOf(long userId) {
         return memberships.findByKeyUserId(userId).stream()

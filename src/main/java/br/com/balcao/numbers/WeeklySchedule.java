@@ -27,8 +27,11 @@ record WeeklySchedule(ZoneId zone, boolean alwaysOpen, Map<DayOfWeek, List<Inter
 
     record Interval(LocalTime opens, LocalTime closes) {
 
+        /** A closing time that means "at midnight": the interval includes its last second. */
+        static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
+
         boolean contains(LocalTime time) {
-            return !time.isBefore(opens) && time.isBefore(closes);
+            return !time.isBefore(opens) && (time.isBefore(closes) || closes.equals(END_OF_DAY));
         }
     }
 

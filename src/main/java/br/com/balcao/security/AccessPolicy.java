@@ -38,6 +38,15 @@ public class AccessPolicy {
         return Optional.empty();
     }
 
+    /** The current user, when an admin; otherwise 403 (configuration pages). */
+    public SignedInUser requireAdmin() {
+        SignedInUser user = currentUser();
+        if (!user.isAdmin()) {
+            throw new AccessDeniedException("admins only");
+        }
+        return user;
+    }
+
     /** The numbers the current user may see, by name. */
     public List<NumberView> visibleNumbers() {
         SignedInUser user = currentUser();

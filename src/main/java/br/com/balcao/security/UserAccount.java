@@ -51,6 +51,29 @@ class UserAccount {
         this.createdAt = now;
     }
 
+    void edit(String name, String email, Role role, int ticketSlots) {
+        this.name = name;
+        this.email = email.toLowerCase(java.util.Locale.ROOT);
+        this.role = role;
+        this.ticketSlots = ticketSlots;
+    }
+
+    void changePassword(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    int getTicketSlots() {
+        return ticketSlots;
+    }
+
+    UserSummary toSummary() {
+        return new UserSummary(id, name, email, role, enabled, ticketSlots);
+    }
+
     void changeStatus(AgentStatus newStatus, Instant at) {
         this.status = newStatus;
         this.statusChangedAt = at;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** An approved template as agents send it. */
+/** A template as agents send it and the settings page shows it. */
 public record TemplateView(long id, long numberId, String name, String language, TemplateCategory category,
         String body, TemplateStatus status) {
 
@@ -13,6 +13,12 @@ public record TemplateView(long id, long numberId, String name, String language,
     /** How many positional variables ({{1}}, {{2}}, ...) the body uses. */
     public int variableCount() {
         return VARIABLE.matcher(body).results().mapToInt(match -> Integer.parseInt(match.group(1))).max().orElse(0);
+    }
+
+    /** The distinct variable numbers the body uses, in increasing order. */
+    public List<Integer> variables() {
+        return VARIABLE.matcher(body).results().map(match -> Integer.parseInt(match.group(1))).distinct().sorted()
+                .toList();
     }
 
     /** The exact text the customer reads, with each {{n}} replaced by the n-th value. */

@@ -56,9 +56,19 @@ class ScriptedGateway implements WhatsAppGateway {
         return Optional.ofNullable(media.get(mediaId));
     }
 
+    private volatile java.util.function.BooleanSupplier down = () -> false;
+
+    /** While {@code isDown} says so, every send is answered as Meta answers when it is unavailable. */
+    void unavailableWhile(java.util.function.BooleanSupplier isDown) {
+        down = isDown;
+    }
+
     @Override
     public SendResult send(String phoneNumberId, OutboundMessage message) {
         calls.add(new Call(phoneNumberId, message));
+        if (down.getAsBoolean()) {
+            return new SendResult.RetryableFailure("HTTP 503: Service temporarily unavailable");
+        }
         Deque<SendResult> script = scripts.get(message.id());
         if (script == null) {
             return new Accepted("wamid.test." + message.id());

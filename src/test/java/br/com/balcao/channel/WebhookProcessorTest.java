@@ -70,7 +70,7 @@ class WebhookProcessorTest {
         doThrow(new IllegalStateException("bug")).when(pipeline).receive(7, FIRST);
 
         assertThatThrownBy(() -> processor.process(List.of(new WebhookChange("111", List.of(FIRST, SECOND), List.of(READ)))))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(WebhookProcessor.PartlyFailed.class)
                 .hasMessageContaining("1 item");
         verify(pipeline).receive(7, SECOND);
         verify(statuses).record(7, "wamid.out", DeliveryStatus.READ, AT, null, null);

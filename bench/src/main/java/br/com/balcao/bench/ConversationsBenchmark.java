@@ -1,0 +1,228 @@
+package br.com.balcao.bench;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Desk Conversations (issue 5): p50/p95 of the search by name, by phone digits and by message content, and of
+ * a heavy contact's first timeline page, through the app's HTTP endpoint (one signed-in session, htmx
+ * fragment requests, one after the other) and through the best raw SQL for the same question on the same
+ * database (plain JDBC, same page size). Each query of a set is sent in turn, app and SQL interleaved.
+ *
+ * <pre>
+ * ConversationsBenchmark --base-url=http://127.0.0.1:8095 --jdbc=jdbc:postgresql://...
+ *                        [--user=bench.manager@bench.local] [--password=bench] [--rounds=20] [--warmup=3]
+ * </pre>
+ */
+public final class ConversationsBenchmark {
+
+    private static final String NAME_SQL = """
+            SELECT c.id, c.name, c.phone_e164, c.number_id, c.last_interaction_at
+              FROM contacts c, (SELECT search_fold(?) AS term) q
+             WHERE c.number_id = ANY (?) AND search_fold(c.name) LIKE '%' || q.term || '%'
+             ORDER BY CASE WHEN search_fold(c.name) LIKE q.term || '%' THEN 0
+                           WHEN search_fold(c.name) LIKE '% ' || q.term || '%' THEN 1 ELSE 2 END,
+                      c.last_interaction_at DESC NULLS LAST, c.id DESC
+             LIMIT 21
+            """;
+    private static final String PHONE_SQL = """
+            SELECT c.id, c.name, c.phone_e164, c.number_id, c.last_interaction_at
+              FROM contacts c
+             WHERE c.number_id = ANY (?) AND c.phone_digits LIKE '%' || ? || '%'
+             ORDER BY CASE WHEN c.phone_digits = ? THEN 0 WHEN c.phone_digits LIKE '%' || ? THEN 1
+                           WHEN c.phone_digits LIKE ? || '%' THEN 2 ELSE 3 END,
+                      c.last_interaction_at DESC NULLS LAST, c.id DESC
+             LIMIT 21
+            """;
+    private static final String CONTENT_SQL = """
+            SELECT m.id, m.contact_id, m.created_at, m.body
+              FROM messages m
+             WHERE m.number_id = ANY (?) AND m.created_at >= ?
+               AND m.content_tsv @@ websearch_to_tsquery('portuguese', search_fold(?))
+             ORDER BY m.created_at DESC, m.id DESC
+             LIMIT 21
+            """;
+    private static final String TIMELINE_SQL = """
+            SELECT m.id, m.ticket_id, m.direction, m.body, m.created_at
+              FROM messages m
+             WHERE m.contact_id = ? AND m.created_at >= ?
+             ORDER BY m.created_at DESC, m.id DESC
+             LIMIT 51
+            """;
+
+    private static final List<String> NAMES = List.of("joao", "maria", "conceição", "simoes", "peçanha",
+            "gonçalo guimaraes", "leticia", "assunção", "romao", "falcao xavier", "patricia", "zanetti");
+    private static final List<String> WORDS = List.of("pedido", "nota fiscal", "pix", "etiqueta", "camiseta",
+            "sábado", "rastreamento", "frete grátis", "cartão", "aplicativo erro");
+
+    private ConversationsBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        String baseUrl = options.getOrDefault("base-url", "http://127.0.0.1:8095");
+        String jdbc = options.get("jdbc");
+        int rounds = Integer.parseInt(options.getOrDefault("rounds", "20"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "3"));
+        AppSession app = AppSession.signIn(baseUrl, options.getOrDefault("user", "bench.manager@bench.local"),
+                options.getOrDefault("password", "bench"));
+        try (Connection db = DriverManager.getConnection(jdbc)) {
+            db.setReadOnly(true);
+            List<Long> numbers = longs(db, """
+                    SELECT m.number_id FROM memberships m JOIN app_users u ON u.id = m.user_id
+                     WHERE u.email = ? ORDER BY 1""", options.getOrDefault("user", "bench.manager@bench.local"));
+            Array numberArray = db.createArrayOf("bigint", numbers.toArray());
+            Timestamp since = Timestamp.from(Instant.now().minus(Duration.ofDays(90)));
+            long contacts = longs(db, "SELECT count(*) FROM contacts WHERE number_id = ANY (?)", numberArray).get(0);
+            long messages = longs(db, "SELECT count(*) FROM messages WHERE number_id = ANY (?)", numberArray).get(0);
+            System.out.printf(Locale.ROOT, "Data on the user's %d numbers: %,d contacts, %,d messages%n",
+                    numbers.size(), contacts, messages);
+
+            List<String> digits = digitRuns(db, numberArray);
+            long heavy = longs(db, """
+                    SELECT contact_id FROM messages WHERE number_id = ANY (?) AND created_at >= ?
+                     GROUP BY contact_id ORDER BY count(*) DESC LIMIT 1""", numberArray, since).get(0);
+            long heavyCount = longs(db, "SELECT count(*) FROM messages WHERE contact_id = ? AND created_at >= ?",
+                    heavy, since).get(0);
+
+            System.out.println("case            | app p50 ms | app p95 ms | SQL p50 ms | SQL p95 ms | p95 ratio");
+            // The app's fixed cost of a request (session, security, access checks, rendering) with no search.
+            measure("no search", List.of(""), rounds * 5, warmup,
+                    q -> app.htmxGet("/conversations?q="), q -> run(db, "SELECT 1"));
+            measure("name", NAMES, rounds, warmup,
+                    q -> app.htmxGet("/conversations?q=" + AppSession.encode(q)),
+                    q -> run(db, NAME_SQL, q, numberArray));
+            measure("phone digits", digits, rounds, warmup,
+                    q -> app.htmxGet("/conversations?q=" + AppSession.encode(q)),
+                    q -> {
+                        String d = q.replaceAll("\\D", "");
+                        run(db, PHONE_SQL, numberArray, d, d, d, d);
+                    });
+            measure("content", WORDS, rounds, warmup,
+                    q -> app.htmxGet("/conversations?in=messages&q=" + AppSession.encode(q)),
+                    q -> run(db, CONTENT_SQL, numberArray, since, q));
+            measure("timeline (" + heavyCount + " msgs)", List.of(String.valueOf(heavy)), rounds * 5, warmup,
+                    q -> app.htmxGet("/conversations/" + q + "/timeline"),
+                    q -> run(db, TIMELINE_SQL, Long.parseLong(q), since));
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("Expected --name=value, got " + arg);
+            }
+            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        if (!options.containsKey("jdbc")) {
+            throw new IllegalArgumentException("--jdbc=jdbc:postgresql://... is required");
+        }
+        return options;
+    }
+
+    private interface Action {
+        void run(String query) throws Exception;
+    }
+
+    private static void measure(String name, List<String> queries, int rounds, int warmup, Action viaApp, Action viaSql)
+            throws Exception {
+        for (int i = 0; i < warmup; i++) {
+            for (String query : queries) {
+                viaApp.run(query);
+                viaSql.run(query);
+            }
+        }
+        Latencies appTimes = new Latencies();
+        Latencies sqlTimes = new Latencies();
+        for (int i = 0; i < rounds; i++) {
+            for (String query : queries) {
+                appTimes.add(timed(viaApp, query));
+                sqlTimes.add(timed(viaSql, query));
+            }
+        }
+        long[] appSorted = Latencies.merged(List.of(appTimes));
+        long[] sqlSorted = Latencies.merged(List.of(sqlTimes));
+        double appP95 = Latencies.percentileMillis(appSorted, 95);
+        double sqlP95 = Latencies.percentileMillis(sqlSorted, 95);
+        System.out.printf(Locale.ROOT, "%-15s | %10.1f | %10.1f | %10.1f | %10.1f | %8.2fx%n", name,
+                Latencies.percentileMillis(appSorted, 50), appP95, Latencies.percentileMillis(sqlSorted, 50), sqlP95,
+                appP95 / sqlP95);
+    }
+
+    private static long timed(Action action, String query) throws Exception {
+        long start = System.nanoTime();
+        action.run(query);
+        return (System.nanoTime() - start) / 1000;
+    }
+
+    /** Executes the statement and reads every row, as a page would. */
+    private static void run(Connection db, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                int columns = rows.getMetaData().getColumnCount();
+                while (rows.next()) {
+                    for (int c = 1; c <= columns; c++) {
+                        rows.getObject(c);
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<Long> longs(Connection db, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            List<Long> values = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getLong(1));
+                }
+            }
+            return values;
+        }
+    }
+
+    /** Runs of 4 to 8 digits of real phones, typed in the formats users type. */
+    private static List<String> digitRuns(Connection db, Array numbers) throws SQLException {
+        List<String> phones = new ArrayList<>();
+        try (PreparedStatement statement = db.prepareStatement(
+                "SELECT phone_digits FROM contacts WHERE number_id = ANY (?) ORDER BY id LIMIT 2000")) {
+            statement.setArray(1, numbers);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    phones.add(rows.getString(1));
+                }
+            }
+        }
+        Random random = new Random(5);
+        List<String> runs = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String phone = phones.get(random.nextInt(phones.size()));
+            int length = 4 + i % 5;
+            int start = phone.length() - length - random.nextInt(3);
+            String run = phone.substring(start, start + length);
+            runs.add(i % 3 == 0 ? run : i % 3 == 1 ? run.substring(0, 2) + "-" + run.substring(2)
+                    : "(" + phone.substring(2, 4) + ") " + phone.substring(4, 9));
+        }
+        return runs;
+    }
+}

@@ -1,0 +1,123 @@
+package br.com.balcao.absence;
+
+import br.com.balcao.absence.AbsenceEditor.AbsenceForm;
+import br.com.balcao.numbers.NumberView;
+import br.com.balcao.security.AccessPolicy;
+import br.com.balcao.security.SignedInUser;
+import br.com.balcao.security.UserDirectory;
+import br.com.balcao.security.UserSummary;
+import br.com.balcao.shared.InvalidInputException;
+import br.com.balcao.workspace.NumberSelection;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The absence page of the number chosen in the header: everyone who sees the number sees its absence;
+ * admins, its managers and its only agent may change it. The preview is the exact reply customers get.
+ */
+@Controller
+class AbsenceController {
+
+    private static final String VIEW = "absence/absence";
+
+    private final AbsenceEditor editor;
+    private final AbsenceAccess absenceAccess;
+    private final AccessPolicy access;
+    private final NumberSelection selection;
+    private final UserDirectory users;
+    private final MessageSource messages;
+
+    AbsenceController(AbsenceEditor editor, AbsenceAccess absenceAccess, AccessPolicy access,
+            NumberSelection selection, UserDirectory users, MessageSource messages) {
+        this.editor = editor;
+        this.absenceAccess = absenceAccess;
+        this.access = access;
+        this.selection = selection;
+        this.users = users;
+        this.messages = messages;
+    }
+
+    @GetMapping("/absence")
+    String page(HttpSession session, Model model) {
+        Optional<NumberView> number = selection.current(session);
+        if (number.isEmpty()) {
+            return VIEW;
+        }
+        List<UserSummary> members = absenceAccess.membersOf(number.get().id());
+        Optional<AbsenceView> absence = editor.current(number.get().id());
+        AbsenceForm form = absence.map(a -> new AbsenceForm(a.active(), a.message(), a.suggestedUserId(),
+                        a.suggestedName(), a.suggestedPhone()))
+                .orElse(new AbsenceForm(false, "", null, "", ""));
+        return show(model, number.get(), members, absence, form);
+    }
+
+    @PostMapping("/absence")
+    String save(@RequestParam long numberId, @RequestParam(defaultValue = "false") boolean active,
+            @RequestParam(defaultValue = "") String message, @RequestParam Optional<Long> suggestedUserId,
+            @RequestParam(defaultValue = "") String suggestedName, @RequestParam(defaultValue = "") String suggestedPhone,
+            Model model, HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
+        NumberView number = access.requireVisible(numberId);
+        List<UserSummary> members = absenceAccess.membersOf(numberId);
+        absenceAccess.requireManage(numberId, members);
+        SignedInUser actor = access.currentUser();
+        AbsenceForm form = new AbsenceForm(active, message, suggestedUserId.orElse(null), suggestedName,
+                suggestedPhone);
+        try {
+            editor.save(actor, number, form, members);
+        } catch (InvalidInputException refused) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("error", messages.getMessage(refused, locale));
+            return show(model, number, members, editor.current(numberId), form);
+        }
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/absence";
+    }
+
+    /** The reply as it would be with what the form holds now (htmx, while typing). */
+    @PostMapping("/absence/preview")
+    String preview(@RequestParam long numberId, @RequestParam(defaultValue = "") String message,
+            @RequestParam Optional<Long> suggestedUserId, @RequestParam(defaultValue = "") String suggestedName,
+            @RequestParam(defaultValue = "") String suggestedPhone, Model model, Locale locale) {
+        List<UserSummary> members = absenceAccess.membersOf(numberId);
+        try {
+            model.addAttribute("reply", editor.check(new AbsenceForm(false, message, suggestedUserId.orElse(null),
+                    suggestedName, suggestedPhone), members).reply());
+        } catch (InvalidInputException refused) {
+            model.addAttribute("previewError", messages.getMessage(refused, locale));
+        }
+        return VIEW + " :: preview";
+    }
+
+    private String replyOf(AbsenceForm form, List<UserSummary> members) {
+        try {
+            return editor.check(form, members).reply();
+        } catch (InvalidInputException refused) {
+            return AbsenceTexts.reply(form.message(), form.suggestedName(), form.suggestedPhone());
+        }
+    }
+
+    private String show(Model model, NumberView number, List<UserSummary> members, Optional<AbsenceView> absence,
+            AbsenceForm form) {
+        model.addAttribute("number", number);
+        model.addAttribute("members", members);
+        model.addAttribute("absence", absence.orElse(null));
+        model.addAttribute("form", form);
+        model.addAttribute("mayManage", absenceAccess.mayManage(number.id(), members));
+        model.addAttribute("reply", replyOf(form, members));
+        model.addAttribute("startedBy", absence.map(AbsenceView::startedById).flatMap(users::find)
+                .map(UserSummary::name).orElse(null));
+        model.addAttribute("messageMax", AbsenceEditor.MESSAGE_MAX_LENGTH);
+        return VIEW;
+    }
+}

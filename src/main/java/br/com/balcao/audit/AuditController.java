@@ -1,0 +1,38 @@
+package br.com.balcao.audit;
+
+import br.com.balcao.numbers.NumberView;
+import br.com.balcao.security.AccessPolicy;
+import br.com.balcao.workspace.NumberSelection;
+import jakarta.servlet.http.HttpSession;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The audit log for admins, newest first, 50 entries a page (keyset on time and id). */
+@Controller
+class AuditController {
+
+    private static final ZoneId DEFAULT_ZONE = ZoneId.of("America/Sao_Paulo");
+
+    private final AuditLog audit;
+    private final AccessPolicy access;
+    private final NumberSelection selection;
+
+    AuditController(AuditLog audit, AccessPolicy access, NumberSelection selection) {
+        this.audit = audit;
+        this.access = access;
+        this.selection = selection;
+    }
+
+    @GetMapping("/settings/audit")
+    String page(@RequestParam Optional<Long> before, HttpSession session, Model model) {
+        access.requireAdmin();
+        model.addAttribute("page", audit.recent(before));
+        model.addAttribute("zone", selection.current(session).map(NumberView::zone).orElse(DEFAULT_ZONE));
+        model.addAttribute("paged", before.isPresent());
+        return "audit/audit";
+    }
+}

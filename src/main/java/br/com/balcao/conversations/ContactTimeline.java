@@ -1,0 +1,126 @@
+package br.com.balcao.conversations;
+
+import br.com.balcao.tickets.AuthorType;
+import br.com.balcao.tickets.DeliveryStatus;
+import br.com.balcao.tickets.MessageType;
+import br.com.balcao.tickets.TicketStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * One contact's messages across tickets within the retention period, read by keyset on
+ * {@code (created_at, id)} over the {@code messages_contact_timeline} index: one statement per page,
+ * whatever the contact's history. With search words, the matching messages come with their matches marked.
+ */
+@Component
+@Transactional(readOnly = true)
+class ContactTimeline {
+
+    static final int PAGE_SIZE = 50;
+
+    /** %s: the headline's text and markers, the keyset condition, the order (twice). Parameters: words, contact, since, cursor, limit. */
+    private static final String PAGE = """
+            SELECT m.id, m.ticket_id, t.ticket_number, t.status AS ticket_status, m.direction, m.author_type,
+                   u.name AS author_name, m.type, m.media_file_name, m.media_caption, m.template_name, m.status,
+                   m.error_message, m.created_at,
+                   CASE WHEN q.words IS NOT NULL
+                             AND m.content_tsv @@ websearch_to_tsquery('portuguese', search_fold(q.words))
+                        THEN ts_headline('portuguese_unaccent', %s,
+                                         websearch_to_tsquery('portuguese_unaccent', q.words),
+                                         %s || ', HighlightAll=true')
+                        ELSE m.body END AS body
+              FROM (SELECT ?::text AS words) q, messages m
+              LEFT JOIN tickets t ON t.id = m.ticket_id
+              LEFT JOIN app_users u ON u.id = m.author_user_id
+             WHERE m.contact_id = ? AND m.created_at >= ?
+               AND %s
+             ORDER BY m.created_at %s, m.id %s
+             LIMIT ?
+            """;
+
+    private static final String NO_CURSOR = "?::bigint IS NULL";
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final ConversationsProperties properties;
+
+    ContactTimeline(JdbcTemplate jdbc, Clock clock, ConversationsProperties properties) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    /** The newest page. */
+    TimelineSlice latest(long contactId, String words) {
+        List<TimelineMessage> newestFirst = page(NO_CURSOR, "DESC", contactId, null, words);
+        return new TimelineSlice(oldestFirst(newestFirst), newestFirst.size() > PAGE_SIZE, false);
+    }
+
+    /** The page before a message, to be put above it. */
+    TimelineSlice before(long contactId, long messageId, String words) {
+        List<TimelineMessage> newestFirst = page(keyset("<"), "DESC", contactId, messageId, words);
+        return new TimelineSlice(oldestFirst(newestFirst), newestFirst.size() > PAGE_SIZE, true);
+    }
+
+    /** The page after a message, to be put below it. */
+    TimelineSlice after(long contactId, long messageId, String words) {
+        List<TimelineMessage> oldestFirst = page(keyset(">"), "ASC", contactId, messageId, words);
+        boolean hasNewer = oldestFirst.size() > PAGE_SIZE;
+        return new TimelineSlice(List.copyOf(oldestFirst.subList(0, Math.min(PAGE_SIZE, oldestFirst.size()))),
+                true, hasNewer);
+    }
+
+    /** A page that ends with the given message, and the one after it: where a search result opens. */
+    TimelineSlice around(long contactId, long messageId, String words) {
+        List<TimelineMessage> newestFirst = page(keyset("<="), "DESC", contactId, messageId, words);
+        if (newestFirst.isEmpty()) {
+            return latest(contactId, words);
+        }
+        TimelineSlice newer = after(contactId, messageId, words);
+        List<TimelineMessage> messages = new ArrayList<>(oldestFirst(newestFirst));
+        messages.addAll(newer.messages());
+        return new TimelineSlice(messages, newestFirst.size() > PAGE_SIZE, newer.hasNewer());
+    }
+
+    private static String keyset(String comparison) {
+        return "(m.created_at, m.id) " + comparison + " (SELECT b.created_at, b.id FROM messages b WHERE b.id = ?)";
+    }
+
+    private List<TimelineMessage> page(String keyset, String order, long contactId, Long cursor, String words) {
+        String sql = PAGE.formatted(Highlighted.sql("m.body"), Highlighted.MARKERS_SQL, keyset, order, order);
+        return jdbc.query(sql, ContactTimeline::message, blankToNull(words), contactId,
+                Timestamp.from(clock.instant().minus(properties.retention())), cursor, PAGE_SIZE + 1);
+    }
+
+    private static List<TimelineMessage> oldestFirst(List<TimelineMessage> newestFirst) {
+        List<TimelineMessage> page = new ArrayList<>(newestFirst.subList(0, Math.min(PAGE_SIZE, newestFirst.size())));
+        Collections.reverse(page);
+        return List.copyOf(page);
+    }
+
+    private static String blankToNull(String words) {
+        return words == null || words.isBlank() ? null : words.strip();
+    }
+
+    private static TimelineMessage message(ResultSet row, int index) throws SQLException {
+        String ticketStatus = row.getString("ticket_status");
+        String status = row.getString("status");
+        return new TimelineMessage(row.getLong("id"), (Long) row.getObject("ticket_id"),
+                (Long) row.getObject("ticket_number"),
+                ticketStatus == null ? null : TicketStatus.valueOf(ticketStatus),
+                "INBOUND".equals(row.getString("direction")), AuthorType.valueOf(row.getString("author_type")),
+                row.getString("author_name"), MessageType.valueOf(row.getString("type")),
+                Highlighted.split(row.getString("body")), row.getString("media_file_name"),
+                row.getString("media_caption"), row.getString("template_name"),
+                status == null ? null : DeliveryStatus.valueOf(status), row.getString("error_message"),
+                row.getTimestamp("created_at").toInstant());
+    }
+}

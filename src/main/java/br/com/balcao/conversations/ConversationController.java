@@ -1,0 +1,133 @@
+package br.com.balcao.conversations;
+
+import br.com.balcao.contacts.ContactView;
+import br.com.balcao.desk.DeskTicketHeader;
+import br.com.balcao.live.LiveStreams;
+import br.com.balcao.numbers.NumberView;
+import br.com.balcao.numbers.Permission;
+import br.com.balcao.shared.NotFoundException;
+import br.com.balcao.tickets.ServiceWindow;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * {@code /conversations/{contactId}}: the contact's timeline across tickets, the search inside it, and the
+ * composer by the conversation's state. With {@code at}, the timeline opens at that message (a search
+ * result); with {@code hl}, the words are marked in the messages that match them.
+ */
+@Controller
+class ConversationController {
+
+    private final ConversationsAccess access;
+    private final ConversationHeaders headers;
+    private final ContactTimeline timeline;
+    private final MessageSearch search;
+    private final ServiceWindow window;
+    private final LiveStreams streams;
+
+    ConversationController(ConversationsAccess access, ConversationHeaders headers, ContactTimeline timeline,
+                           MessageSearch search, ServiceWindow window, LiveStreams streams) {
+        this.access = access;
+        this.headers = headers;
+        this.timeline = timeline;
+        this.search = search;
+        this.window = window;
+        this.streams = streams;
+    }
+
+    @GetMapping("/conversations/{contactId}")
+    String conversation(@PathVariable long contactId, @RequestParam Optional<Long> at,
+                        @RequestParam(defaultValue = "") String hl, Model model) {
+        ConversationHeader header = header(contactId);
+        TimelineSlice slice = at.map(message -> timeline.around(contactId, message, hl))
+                .orElseGet(() -> timeline.latest(contactId, hl));
+        model.addAttribute("at", at.orElse(null));
+        model.addAttribute("hl", hl.strip());
+        addSlice(header, slice, model);
+        addComposer(header, model);
+        return "conversations/contact";
+    }
+
+    /** With {@code before}, the page to put above that message; with {@code after}, the one below it. */
+    @GetMapping("/conversations/{contactId}/timeline")
+    String timeline(@PathVariable long contactId, @RequestParam Optional<Long> before,
+                    @RequestParam Optional<Long> after, @RequestParam(defaultValue = "") String hl, Model model) {
+        ConversationHeader header = header(contactId);
+        TimelineSlice slice = before.map(message -> timeline.before(contactId, message, hl))
+                .or(() -> after.map(message -> timeline.after(contactId, message, hl)))
+                .orElseGet(() -> timeline.latest(contactId, hl));
+        model.addAttribute("hl", hl.strip());
+        model.addAttribute("direction", before.isPresent() ? "older" : after.isPresent() ? "newer" : "all");
+        addSlice(header, slice, model);
+        return "conversations/contact :: slice";
+    }
+
+    /** The messages of the timeline that match the words, newest first. */
+    @GetMapping("/conversations/{contactId}/matches")
+    String matches(@PathVariable long contactId, @RequestParam(defaultValue = "") String q, Model model) {
+        ConversationHeader header = header(contactId);
+        String words = q.strip();
+        model.addAttribute("header", header);
+        model.addAttribute("q", words);
+        model.addAttribute("matches", words.length() < ConversationSearchController.MIN_WORDS_LENGTH ? List.of()
+                : search.inTimeline(contactId, words));
+        return "conversations/contact :: matches";
+    }
+
+    @GetMapping("/conversations/{contactId}/composer")
+    String composer(@PathVariable long contactId, Model model) {
+        addComposer(header(contactId), model);
+        return "conversations/contact :: composer";
+    }
+
+    /** Engine and transfer events of the numbers the user may see. */
+    @GetMapping("/conversations/events")
+    SseEmitter events() throws IOException {
+        Set<Long> numbers = access.searchableNumbers().stream().map(NumberView::id).collect(Collectors.toSet());
+        return streams.open(event -> numbers.contains(event.numberId()));
+    }
+
+    private ConversationHeader header(long contactId) {
+        ContactView contact = access.contact(contactId);
+        return headers.of(contact.id(), access.user().id()).orElseThrow(() -> new NotFoundException("contact"));
+    }
+
+    private static void addSlice(ConversationHeader header, TimelineSlice slice, Model model) {
+        model.addAttribute("header", header);
+        model.addAttribute("messages", slice.messages());
+        model.addAttribute("hasOlder", slice.hasOlder());
+        model.addAttribute("hasNewer", slice.hasNewer());
+    }
+
+    /** What the composer needs; in service by the user it is the Desk's own composer, fed the same way. */
+    private void addComposer(ConversationHeader header, Model model) {
+        long userId = access.user().id();
+        boolean windowOpen = window.isOpen(header.contactId());
+        ComposerState state = ComposerState.of(header, userId, windowOpen);
+        model.addAttribute("header", header);
+        model.addAttribute("composerState", state.name());
+        model.addAttribute("mayRequestTransfer", access.can(header.numberId(), Permission.REPLY));
+        model.addAttribute("requestedByMe", header.requestedBy(userId));
+        if (state == ComposerState.TEXT || state == ComposerState.EXPIRED) {
+            Instant closesAt = window.closesAt(header.contactId()).orElse(null);
+            model.addAttribute("ticket", new DeskTicketHeader(header.ticketId(), header.ticketNumber(),
+                    header.ticketStatus(), header.numberId(), header.numberName(), header.zone(), header.contactId(),
+                    header.contactName(), header.contactPhone(), header.agentId(), header.agentName(),
+                    header.ticketCreatedAt(), header.openedByActiveMessage()));
+            model.addAttribute("mine", true);
+            model.addAttribute("windowOpen", windowOpen);
+            model.addAttribute("windowClosesAt", closesAt);
+            model.addAttribute("canSendTemplates", access.can(header.numberId(), Permission.ACTIVE_MESSAGE));
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package br.com.balcao.conversations;
+
+import br.com.balcao.numbers.NumberView;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * {@code /conversations}: the search over every number the user may look up, by name or phone
+ * ({@code in=contacts}, the default) or by message content ({@code in=messages}). htmx asks for the results
+ * alone while the user types.
+ */
+@Controller
+class ConversationSearchController {
+
+    static final int MAX_PAGE = 50;
+    static final int MIN_WORDS_LENGTH = 2;
+
+    private final ConversationsAccess access;
+    private final ContactSearch contacts;
+    private final MessageSearch messages;
+
+    ConversationSearchController(ConversationsAccess access, ContactSearch contacts, MessageSearch messages) {
+        this.access = access;
+        this.contacts = contacts;
+        this.messages = messages;
+    }
+
+    @GetMapping("/conversations")
+    String search(@RequestParam(defaultValue = "") String q, @RequestParam(name = "in", defaultValue = "contacts") String in,
+                  @RequestParam(defaultValue = "0") String page, @RequestHeader(name = "HX-Request", required = false) String htmx,
+                  Model model) {
+        List<NumberView> numbers = access.searchableNumbers();
+        List<Long> numberIds = numbers.stream().map(NumberView::id).toList();
+        boolean inMessages = "messages".equals(in);
+        int pageIndex = pageIndex(page);
+        SearchQuery query = SearchQuery.of(q);
+        model.addAttribute("q", query.text());
+        model.addAttribute("inMessages", inMessages);
+        model.addAttribute("page", pageIndex);
+        model.addAttribute("numbers", numbers);
+        if (inMessages) {
+            boolean searchable = query.text().length() >= MIN_WORDS_LENGTH;
+            List<MessageHit> hits = searchable ? messages.search(query.text(), numberIds, pageIndex) : List.of();
+            addPage(model, hits, MessageSearch.PAGE_SIZE, pageIndex);
+            model.addAttribute("tooShort", !query.text().isEmpty() && !searchable);
+        } else {
+            List<ContactHit> hits = contacts.search(query, numberIds, access.user().id(), pageIndex);
+            addPage(model, hits, ContactSearch.PAGE_SIZE, pageIndex);
+            model.addAttribute("tooShort", query.kind() == SearchQuery.Kind.TOO_SHORT);
+        }
+        model.addAttribute("searched", !query.text().isEmpty());
+        return htmx != null ? "conversations/search :: results" : "conversations/search";
+    }
+
+    private static void addPage(Model model, List<?> hits, int pageSize, int pageIndex) {
+        model.addAttribute("hits", hits.subList(0, Math.min(pageSize, hits.size())));
+        model.addAttribute("hasNext", hits.size() > pageSize && pageIndex < MAX_PAGE);
+    }
+
+    /** The page asked for, from 0; anything that is not a small number is the first page. */
+    private static int pageIndex(String page) {
+        try {
+            return Math.max(0, Math.min(MAX_PAGE, Integer.parseInt(page.strip())));
+        } catch (NumberFormatException notANumber) {
+            return 0;
+        }
+    }
+}

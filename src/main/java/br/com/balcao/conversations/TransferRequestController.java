@@ -1,0 +1,77 @@
+package br.com.balcao.conversations;
+
+import br.com.balcao.contacts.ContactView;
+import br.com.balcao.numbers.Permission;
+import br.com.balcao.security.AccessPolicy;
+import br.com.balcao.shared.NotFoundException;
+import br.com.balcao.tickets.TicketConflictException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/**
+ * Transfer requests: asked from the contact page of a conversation someone else serves; answered from the
+ * panel of incoming requests, which the Desk and the contact page both show and refresh on live events.
+ */
+@Controller
+class TransferRequestController {
+
+    private final ConversationsAccess access;
+    private final AccessPolicy policy;
+    private final ConversationHeaders headers;
+    private final TransferRequests requests;
+    private final ConversationController conversation;
+
+    TransferRequestController(ConversationsAccess access, AccessPolicy policy, ConversationHeaders headers,
+                              TransferRequests requests, ConversationController conversation) {
+        this.access = access;
+        this.policy = policy;
+        this.headers = headers;
+        this.requests = requests;
+        this.conversation = conversation;
+    }
+
+    /** Asks for the contact's ticket; answers the composer, now saying the request is pending. */
+    @PostMapping("/conversations/{contactId}/transfer-requests")
+    String request(@PathVariable long contactId, Model model) {
+        ContactView contact = access.contact(contactId);
+        policy.require(contact.numberId(), Permission.REPLY);
+        long userId = access.user().id();
+        ConversationHeader header = headers.of(contactId, userId).orElseThrow(() -> new NotFoundException("contact"));
+        requests.request(header, userId);
+        return conversation.composer(contactId, model);
+    }
+
+    @GetMapping("/conversations/transfer-requests")
+    String incoming(Model model) {
+        model.addAttribute("requests", requests.incoming(access.user().id()));
+        return "conversations/transfer-requests :: panel";
+    }
+
+    @PostMapping("/conversations/transfer-requests/{requestId}/accept")
+    String accept(@PathVariable long requestId, Model model, HttpServletResponse response) {
+        requests.accept(requestId, access.user().id());
+        response.setHeader("HX-Trigger", "desk-refresh-list, desk-refresh-composer, conversations-refresh");
+        return incoming(model);
+    }
+
+    @PostMapping("/conversations/transfer-requests/{requestId}/decline")
+    String decline(@PathVariable long requestId, Model model) {
+        requests.decline(requestId, access.user().id());
+        return incoming(model);
+    }
+
+    /** The reason in plain words, with a 409, where the button was. */
+    @ExceptionHandler(TicketConflictException.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    String refused(TicketConflictException refusal, Model model) {
+        model.addAttribute("reason", refusal.reason());
+        return "conversations/transfer-requests :: refusal";
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Desk Conversations: a contact-centred view across tickets, the global search by name, phone and message
+ * content over the numbers the user may see, the composer by the conversation's state, and transfer requests.
+ */
+package br.com.balcao.conversations;

@@ -1,0 +1,203 @@
+package br.com.balcao.numbers;
+
+import static br.com.balcao.shared.InvalidInputException.label;
+
+import br.com.balcao.shared.InvalidInputException;
+import br.com.balcao.shared.NotFoundException;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Changing numbers from the settings page: their fields, weekly service hours, holidays and memberships.
+ * Nothing here is cached: the engine reads the rows on each message, so a change applies to the next one.
+ */
+@Service
+@Transactional
+public class NumberSettings {
+
+    /**
+     * An interval that closes at midnight (typed as 00:00) is stored closing at the day's last second, and
+     * runs to the end of the day (see {@link WeeklySchedule.Interval#contains}); a closing time with a
+     * fraction of a second would be rounded to 00:00 by the time column.
+     */
+    public static final LocalTime END_OF_DAY = WeeklySchedule.Interval.END_OF_DAY;
+
+    private final BusinessNumberRepository numbers;
+    private final ServiceHourRepository serviceHours;
+    private final HolidayRepository holidays;
+    private final MembershipRepository memberships;
+    private final Clock clock;
+
+    NumberSettings(BusinessNumberRepository numbers, ServiceHourRepository serviceHours, HolidayRepository holidays,
+            MembershipRepository memberships, Clock clock) {
+        this.numbers = numbers;
+        this.serviceHours = serviceHours;
+        this.holidays = holidays;
+        this.memberships = memberships;
+        this.clock = clock;
+    }
+
+    /** A number's editable fields. */
+    public record NumberForm(String name, String displayPhone, String phoneNumberId, ZoneId zone, boolean alwaysOpen,
+            String afterHoursMessage, boolean notifyNextOpening, String exitKeyword, int customerInactivityMinutes,
+            int queueTimeoutMinutes) {
+    }
+
+    /** One opening interval, [opens, closes) in the number's time zone. */
+    public record HoursInterval(DayOfWeek day, LocalTime opens, LocalTime closes) {
+
+        public boolean closesAtMidnight() {
+            return closes.equals(END_OF_DAY);
+        }
+    }
+
+    public record HolidayView(long id, LocalDate day, String name) {
+    }
+
+    @Transactional(readOnly = true)
+    public NumberForm form(long numberId) {
+        return number(numberId).toForm();
+    }
+
+    /** The weekly intervals, by day and opening time. */
+    @Transactional(readOnly = true)
+    public List<HoursInterval> hours(long numberId) {
+        return serviceHours.findByNumberId(numberId).stream()
+                .map(h -> new HoursInterval(h.getDay(), h.getOpensAt(), h.getClosesAt()))
+                .sorted(Comparator.comparing(HoursInterval::day).thenComparing(HoursInterval::opens))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<HolidayView> holidays(long numberId) {
+        return holidays.findByNumberIdOrderByDayAsc(numberId).stream()
+                .map(h -> new HolidayView(h.getId(), h.getDay(), h.getName())).toList();
+    }
+
+    public long create(NumberForm form) {
+        BusinessNumber number = new BusinessNumber(clock.instant());
+        number.apply(checked(form));
+        return save(number).getId();
+    }
+
+    public void update(long numberId, NumberForm form) {
+        BusinessNumber number = number(numberId);
+        number.apply(checked(form));
+        save(number);
+    }
+
+    /** Replaces the week's intervals; on one day they may not overlap. */
+    public void replaceHours(long numberId, List<HoursInterval> intervals) {
+        number(numberId);
+        Map<DayOfWeek, List<HoursInterval>> byDay = intervals.stream()
+                .collect(Collectors.groupingBy(HoursInterval::day));
+        byDay.values().forEach(NumberSettings::requireNoOverlap);
+        serviceHours.deleteByNumberId(numberId);
+        serviceHours.flush();
+        serviceHours.saveAll(intervals.stream()
+                .map(i -> new ServiceHour(numberId, i.day(), i.opens(), i.closes())).toList());
+        serviceHours.flush();
+    }
+
+    public HolidayView addHoliday(long numberId, LocalDate day, String rawName) {
+        number(numberId);
+        String name = rawName == null ? "" : rawName.strip();
+        if (day == null) {
+            throw new InvalidInputException("configuration.form.required", label("configuration.numbers.holidayDay"));
+        }
+        if (name.isEmpty() || name.length() > 80) {
+            throw new InvalidInputException("configuration.form.invalid", label("configuration.numbers.holidayName"));
+        }
+        try {
+            Holiday holiday = holidays.saveAndFlush(new Holiday(numberId, day, name));
+            return new HolidayView(holiday.getId(), day, name);
+        } catch (DataIntegrityViolationException duplicate) {
+            throw new InvalidInputException("configuration.numbers.holidayDuplicate", day);
+        }
+    }
+
+    public HolidayView removeHoliday(long numberId, long holidayId) {
+        Holiday holiday = holidays.findById(holidayId).filter(h -> h.getNumberId() == numberId)
+                .orElseThrow(() -> new NotFoundException("holiday"));
+        holidays.delete(holiday);
+        return new HolidayView(holidayId, holiday.getDay(), holiday.getName());
+    }
+
+    /** Makes the user a member with these permissions, or removes them from the number when {@code member} is false. */
+    public void setMembership(long userId, long numberId, boolean member, Set<Permission> permissions) {
+        number(numberId);
+        Membership.Key key = new Membership.Key(userId, numberId);
+        if (!member) {
+            memberships.deleteById(key);
+            return;
+        }
+        memberships.save(new Membership(userId, numberId, permissions));
+    }
+
+    private static void requireNoOverlap(List<HoursInterval> day) {
+        List<HoursInterval> sorted = day.stream().sorted(Comparator.comparing(HoursInterval::opens)).toList();
+        for (int i = 0; i < sorted.size(); i++) {
+            HoursInterval interval = sorted.get(i);
+            if (!interval.opens().isBefore(interval.closes())) {
+                throw new InvalidInputException("configuration.numbers.hoursOrder");
+            }
+            if (i > 0 && sorted.get(i - 1).closes().isAfter(interval.opens())) {
+                throw new InvalidInputException("configuration.numbers.hoursOverlap");
+            }
+        }
+    }
+
+    private static NumberForm checked(NumberForm form) {
+        required(form.name(), 80, "configuration.numbers.name");
+        required(form.displayPhone(), 32, "configuration.numbers.displayPhone");
+        required(form.phoneNumberId(), 64, "configuration.numbers.phoneNumberId");
+        required(form.exitKeyword(), 40, "configuration.numbers.exitKeyword");
+        if (form.zone() == null) {
+            throw new InvalidInputException("configuration.form.invalid", label("configuration.numbers.zone"));
+        }
+        if (form.customerInactivityMinutes() < 1 || form.customerInactivityMinutes() > 10_080) {
+            throw new InvalidInputException("configuration.form.invalid",
+                    label("configuration.numbers.customerInactivity"));
+        }
+        if (form.queueTimeoutMinutes() < 1 || form.queueTimeoutMinutes() > 10_080) {
+            throw new InvalidInputException("configuration.form.invalid", label("configuration.numbers.queueTimeout"));
+        }
+        return new NumberForm(form.name().strip(), form.displayPhone().strip(), form.phoneNumberId().strip(),
+                form.zone(), form.alwaysOpen(), form.afterHoursMessage() == null ? "" : form.afterHoursMessage().strip(),
+                form.notifyNextOpening(), form.exitKeyword().strip(), form.customerInactivityMinutes(),
+                form.queueTimeoutMinutes());
+    }
+
+    private static void required(String value, int max, String labelKey) {
+        String stripped = value == null ? "" : value.strip();
+        if (stripped.isEmpty()) {
+            throw new InvalidInputException("configuration.form.required", label(labelKey));
+        }
+        if (stripped.length() > max) {
+            throw new InvalidInputException("configuration.form.tooLong", label(labelKey), max, stripped.length());
+        }
+    }
+
+    private BusinessNumber number(long numberId) {
+        return numbers.findById(numberId).orElseThrow(() -> new NotFoundException("number " + numberId));
+    }
+
+    private BusinessNumber save(BusinessNumber number) {
+        try {
+            return numbers.saveAndFlush(number);
+        } catch (DataIntegrityViolationException duplicate) {
+            throw new InvalidInputException("configuration.numbers.phoneNumberIdTaken");
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package br.com.balcao.settings;
+
+import br.com.balcao.audit.AuditLog;
+import br.com.balcao.numbers.NumberSettings;
+import br.com.balcao.numbers.NumberSettings.HolidayView;
+import br.com.balcao.numbers.NumberSettings.HoursInterval;
+import br.com.balcao.numbers.NumberSettings.NumberForm;
+import br.com.balcao.security.SignedInUser;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Changes to numbers, each with its audit row in the same transaction. */
+@Service
+@Transactional
+class NumberChanges {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final NumberSettings numbers;
+    private final AuditLog audit;
+
+    NumberChanges(NumberSettings numbers, AuditLog audit) {
+        this.numbers = numbers;
+        this.audit = audit;
+    }
+
+    long create(SignedInUser actor, NumberForm form) {
+        long id = numbers.create(form);
+        audit.record(actor, "number.created", form.name().strip(), Map.of(), fields(numbers.form(id)));
+        return id;
+    }
+
+    void update(SignedInUser actor, long numberId, NumberForm form) {
+        Map<String, Object> before = fields(numbers.form(numberId));
+        numbers.update(numberId, form);
+        NumberForm after = numbers.form(numberId);
+        audit.record(actor, "number.updated", after.name(), before, fields(after));
+    }
+
+    void replaceHours(SignedInUser actor, long numberId, List<HoursInterval> intervals) {
+        String before = describe(numbers.hours(numberId));
+        numbers.replaceHours(numberId, intervals);
+        audit.record(actor, "number.hoursChanged", numbers.form(numberId).name(), Map.of("hours", before),
+                Map.of("hours", describe(numbers.hours(numberId))));
+    }
+
+    void addHoliday(SignedInUser actor, long numberId, LocalDate day, String name) {
+        HolidayView holiday = numbers.addHoliday(numberId, day, name);
+        audit.record(actor, "number.holidayAdded", numbers.form(numberId).name(), Map.of(),
+                Map.of("holiday", holiday.day() + " " + holiday.name()));
+    }
+
+    void removeHoliday(SignedInUser actor, long numberId, long holidayId) {
+        HolidayView holiday = numbers.removeHoliday(numberId, holidayId);
+        audit.record(actor, "number.holidayRemoved", numbers.form(numberId).name(),
+                Map.of("holiday", holiday.day() + " " + holiday.name()), Map.of());
+    }
+
+    /** "Mon 08:00-12:00, 13:00-18:00; Tue ..." (24:00 for an interval that closes at midnight). */
+    static String describe(List<HoursInterval> hours) {
+        return hours.stream().collect(Collectors.groupingBy(HoursInterval::day, java.util.TreeMap::new,
+                        Collectors.mapping(NumberChanges::describe, Collectors.joining(", "))))
+                .entrySet().stream()
+                .map(day -> day.getKey().getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + " " + day.getValue())
+                .collect(Collectors.joining("; "));
+    }
+
+    private static String describe(HoursInterval interval) {
+        return TIME.format(interval.opens()) + "-" + (interval.closesAtMidnight() ? "24:00" : TIME.format(interval.closes()));
+    }
+
+    private static Map<String, Object> fields(NumberForm form) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("name", form.name());
+        fields.put("displayPhone", form.displayPhone());
+        fields.put("phoneNumberId", form.phoneNumberId());
+        fields.put("timeZone", form.zone().getId());
+        fields.put("alwaysOpen", form.alwaysOpen());
+        fields.put("afterHoursMessage", form.afterHoursMessage());
+        fields.put("notifyNextOpening", form.notifyNextOpening());
+        fields.put("exitKeyword", form.exitKeyword());
+        fields.put("customerInactivityMinutes", form.customerInactivityMinutes());
+        fields.put("queueTimeoutMinutes", form.queueTimeoutMinutes());
+        return fields;
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Settings (admins): numbers with their service hours and holidays, users and their memberships, message
+ * templates and tags. Each change goes through the owning module's facade and is audited.
+ */
+package br.com.balcao.settings;

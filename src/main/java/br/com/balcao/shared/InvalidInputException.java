@@ -1,0 +1,42 @@
+package br.com.balcao.shared;
+
+import java.util.List;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+
+/**
+ * A form's input was refused (too long, a duplicate, a rule of the domain): the page shows the message
+ * named by its key, with its arguments, and nothing was changed. An argument made with {@link #label}
+ * is itself a message key (a field's name), translated with the message.
+ */
+public class InvalidInputException extends RuntimeException implements MessageSourceResolvable {
+
+    private final String messageKey;
+    private final transient List<Object> arguments;
+
+    public InvalidInputException(String messageKey, Object... arguments) {
+        super(messageKey);
+        this.messageKey = messageKey;
+        this.arguments = List.of(arguments);
+    }
+
+    /** A message argument that is translated too, such as a field's label. */
+    public static MessageSourceResolvable label(String messageKey) {
+        return new DefaultMessageSourceResolvable(new String[] {messageKey}, messageKey);
+    }
+
+    @Override
+    public String[] getCodes() {
+        return new String[] {messageKey};
+    }
+
+    @Override
+    public Object[] getArguments() {
+        return arguments.toArray();
+    }
+
+    @Override
+    public String getDefaultMessage() {
+        return messageKey;
+    }
+}

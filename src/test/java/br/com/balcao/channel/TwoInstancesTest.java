@@ -1,0 +1,201 @@
+package br.com.balcao.channel;
+
+import static br.com.balcao.channel.WebhookFixtures.addressedTo;
+import static br.com.balcao.channel.WebhookFixtures.signature;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import br.com.balcao.HelpdeskApplication;
+import br.com.balcao.support.TestData;
+import br.com.balcao.support.TestPostgres;
+import com.zaxxer.hikari.HikariDataSource;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Two app processes' worth of the application (two contexts, each with its own web server and pool) on one
+ * PostgreSQL: a session made on one is valid on the other, a message received by one is streamed live by
+ * the other, and concurrent inbound load on both never gives a ticket to two agents or an agent more
+ * tickets than their slots.
+ */
+class TwoInstancesTest {
+
+    private static final String SECRET = "two-instances-secret";
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private static HikariDataSource database;
+    private static ConfigurableApplicationContext first;
+    private static ConfigurableApplicationContext second;
+    private static JdbcTemplate jdbc;
+    private static TestData data;
+
+    @BeforeAll
+    static void startTwoInstancesOnOneDatabase() {
+        database = TestPostgres.newDatabase();
+        first = start();
+        second = start();
+        jdbc = new JdbcTemplate(database);
+        data = new TestData(jdbc, first.getBean(PasswordEncoder.class));
+    }
+
+    @AfterAll
+    static void stop() {
+        Stream.of(first, second).filter(context -> context != null).forEach(ConfigurableApplicationContext::close);
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    private static ConfigurableApplicationContext start() {
+        // as command-line arguments: they outrank application.yml (default properties would not)
+        return new SpringApplicationBuilder(HelpdeskApplication.class).run(
+                "--spring.datasource.url=" + database.getJdbcUrl(),
+                "--spring.datasource.username=" + database.getUsername(),
+                "--spring.datasource.hikari.maximum-pool-size=10",
+                "--server.port=0",
+                "--server.address=127.0.0.1",
+                "--balcao.embedded-database.enabled=false",
+                "--balcao.whatsapp.outbound.enabled=false",
+                "--balcao.whatsapp.app-secret=" + SECRET,
+                "--spring.main.banner-mode=off");
+    }
+
+    @Test
+    void aSessionMadeOnOneInstanceIsValidOnTheOther() throws Exception {
+        long number = data.openNumber("Duas instâncias " + TestData.unique());
+        long agent = data.agent(number, "OFFLINE");
+        HttpClient browser = browser();
+
+        signIn(browser, first, emailOf(agent));
+        HttpResponse<String> desk = browser.send(HttpRequest.newBuilder(url(second, "/desk")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(desk.statusCode()).isEqualTo(200);
+        assertThat(desk.body()).contains("id=\"desk\"");
+    }
+
+    @Test
+    void aMessageReceivedByOneInstanceIsStreamedByTheOther() throws Exception {
+        long number = data.openNumber("Ao vivo " + TestData.unique());
+        long agent = data.agent(number, "OFFLINE");
+        HttpClient browser = browser();
+        signIn(browser, second, emailOf(agent));
+        List<String> streamed = new CopyOnWriteArrayList<>();
+        HttpRequest events = HttpRequest.newBuilder(url(second, "/desk/events"))
+                .header("Accept", "text/event-stream").build();
+        var stream = browser.sendAsync(events, HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> response.body().forEach(streamed::add));
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> !streamed.isEmpty() || stream.isDone());
+
+            postSigned(first, addressedTo("text.json", data.phoneNumberId(number)));
+
+            await().atMost(Duration.ofSeconds(15)).until(() ->
+                    streamed.stream().anyMatch(line -> line.contains("MessageReceived") && line.contains("" + number)));
+        } finally {
+            stream.cancel(true);
+        }
+    }
+
+    @Test
+    void concurrentCustomersOnBothInstancesNeverGiveATicketTwiceOrAnAgentMoreThanTheirSlots() throws Exception {
+        long number = data.openNumber("Carga " + TestData.unique());
+        long ana = data.agent(number, "ONLINE");
+        long bruno = data.agent(number, "ONLINE");
+        jdbc.update("UPDATE app_users SET ticket_slots = 3 WHERE id IN (?, ?)", ana, bruno);
+        String phoneNumberId = data.phoneNumberId(number);
+        int customers = 24;
+
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < customers; i++) {
+                ConfigurableApplicationContext instance = i % 2 == 0 ? first : second;
+                String waId = TestData.waId();
+                byte[] body = new String(addressedTo("text.json", phoneNumberId), StandardCharsets.UTF_8)
+                        .replace("16505551234", waId)
+                        .replace("wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQUFBNjZGOEQ5RTM1NkY0QjBFAA==", "wamid.two." + waId)
+                        .getBytes(StandardCharsets.UTF_8);
+                answers.add(pool.submit(() -> postSigned(instance, body)));
+            }
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                "SELECT count(*) FROM tickets WHERE number_id = ? AND status = 'ASSIGNED'", Long.class, number))
+                .isEqualTo(6));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM tickets WHERE number_id = ?", Long.class, number))
+                .isEqualTo(customers);
+        assertThat(jdbc.queryForList("""
+                SELECT count(*) FROM tickets WHERE number_id = ? AND status = 'ASSIGNED' GROUP BY agent_id
+                """, Long.class, number)).containsExactly(3L, 3L);
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM tickets WHERE number_id = ? AND status = 'WAITING' AND agent_id IS NULL
+                """, Long.class, number)).isEqualTo(customers - 6);
+    }
+
+    private static int postSigned(ConfigurableApplicationContext instance, byte[] body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(url(instance, "/webhooks/whatsapp"))
+                .header("Content-Type", "application/json")
+                .header("X-Hub-Signature-256", signature(SECRET, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static void signIn(HttpClient browser, ConfigurableApplicationContext instance, String email)
+            throws Exception {
+        String form = browser.send(HttpRequest.newBuilder(url(instance, "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher token = CSRF.matcher(form);
+        assertThat(token.find()).as("the login form carries a CSRF token").isTrue();
+        String credentials = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(TestData.PASSWORD, StandardCharsets.UTF_8)
+                + "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+        HttpResponse<Void> login = browser.send(HttpRequest.newBuilder(url(instance, "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(credentials)).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
+    }
+
+    private static HttpClient browser() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    private static String emailOf(long userId) {
+        return jdbc.queryForObject("SELECT email FROM app_users WHERE id = ?", String.class, userId);
+    }
+
+    private static URI url(ConfigurableApplicationContext instance, String path) {
+        int port = ((WebServerApplicationContext) instance).getWebServer().getPort();
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+}

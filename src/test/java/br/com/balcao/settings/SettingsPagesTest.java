@@ -1,0 +1,165 @@
+package br.com.balcao.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import br.com.balcao.support.IntegrationTest;
+import br.com.balcao.support.TestData;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The settings tabs render for admins in both languages; templates' variables; tags; the audit page. */
+@IntegrationTest
+@AutoConfigureMockMvc
+class SettingsPagesTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestData data;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    UserDetails admin;
+    long numberId;
+
+    @BeforeEach
+    void anAdminAndANumber() {
+        String email = data.email("admin");
+        data.user("ADMIN", email);
+        admin = users.loadUserByUsername(email);
+        numberId = data.number("Padaria " + TestData.unique());
+    }
+
+    @Test
+    void everyTabRendersInPortugueseAndEnglish() throws Exception {
+        long agentId = data.user("AGENT", data.email("agent"));
+        mvc.perform(get("/settings").with(user(admin))).andExpect(status().is3xxRedirection());
+        for (String path : List.of("/settings/numbers?number=" + numberId, "/settings/numbers?create=true",
+                "/settings/users", "/settings/users/" + agentId, "/settings/templates?number=" + numberId,
+                "/settings/tags", "/settings/audit")) {
+            String portuguese = page(path);
+            assertThat(portuguese).as(path).contains("Configurações").doesNotContain("??");
+            String english = mvc.perform(get(path).param("lang", "en").with(user(admin))).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(english).as(path).contains("Settings").doesNotContain("??");
+        }
+    }
+
+    @Test
+    void aTemplatesVariablesAreDetectedAndPreviewed() throws Exception {
+        String preview = mvc.perform(post("/settings/templates/preview").with(user(admin)).with(csrf())
+                        .param("numberId", String.valueOf(numberId)).param("name", "").param("language", "pt_BR")
+                        .param("category", "UTILITY").param("status", "APPROVED")
+                        .param("body", "Olá {{1}}, seu pedido {{2}} saiu. Obrigado, {{1}}!"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(preview).contains("2 variáveis").contains("Olá [valor 1], seu pedido [valor 2] saiu. Obrigado, [valor 1]!");
+
+        createTemplate("pedido_saiu", "Olá {{1}}, seu pedido {{2}} saiu.").andExpect(status().is3xxRedirection());
+        assertThat(page("/settings/templates?number=" + numberId)).contains("pedido_saiu").contains("2 variáveis");
+
+        String gap = createTemplate("com_lacuna", "Olá {{1}}, código {{3}}").andExpect(status().isUnprocessableContent())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(gap).contains("As variáveis precisam ser numeradas de {{1}} a {{3}} sem pular nenhuma.");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM message_templates WHERE number_id = ?", Integer.class,
+                numberId)).isEqualTo(1);
+    }
+
+    @Test
+    void tagChangesAreAuditedAndShownOnTheAuditPage() throws Exception {
+        String name = "VIP " + TestData.unique();
+        mvc.perform(post("/settings/tags").param("name", name).param("color", "#FF0000").with(user(admin)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        long tagId = jdbc.queryForObject("SELECT id FROM tags WHERE name = ?", Long.class, name);
+        mvc.perform(post("/settings/tags/{id}", tagId).param("name", name).param("color", "#00aa00")
+                .with(user(admin)).with(csrf())).andExpect(status().is3xxRedirection());
+
+        assertThat(jdbc.queryForList("SELECT action || ' ' || coalesce(old_value ->> 'color', '-') || '>' "
+                + "|| coalesce(new_value ->> 'color', '-') FROM audit_log WHERE subject = ? ORDER BY id", String.class, name))
+                .containsExactly("tag.created ->#ff0000", "tag.updated #ff0000>#00aa00");
+        assertThat(page("/settings/audit")).contains("Etiqueta alterada").contains(name).contains("#00aa00")
+                .contains("Test ADMIN");
+    }
+
+    @Test
+    void aDuplicateTagIsRefused() throws Exception {
+        String name = "Urgente " + TestData.unique();
+        mvc.perform(post("/settings/tags").param("name", name).param("color", "#ff0000").with(user(admin)).with(csrf()));
+        mvc.perform(post("/settings/tags").param("name", name.toUpperCase()).param("color", "#ff0000")
+                        .with(user(admin)).with(csrf()))
+                .andExpect(status().isUnprocessableContent());
+    }
+
+    @Test
+    void aNumbersFieldsAreChangedAndAudited() throws Exception {
+        String pnid = data.phoneNumberId(numberId);
+        mvc.perform(post("/settings/numbers/{id}", numberId).with(user(admin)).with(csrf()).param("name", "Padaria Nova")
+                        .param("displayPhone", "+55 11 4000-0000").param("phoneNumberId", pnid)
+                        .param("timeZone", "America/Manaus").param("notifyNextOpening", "true")
+                        .param("afterHoursMessage", "Voltamos às 8h.").param("exitKeyword", "tchau")
+                        .param("customerInactivityMinutes", "30").param("queueTimeoutMinutes", "90"))
+                .andExpect(status().is3xxRedirection());
+
+        assertThat(jdbc.queryForMap("SELECT name, time_zone, notify_next_opening, exit_keyword, "
+                + "customer_inactivity_minutes FROM business_numbers WHERE id = ?", numberId))
+                .containsEntry("name", "Padaria Nova").containsEntry("time_zone", "America/Manaus")
+                .containsEntry("notify_next_opening", true).containsEntry("exit_keyword", "tchau")
+                .containsEntry("customer_inactivity_minutes", 30);
+        assertThat(jdbc.queryForObject("SELECT new_value ->> 'timeZone' FROM audit_log WHERE action = 'number.updated' "
+                + "AND subject = 'Padaria Nova'", String.class)).isEqualTo("America/Manaus");
+
+        mvc.perform(post("/settings/numbers/{id}", numberId).with(user(admin)).with(csrf()).param("name", "Padaria Nova")
+                        .param("displayPhone", "+55 11 4000-0000").param("phoneNumberId", pnid)
+                        .param("timeZone", "Marte/Olimpo").param("exitKeyword", "tchau")
+                        .param("customerInactivityMinutes", "30").param("queueTimeoutMinutes", "90"))
+                .andExpect(status().isUnprocessableContent());
+    }
+
+    @Test
+    void aNewNumberGetsItsTicketSequenceAndItsPhoneNumberIdMustBeFree() throws Exception {
+        String pnid = "77" + TestData.unique();
+        mvc.perform(post("/settings/numbers").with(user(admin)).with(csrf()).param("name", "Quiosque")
+                        .param("displayPhone", "+55 11 5000-0000").param("phoneNumberId", pnid)
+                        .param("timeZone", "America/Sao_Paulo").param("exitKeyword", "sair")
+                        .param("customerInactivityMinutes", "60").param("queueTimeoutMinutes", "120"))
+                .andExpect(status().is3xxRedirection());
+        long created = jdbc.queryForObject("SELECT id FROM business_numbers WHERE phone_number_id = ?", Long.class, pnid);
+        assertThat(jdbc.queryForObject("SELECT next_ticket_number(?)", Long.class, created)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_log WHERE action = 'number.created' "
+                + "AND new_value ->> 'phoneNumberId' = ?", Integer.class, pnid)).isEqualTo(1);
+
+        String taken = mvc.perform(post("/settings/numbers").with(user(admin)).with(csrf()).param("name", "Cópia")
+                        .param("displayPhone", "+55 11 5000-0001").param("phoneNumberId", pnid)
+                        .param("timeZone", "America/Sao_Paulo").param("exitKeyword", "sair")
+                        .param("customerInactivityMinutes", "60").param("queueTimeoutMinutes", "120"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(taken).contains("Outro número já usa este phone_number_id.").contains("Cópia");
+    }
+
+    private org.springframework.test.web.servlet.ResultActions createTemplate(String name, String body) throws Exception {
+        return mvc.perform(post("/settings/templates").with(user(admin)).with(csrf())
+                .param("numberId", String.valueOf(numberId)).param("name", name).param("language", "pt_BR")
+                .param("category", "UTILITY").param("status", "APPROVED").param("body", body));
+    }
+
+    private String page(String path) throws Exception {
+        return mvc.perform(get(path).with(user(admin))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+    }
+}
