@@ -1,38 +1,116 @@
 package br.com.balcao.contacts;
 
 import br.com.balcao.numbers.NumberView;
+import br.com.balcao.numbers.Permission;
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.shared.NotFoundException;
-import br.com.balcao.tickets.TicketHistory;
+import br.com.balcao.tickets.TicketDetails;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** A contact's card: who they are and their latest tickets. Only members of the contact's number see it. */
+/**
+ * The contact page: details, phone and extra fields (editable with the CONTACTS permission), notes, open
+ * tickets, and the tickets and messages of the last 3 months with links to the timeline and the PDFs. Only
+ * members of the contact's number see it; for anyone else it does not exist.
+ */
 @Controller
 class ContactController {
 
-    private static final int RECENT_TICKETS = 10;
+    static final int NOTES = 50;
+    static final int MONTHS = 3;
 
     private final ContactDirectory contacts;
     private final AccessPolicy access;
-    private final TicketHistory tickets;
+    private final ContactActivity activity;
+    private final TicketDetails details;
+    private final Clock clock;
 
-    ContactController(ContactDirectory contacts, AccessPolicy access, TicketHistory tickets) {
+    ContactController(ContactDirectory contacts, AccessPolicy access, ContactActivity activity, TicketDetails details,
+                      Clock clock) {
         this.contacts = contacts;
         this.access = access;
-        this.tickets = tickets;
+        this.activity = activity;
+        this.details = details;
+        this.clock = clock;
     }
 
     @GetMapping("/contacts/{contactId}")
     String show(@PathVariable long contactId, Model model) {
+        ContactView contact = visibleContact(contactId);
+        addPage(contact, ContactForm.of(contact), Map.of(), model);
+        return "contacts/contact";
+    }
+
+    /** Saves the form; with an error the page comes back as typed with the errors (422) and nothing changes. */
+    @PostMapping("/contacts/{contactId}")
+    String edit(@PathVariable long contactId, @RequestParam(defaultValue = "") String name,
+                @RequestParam(defaultValue = "") String phone, @RequestParam(defaultValue = "") String email,
+                @RequestParam(defaultValue = "") String city, @RequestParam(defaultValue = "") String document,
+                @RequestParam(defaultValue = "") List<String> extraName,
+                @RequestParam(defaultValue = "") List<String> extraValue,
+                Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        ContactView contact = visibleContact(contactId);
+        access.require(contact.numberId(), Permission.CONTACTS);
+        ContactForm form = ContactForm.typed(name, phone, email, city, document, extraName, extraValue);
+        Map<String, String> errors = form.errors();
+        if (errors.isEmpty() && !contacts.update(contactId, form)) {
+            errors = Map.of("phone", "contacts.error.phoneTaken");
+        }
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            addPage(contact, form, errors, model);
+            return "contacts/contact";
+        }
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/contacts/" + contactId;
+    }
+
+    @PostMapping("/contacts/{contactId}/notes")
+    String addNote(@PathVariable long contactId, @RequestParam(defaultValue = "") String text, Model model,
+                   HttpServletResponse response, RedirectAttributes redirect) {
+        ContactView contact = visibleContact(contactId);
+        if (!TicketDetails.validNote(text)) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("noteError", true);
+            model.addAttribute("noteText", text);
+            addPage(contact, ContactForm.of(contact), Map.of(), model);
+            return "contacts/contact";
+        }
+        details.noteOnContact(contactId, access.currentUser().id(), text);
+        redirect.addFlashAttribute("noteSaved", true);
+        return "redirect:/contacts/" + contactId + "#notes";
+    }
+
+    private ContactView visibleContact(long contactId) {
         ContactView contact = contacts.find(contactId).orElseThrow(() -> new NotFoundException("contact"));
+        access.requireVisible(contact.numberId());
+        return contact;
+    }
+
+    private void addPage(ContactView contact, ContactForm form, Map<String, String> errors, Model model) {
         NumberView number = access.requireVisible(contact.numberId());
+        Instant since = clock.instant().atZone(number.zone()).minusMonths(MONTHS).toInstant();
+        List<ContactActivity.TicketLine> tickets = activity.tickets(contact.id(), since);
         model.addAttribute("contact", contact);
         model.addAttribute("number", number);
         model.addAttribute("zone", number.zone());
-        model.addAttribute("tickets", tickets.recentOfContact(contactId, RECENT_TICKETS));
-        return "contacts/contact";
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("canEdit", access.can(contact.numberId(), Permission.CONTACTS));
+        model.addAttribute("openTickets", tickets.stream().filter(ContactActivity.TicketLine::open).toList());
+        model.addAttribute("tickets", tickets.stream().filter(ticket -> !ticket.createdAt().isBefore(since)).toList());
+        model.addAttribute("interactions", activity.latestMessages(contact.id(), since));
+        model.addAttribute("notes", details.notesOfContact(contact.id(), NOTES));
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The contacts module's facade: what other modules may read of a contact. */
 @Service
@@ -17,6 +18,7 @@ public class ContactDirectory {
 
     private final ContactRepository contacts;
     private final JdbcTemplate jdbc;
+    private final JsonMapper json = JsonMapper.builder().build();
 
     ContactDirectory(ContactRepository contacts, JdbcTemplate jdbc) {
         this.contacts = contacts;
@@ -78,6 +80,28 @@ public class ContactDirectory {
             throw new NotFoundException("contact " + contactId);
         }
         return find(contactId).orElseThrow();
+    }
+
+    /**
+     * Saves the contact page's form: the details, the phone and the extra fields (replaced as a whole). The
+     * WhatsApp id stays: it is how WhatsApp names the conversation. Answers false, saving nothing, when another
+     * contact of the number has that phone already. The caller checks the form and the CONTACTS permission.
+     */
+    @Transactional
+    boolean update(long contactId, ContactForm form) {
+        ContactEdit value = form.details().normalized();
+        Phone phone = Phones.parse(form.phone()).orElseThrow(() -> new IllegalArgumentException("invalid phone"));
+        int updated = jdbc.update("""
+                UPDATE contacts c SET
+                    name_edited = CASE WHEN c.name IS NOT DISTINCT FROM ?::varchar THEN c.name_edited ELSE ? END,
+                    name = ?, email = ?, city = ?, document = ?, phone_e164 = ?, phone_digits = ?,
+                    extra_fields = ?::jsonb
+                 WHERE c.id = ?
+                   AND NOT EXISTS (SELECT 1 FROM contacts o
+                                    WHERE o.number_id = c.number_id AND o.phone_digits = ? AND o.id <> c.id)
+                """, value.name(), value.name() != null, value.name(), value.email(), value.city(), value.document(),
+                phone.e164(), phone.digits(), json.writeValueAsString(form.extraFields()), contactId, phone.digits());
+        return updated == 1;
     }
 
     private static String truncate(String value, int length) {

@@ -1,0 +1,60 @@
+package br.com.balcao.afterhours;
+
+import br.com.balcao.numbers.NumberDirectory;
+import br.com.balcao.numbers.NumberView;
+import br.com.balcao.security.AccessPolicy;
+import br.com.balcao.shared.NotFoundException;
+import br.com.balcao.workspace.NumberSelection;
+import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * After-hours contacts of the selected number, last 7 days, newest first, each with the active message
+ * component to call them back. A number open 24 hours has none to show.
+ */
+@Controller
+class AfterHoursController {
+
+    private final NumberSelection selection;
+    private final AccessPolicy access;
+    private final NumberDirectory numbers;
+    private final AfterHoursList list;
+    private final Clock clock;
+
+    AfterHoursController(NumberSelection selection, AccessPolicy access, NumberDirectory numbers, AfterHoursList list,
+                         Clock clock) {
+        this.selection = selection;
+        this.access = access;
+        this.numbers = numbers;
+        this.list = list;
+        this.clock = clock;
+    }
+
+    @GetMapping("/after-hours")
+    String list(HttpSession session, Model model) {
+        NumberView number = selection.current(session).orElseThrow(() -> new NotFoundException("no number"));
+        boolean alwaysOpen = numbers.rules(number.id()).alwaysOpen();
+        List<AfterHoursRow> rows = alwaysOpen ? List.of() : list.recent(number.id(), clock.instant());
+        model.addAttribute("number", number);
+        model.addAttribute("zone", number.zone());
+        model.addAttribute("alwaysOpen", alwaysOpen);
+        model.addAttribute("rows", rows);
+        model.addAttribute("truncated", rows.size() == AfterHoursList.LIMIT);
+        return "afterhours/list";
+    }
+
+    /** One line again, after an active message was sent from it. */
+    @GetMapping("/after-hours/{id}/row")
+    String row(@PathVariable long id, Model model) {
+        AfterHoursRow row = list.find(id).orElseThrow(() -> new NotFoundException("after-hours contact"));
+        NumberView number = access.requireVisible(row.numberId());
+        model.addAttribute("zone", number.zone());
+        model.addAttribute("row", row);
+        return "afterhours/list :: row";
+    }
+}

@@ -1,0 +1,77 @@
+package br.com.balcao.contacts;
+
+import br.com.balcao.contacts.ContactCsv.Field;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The filtered contacts as CSV in the import's format (UTF-8 with a byte order mark so that spreadsheets read
+ * the accents, semicolons, the header row, then one line per contact in the list's order, extra fields as
+ * columns). Rows are read through a database cursor and written as they come: memory stays flat at any size.
+ */
+@Component
+class ContactExport {
+
+    private static final int FETCH_SIZE = 1000;
+    private static final int MAX_EXTRA_COLUMNS = 50;
+    private static final TypeReference<Map<String, Object>> EXTRAS = new TypeReference<>() {
+    };
+
+    private final JdbcTemplate cursor;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    ContactExport(JdbcTemplate jdbc) {
+        this.cursor = new JdbcTemplate(jdbc.getDataSource());
+        this.cursor.setFetchSize(FETCH_SIZE);
+    }
+
+    /** PostgreSQL streams a result through a cursor only inside a transaction. */
+    @Transactional(readOnly = true)
+    public void write(long numberId, ContactFilter filter, ZoneId zone, OutputStream out) throws IOException {
+        ContactQuery query = ContactQuery.of(numberId, filter, zone);
+        List<String> extraColumns = cursor.queryForList("""
+                SELECT DISTINCT k FROM contacts c, jsonb_object_keys(c.extra_fields) k
+                 WHERE %s ORDER BY k LIMIT %d
+                """.formatted(query.where(), MAX_EXTRA_COLUMNS), String.class, query.arguments().toArray());
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        writer.write('\uFEFF');
+        CSVPrinter printer = new CSVPrinter(writer, ContactCsv.format(ContactCsv.SEMICOLON));
+        List<String> header = new ArrayList<>(Arrays.stream(Field.values()).map(Field::header).toList());
+        header.addAll(extraColumns);
+        printer.printRecord(header);
+        cursor.query("""
+                SELECT c.name, c.phone_e164, c.email, c.city, c.document, c.extra_fields::text AS extra FROM contacts c
+                 WHERE %s ORDER BY c.last_interaction_at DESC NULLS LAST, c.id DESC
+                """.formatted(query.where()), row -> {
+            List<String> values = new ArrayList<>(header.size());
+            values.add(row.getString("name"));
+            values.add(row.getString("phone_e164"));
+            values.add(row.getString("email"));
+            values.add(row.getString("city"));
+            values.add(row.getString("document"));
+            Map<String, Object> extras = json.readValue(row.getString("extra"), EXTRAS);
+            extraColumns.forEach(column -> values.add(extras.get(column) == null ? null : extras.get(column).toString()));
+            try {
+                printer.printRecord(values);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, query.arguments().toArray());
+        printer.flush();
+    }
+}

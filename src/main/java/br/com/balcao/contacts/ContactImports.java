@@ -1,0 +1,238 @@
+package br.com.balcao.contacts;
+
+import br.com.balcao.contacts.ImportLine.ImportedContact;
+import jakarta.annotation.PreDestroy;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * CSV import of a number's contacts in two steps. The upload is kept in a file of its own and checked: the
+ * header, the first lines with their problems, the number of lines. Started, the file is read as a stream
+ * (never whole in memory) in batches of {@value #BATCH} lines, one transaction each, so that progress shows
+ * as it goes; every rejected line is kept with its number and reason. The run happens on the instance that
+ * received the file.
+ */
+@Service
+class ContactImports {
+
+    static final int BATCH = 1000;
+    static final int PREVIEW_LINES = 20;
+
+    private static final Logger log = LoggerFactory.getLogger(ContactImports.class);
+
+    private final ImportJobs jobs;
+    private final ImportBatchWriter writer;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final Path directory;
+    private final ExecutorService runner = Executors.newFixedThreadPool(2, task -> {
+        Thread thread = new Thread(task, "contact-import");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    ContactImports(ImportJobs jobs, ImportBatchWriter writer, TransactionTemplate transactions, Clock clock,
+                   @Value("${balcao.contacts.import-directory:${java.io.tmpdir}/balcao-imports}") Path directory) {
+        this.jobs = jobs;
+        this.writer = writer;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.directory = directory;
+    }
+
+    /** The first lines of an uploaded file, each with what it will become or why it will be rejected. */
+    record Preview(ImportJob job, CsvHeader header, List<ImportLine> lines) {
+    }
+
+    /** Thrown when the file cannot be imported at all (not UTF-8, empty, no header); its message is a key. */
+    static final class UnreadableFile extends RuntimeException {
+        UnreadableFile(String key) {
+            super(key);
+        }
+    }
+
+    /**
+     * Keeps the upload and records it as a job to preview; refuses a file whose text or header cannot be read.
+     * Header problems (no phone column...) are kept to show: such a job cannot be started.
+     */
+    long upload(long numberId, long userId, String fileName, InputStream content) throws IOException {
+        Files.createDirectories(directory);
+        Path file = Files.createTempFile(directory, "upload-", ".csv");
+        try {
+            Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
+            Scan scan = scan(file);
+            long importId = jobs.create(numberId, userId, safeName(fileName), scan.header.names(), scan.separator,
+                    scan.lines, clock.instant());
+            Files.move(file, fileOf(importId), StandardCopyOption.REPLACE_EXISTING);
+            return importId;
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    Preview preview(ImportJob job) {
+        List<ImportLine> lines = new ArrayList<>();
+        CsvHeader header = CsvHeader.of(job.header());
+        if (Files.exists(fileOf(job.id()))) {
+            read(job.id(), job.separator(), (number, values) -> {
+                lines.add(ImportLine.read(header, number, values));
+                return lines.size() < PREVIEW_LINES;
+            });
+        }
+        markDuplicates(lines, new HashMap<>());
+        return new Preview(job, header, lines);
+    }
+
+    /** Starts the import in the background; false when it had been started already or cannot be. */
+    boolean start(ImportJob job) {
+        if (!CsvHeader.of(job.header()).importable() || !Files.exists(fileOf(job.id()))
+                || !jobs.markRunning(job.id(), clock.instant())) {
+            return false;
+        }
+        runner.execute(() -> run(job));
+        return true;
+    }
+
+    private void run(ImportJob job) {
+        CsvHeader header = CsvHeader.of(job.header());
+        Map<String, Integer> firstLineOfPhone = new HashMap<>();
+        List<ImportLine> batch = new ArrayList<>(BATCH);
+        try {
+            read(job.id(), job.separator(), (number, values) -> {
+                batch.add(ImportLine.read(header, number, values));
+                if (batch.size() == BATCH) {
+                    write(job, batch, firstLineOfPhone);
+                    batch.clear();
+                }
+                return true;
+            });
+            write(job, batch, firstLineOfPhone);
+            jobs.finish(job.id(), ImportJob.Status.DONE, clock.instant());
+        } catch (RuntimeException e) {
+            log.error("Contact import {} failed", job.id(), e);
+            jobs.finish(job.id(), ImportJob.Status.FAILED, clock.instant());
+        } finally {
+            deleteFile(job.id());
+        }
+    }
+
+    private void write(ImportJob job, List<ImportLine> batch, Map<String, Integer> firstLineOfPhone) {
+        List<ImportLine> lines = markDuplicates(batch, firstLineOfPhone);
+        List<ImportedContact> contacts = lines.stream().filter(ImportLine::valid).map(ImportLine::contact).toList();
+        List<ImportLine> rejected = lines.stream().filter(line -> !line.valid()).toList();
+        transactions.executeWithoutResult(status -> {
+            ImportBatchWriter.Counts counts = writer.write(job.numberId(), contacts, clock.instant());
+            jobs.reject(job.id(), rejected);
+            jobs.advance(job.id(), lines.size(), counts, rejected.size());
+        });
+    }
+
+    /** Lines whose phone an earlier line of the file had are rejected as duplicates of that line. */
+    private static List<ImportLine> markDuplicates(List<ImportLine> lines, Map<String, Integer> firstLineOfPhone) {
+        List<ImportLine> marked = new ArrayList<>(lines.size());
+        for (ImportLine line : lines) {
+            if (!line.valid()) {
+                marked.add(line);
+                continue;
+            }
+            Integer first = firstLineOfPhone.putIfAbsent(line.contact().phone().digits(), line.number());
+            marked.add(first == null ? line : line.duplicateOf(first));
+        }
+        lines.clear();
+        lines.addAll(marked);
+        return marked;
+    }
+
+    /** Receives each data line with its line number (the header is line 1); answers whether to go on. */
+    private interface LineHandler {
+        boolean accept(int number, List<String> values);
+    }
+
+    private void read(long importId, char separator, LineHandler handler) {
+        try (BufferedReader reader = ContactCsv.open(fileOf(importId));
+             CSVParser parser = ContactCsv.format(separator).parse(reader)) {
+            Iterator<CSVRecord> records = parser.iterator();
+            if (records.hasNext()) {
+                records.next();
+            }
+            while (records.hasNext()) {
+                CSVRecord record = records.next();
+                if (!handler.accept(Math.toIntExact(record.getRecordNumber()), record.toList())) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record Scan(CsvHeader header, char separator, int lines) {
+    }
+
+    /** Reads the whole file once: its text must be UTF-8 and it must have a header row. */
+    private static Scan scan(Path file) {
+        try (BufferedReader reader = ContactCsv.open(file)) {
+            char separator = ContactCsv.separatorOf(reader);
+            try (CSVParser parser = ContactCsv.format(separator).parse(reader)) {
+                Iterator<CSVRecord> records = parser.iterator();
+                if (!records.hasNext()) {
+                    throw new UnreadableFile("contacts.import.error.empty");
+                }
+                CsvHeader header = CsvHeader.of(records.next().toList());
+                int lines = 0;
+                while (records.hasNext()) {
+                    records.next();
+                    lines++;
+                }
+                return new Scan(header, separator, lines);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new UnreadableFile("contacts.import.error.unreadable");
+        } catch (IllegalStateException e) {
+            throw new UnreadableFile("contacts.import.error.malformed");
+        }
+    }
+
+    private Path fileOf(long importId) {
+        return directory.resolve("import-" + importId + ".csv");
+    }
+
+    private void deleteFile(long importId) {
+        try {
+            Files.deleteIfExists(fileOf(importId));
+        } catch (IOException e) {
+            log.warn("Could not delete the file of contact import {}", importId, e);
+        }
+    }
+
+    private static String safeName(String fileName) {
+        String name = fileName == null || fileName.isBlank() ? "contatos.csv" : fileName.strip();
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        return name.length() > 255 ? name.substring(0, 255) : name;
+    }
+
+    @PreDestroy
+    void stop() {
+        runner.shutdownNow();
+    }
+}

@@ -1,0 +1,81 @@
+package br.com.balcao.contacts;
+
+import br.com.balcao.numbers.NumberView;
+import br.com.balcao.numbers.Permission;
+import br.com.balcao.security.AccessPolicy;
+import br.com.balcao.shared.NotFoundException;
+import br.com.balcao.workspace.NumberSelection;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The selected number's contacts: filtered (the filters live in the URL), paged by keyset, and exported as
+ * CSV in the format the import reads. Needs the CONTACTS permission on the number.
+ */
+@Controller
+class ContactListController {
+
+    private final NumberSelection selection;
+    private final AccessPolicy access;
+    private final ContactListing listing;
+    private final ContactExport export;
+
+    ContactListController(NumberSelection selection, AccessPolicy access, ContactListing listing,
+                          ContactExport export) {
+        this.selection = selection;
+        this.access = access;
+        this.listing = listing;
+        this.export = export;
+    }
+
+    @GetMapping("/contacts")
+    String list(@ModelAttribute("filter") ContactFilter filter, @RequestParam(required = false) String after,
+                HttpSession session, Model model) {
+        NumberView number = selectedNumber(session);
+        Map<String, String> errors = filter.errors();
+        model.addAttribute("number", number);
+        model.addAttribute("zone", number.zone());
+        model.addAttribute("errors", errors);
+        model.addAttribute("pagedOn", after != null);
+        if (errors.isEmpty()) {
+            ContactListing.Page page = listing.page(number.id(), filter, number.zone(), ContactCursor.parse(after));
+            model.addAttribute("contacts", page.rows());
+            model.addAttribute("nextCursor", page.next().map(ContactCursor::text).orElse(null));
+        } else {
+            model.addAttribute("contacts", List.of());
+        }
+        return "contacts/list";
+    }
+
+    /** The filtered list as CSV, written row by row as the database hands it over. */
+    @GetMapping("/contacts/export")
+    void export(@ModelAttribute ContactFilter filter, HttpSession session, HttpServletResponse response)
+            throws IOException {
+        NumberView number = selectedNumber(session);
+        if (!filter.errors().isEmpty()) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            return;
+        }
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("contatos-" + number.id() + ".csv", StandardCharsets.UTF_8).build().toString());
+        export.write(number.id(), filter, number.zone(), response.getOutputStream());
+    }
+
+    private NumberView selectedNumber(HttpSession session) {
+        NumberView number = selection.current(session).orElseThrow(() -> new NotFoundException("no number"));
+        access.require(number.id(), Permission.CONTACTS);
+        return number;
+    }
+}

@@ -1,0 +1,36 @@
+package br.com.balcao.contacts;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One CSV import as its pages show it: the file, its header, where the run is and what it did so far. */
+record ImportJob(long id, long numberId, long userId, String fileName, List<String> header, char separator,
+        Status status, int totalLines, int processed, int created, int updated, int unchanged, int rejected,
+        Instant createdAt, Instant startedAt, Instant finishedAt) {
+
+    enum Status {
+        PREVIEWED, RUNNING, DONE, FAILED
+    }
+
+    /** Percentage of the lines processed, 0 to 100. */
+    public int percent() {
+        return totalLines == 0 ? (status == Status.DONE ? 100 : 0) : Math.min(100, processed * 100 / totalLines);
+    }
+
+    public boolean running() {
+        return status == Status.RUNNING;
+    }
+
+    public boolean finished() {
+        return status == Status.DONE || status == Status.FAILED;
+    }
+
+    /** Lines per second of a finished run, for the summary; 0 when unknown. */
+    public long linesPerSecond() {
+        if (startedAt == null || finishedAt == null) {
+            return 0;
+        }
+        long millis = Math.max(1, finishedAt.toEpochMilli() - startedAt.toEpochMilli());
+        return processed * 1000L / millis;
+    }
+}
