@@ -9,28 +9,34 @@ import br.com.balcao.monitoring.Dashboard.Queued;
 import br.com.balcao.monitoring.Dashboard.TagCount;
 import br.com.balcao.monitoring.Dashboard.Today;
 import br.com.balcao.security.AgentStatus;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The dashboard's figures, each an aggregate computed by PostgreSQL over an index range: the unclosed
- * tickets, or one day of tickets and replies per number. Seven statements whatever the data size.
+ * tickets, or one day of tickets and replies per number. Five statements whatever the data size.
  */
 @Component
 class DashboardQueries {
 
     /**
      * Each number of the scope with its "today": from local midnight to the next, in its own time zone
-     * (a day of 23 or 25 hours when the clocks change). Parameters: now, the numbers' ids.
+     * (a day of 23 or 25 hours when the clocks change). Parameters: now, the numbers' ids. Materialized:
+     * inlined into a join, PostgreSQL would redo the time zone arithmetic for every ticket it compares.
      */
     private static final String DAYS = """
-            WITH days AS (
+            WITH days AS MATERIALIZED (
                 SELECT n.id AS number_id, n.time_zone,
                        local.midnight AT TIME ZONE n.time_zone AS day_start,
                        (local.midnight + interval '1 day') AT TIME ZONE n.time_zone AS day_end
@@ -50,8 +56,9 @@ class DashboardQueries {
         Long[] ids = scope.ids();
         Timestamp at = Timestamp.from(now);
         Now current = now(ids, now);
-        return new Dashboard(now, current, today(ids, at, current), agents(ids, at), inService(ids),
-                queue(ids, now), tags(ids, at), hours(ids, at));
+        Day day = day(ids, at, current);
+        return new Dashboard(now, current, day.today(), agents(ids, day), inService(ids), queue(ids, now),
+                day.tags(), day.hours());
     }
 
     private Now now(Long[] ids, Instant now) {
@@ -68,44 +75,102 @@ class DashboardQueries {
                 (Object) ids);
     }
 
-    private Today today(Long[] ids, Timestamp at, Now current) {
+    /** What the day's figures of one agent are made of, by agent id. */
+    private record AgentDay(long closed, Duration averageFirstResponse) {
+    }
+
+    private record Day(Today today, Map<Long, AgentDay> agents, List<TagCount> tags, Hours hours) {
+    }
+
+    /**
+     * Every figure of "today" in one statement: the day's tickets (created, first answered or closed today,
+     * three index ranges per number) are read once into a CTE that the cards, the agents' columns, the tags
+     * and the hourly chart all aggregate; the replies come from the day's range of the replies index.
+     */
+    private Day day(Long[] ids, Timestamp at, Now current) {
         return jdbc.queryForObject(DAYS + """
-                SELECT created.*, answered.*, replies.*, served.*
-                  FROM (SELECT count(*) AS total,
-                               count(*) FILTER (WHERE t.status <> 'CLOSED') AS unclosed,
-                               count(*) FILTER (WHERE t.close_reason IN
+                , day_tickets AS MATERIALIZED (
+                    SELECT t.id, t.agent_id, t.status, t.close_reason, t.created_at, t.closed_at, d.time_zone,
+                           t.created_at >= d.day_start AND t.created_at < d.day_end AS created_today,
+                           coalesce(t.closed_at >= d.day_start AND t.closed_at < d.day_end, false) AS closed_today,
+                           CASE WHEN t.first_response_at >= d.day_start AND t.first_response_at < d.day_end
+                                 AND NOT t.opened_by_active_message
+                                THEN date_part('epoch', t.first_response_at - t.assigned_at) END AS first_response,
+                           date_part('epoch', t.closed_at - t.first_response_at) AS service
+                      FROM days d
+                      JOIN tickets t ON t.number_id = d.number_id
+                     WHERE (t.created_at >= d.day_start AND t.created_at < d.day_end)
+                        OR (t.first_response_at >= d.day_start AND t.first_response_at < d.day_end)
+                        OR (t.closed_at >= d.day_start AND t.closed_at < d.day_end)
+                ), by_agent AS (
+                    SELECT agent_id,
+                           count(*) FILTER (WHERE closed_today AND close_reason <> 'ABANDONED') AS closed,
+                           round(avg(first_response)::numeric) AS average_first
+                      FROM day_tickets
+                     WHERE agent_id IS NOT NULL
+                     GROUP BY agent_id
+                ), by_tag AS (
+                    SELECT g.name, g.color, count(*) AS tickets
+                      FROM day_tickets t
+                      JOIN ticket_tags tt ON tt.ticket_id = t.id
+                      JOIN tags g ON g.id = tt.tag_id
+                     WHERE t.closed_today
+                     GROUP BY g.id, g.name, g.color
+                ), quarters AS (
+                    -- Every time zone's offset is a multiple of 15 minutes: counting by quarter of an hour first,
+                    -- each count falls in one local hour, and only the quarters are converted to local time.
+                    SELECT time_zone, date_bin('15 minutes', created_at, TIMESTAMPTZ '2000-01-01 00:00Z') AS quarter,
+                           count(*) AS created, 0 AS closed
+                      FROM day_tickets WHERE created_today GROUP BY 1, 2
+                    UNION ALL
+                    SELECT time_zone, date_bin('15 minutes', closed_at, TIMESTAMPTZ '2000-01-01 00:00Z'), 0, count(*)
+                      FROM day_tickets WHERE closed_today GROUP BY 1, 2
+                ), by_hour AS (
+                    SELECT extract(hour FROM quarter AT TIME ZONE time_zone)::int AS hour,
+                           sum(created) AS created, sum(closed) AS closed
+                      FROM quarters
+                     GROUP BY 1
+                )
+                SELECT cards.*, replies.*, agents.*, tagged.*, hourly.*
+                  FROM (SELECT count(*) FILTER (WHERE created_today) AS total,
+                               count(*) FILTER (WHERE created_today AND status <> 'CLOSED') AS unclosed,
+                               count(*) FILTER (WHERE created_today AND close_reason IN
                                                 ('ATTENDANT', 'CLIENT', 'CLIENT_INACTIVITY', 'TRANSFERRED')) AS closed,
-                               count(*) FILTER (WHERE t.close_reason = 'ABANDONED') AS abandoned,
-                               count(*) FILTER (WHERE t.close_reason = 'LOST') AS lost
-                          FROM days d
-                          JOIN tickets t ON t.number_id = d.number_id
-                                        AND t.created_at >= d.day_start AND t.created_at < d.day_end) created,
-                       (SELECT round(avg(extract(epoch FROM t.first_response_at - t.assigned_at))) AS average_first,
-                               round(max(extract(epoch FROM t.first_response_at - t.assigned_at))) AS maximum_first
-                          FROM days d
-                          JOIN tickets t ON t.number_id = d.number_id AND t.first_response_at IS NOT NULL
-                                        AND t.first_response_at >= d.day_start AND t.first_response_at < d.day_end
-                         WHERE NOT t.opened_by_active_message AND t.assigned_at IS NOT NULL) answered,
+                               count(*) FILTER (WHERE created_today AND close_reason = 'ABANDONED') AS abandoned,
+                               count(*) FILTER (WHERE created_today AND close_reason = 'LOST') AS lost,
+                               round(avg(first_response)::numeric) AS average_first,
+                               round(max(first_response)::numeric) AS maximum_first,
+                               round(avg(service) FILTER (WHERE closed_today)::numeric) AS average_service
+                          FROM day_tickets) cards,
                        (SELECT round(avg(extract(epoch FROM m.created_at - m.customer_waiting_since))) AS average_response
                           FROM days d
                           JOIN messages m ON m.number_id = d.number_id AND m.customer_waiting_since IS NOT NULL
                                          AND m.created_at >= d.day_start AND m.created_at < d.day_end) replies,
-                       (SELECT round(avg(extract(epoch FROM t.closed_at - t.first_response_at))) AS average_service
-                          FROM days d
-                          JOIN tickets t ON t.number_id = d.number_id AND t.closed_at IS NOT NULL
-                                        AND t.closed_at >= d.day_start AND t.closed_at < d.day_end
-                         WHERE t.first_response_at IS NOT NULL) served
-                """, (row, i) -> new Today(row.getLong("total"), row.getLong("unclosed"), row.getLong("closed"),
-                        row.getLong("abandoned"), row.getLong("lost"), seconds(row, "average_first"),
-                        longest(seconds(row, "maximum_first"), current.longestAwaitingFirstResponse()),
-                        seconds(row, "average_response"), seconds(row, "average_service")),
+                       (SELECT array_agg(agent_id) AS agent_ids, array_agg(closed) AS agent_closed,
+                               array_agg(average_first) AS agent_first
+                          FROM by_agent) agents,
+                       (SELECT array_agg(name ORDER BY tickets DESC, name) AS tag_names,
+                               array_agg(color ORDER BY tickets DESC, name) AS tag_colors,
+                               array_agg(tickets ORDER BY tickets DESC, name) AS tag_tickets
+                          FROM by_tag) tagged,
+                       (SELECT array_agg(coalesce(b.created, 0) ORDER BY h.hour) AS created_by_hour,
+                               array_agg(coalesce(b.closed, 0) ORDER BY h.hour) AS closed_by_hour
+                          FROM generate_series(0, 23) h(hour)
+                          LEFT JOIN by_hour b ON b.hour = h.hour) hourly
+                """, (row, i) -> new Day(
+                        new Today(row.getLong("total"), row.getLong("unclosed"), row.getLong("closed"),
+                                row.getLong("abandoned"), row.getLong("lost"), seconds(row, "average_first"),
+                                longest(seconds(row, "maximum_first"), current.longestAwaitingFirstResponse()),
+                                seconds(row, "average_response"), seconds(row, "average_service")),
+                        agentDays(row), tagCounts(row),
+                        new Hours(counts(row, "created_by_hour"), counts(row, "closed_by_hour"))),
                 at, ids);
     }
 
     /** Agents of the scope's numbers (members who may reply), at work first, then by name. */
-    private Agents agents(Long[] ids, Timestamp at) {
-        return new Agents(jdbc.query(DAYS + """
-                , agents AS (
+    private Agents agents(Long[] ids, Day day) {
+        return new Agents(jdbc.query("""
+                WITH agents AS (
                     SELECT DISTINCT u.id, u.name, u.status, u.status_changed_at
                       FROM app_users u
                       JOIN memberships m ON m.user_id = u.id AND m.can_reply
@@ -115,34 +180,18 @@ class DashboardQueries {
                       FROM tickets t
                      WHERE t.status IN ('ASSIGNED', 'OPEN') AND t.number_id = ANY (?)
                      GROUP BY t.agent_id
-                ), closed AS (
-                    SELECT t.agent_id, count(*) AS tickets
-                      FROM days d
-                      JOIN tickets t ON t.number_id = d.number_id AND t.closed_at IS NOT NULL
-                                    AND t.closed_at >= d.day_start AND t.closed_at < d.day_end
-                     WHERE t.close_reason <> 'ABANDONED' AND t.agent_id IS NOT NULL
-                     GROUP BY t.agent_id
-                ), answered AS (
-                    SELECT t.agent_id, round(avg(extract(epoch FROM t.first_response_at - t.assigned_at))) AS average_first
-                      FROM days d
-                      JOIN tickets t ON t.number_id = d.number_id AND t.first_response_at IS NOT NULL
-                                    AND t.first_response_at >= d.day_start AND t.first_response_at < d.day_end
-                     WHERE NOT t.opened_by_active_message AND t.assigned_at IS NOT NULL
-                     GROUP BY t.agent_id
                 )
-                SELECT a.id, a.name, a.status, a.status_changed_at,
-                       coalesce(active.tickets, 0) AS active, coalesce(closed.tickets, 0) AS closed_today,
-                       answered.average_first
+                SELECT a.id, a.name, a.status, a.status_changed_at, coalesce(active.tickets, 0) AS active
                   FROM agents a
                   LEFT JOIN active ON active.agent_id = a.id
-                  LEFT JOIN closed ON closed.agent_id = a.id
-                  LEFT JOIN answered ON answered.agent_id = a.id
                  ORDER BY array_position(ARRAY['ONLINE', 'BREAK', 'INVISIBLE', 'OFFLINE']::varchar[], a.status),
                           a.name, a.id
-                """, (row, i) -> new AgentRow(row.getLong("id"), row.getString("name"),
-                        AgentStatus.valueOf(row.getString("status")), instant(row, "status_changed_at"),
-                        row.getLong("active"), row.getLong("closed_today"), seconds(row, "average_first")),
-                at, ids, ids, ids));
+                """, (row, i) -> {
+                    AgentDay today = day.agents().getOrDefault(row.getLong("id"), new AgentDay(0, null));
+                    return new AgentRow(row.getLong("id"), row.getString("name"),
+                            AgentStatus.valueOf(row.getString("status")), instant(row, "status_changed_at"),
+                            row.getLong("active"), today.closed(), today.averageFirstResponse());
+                }, ids, ids));
     }
 
     /** The tickets in service, longest first. */
@@ -185,41 +234,38 @@ class DashboardQueries {
                 ids, Dashboard.TABLE_ROWS);
     }
 
-    /** Tags are chosen when a ticket closes: the tickets closed today that carry each tag. */
-    private List<TagCount> tags(Long[] ids, Timestamp at) {
-        return jdbc.query(DAYS + """
-                SELECT g.name, g.color, count(*) AS tickets
-                  FROM days d
-                  JOIN tickets t ON t.number_id = d.number_id AND t.closed_at IS NOT NULL
-                                AND t.closed_at >= d.day_start AND t.closed_at < d.day_end
-                  JOIN ticket_tags tt ON tt.ticket_id = t.id
-                  JOIN tags g ON g.id = tt.tag_id
-                 GROUP BY g.id, g.name, g.color
-                 ORDER BY tickets DESC, g.name
-                """, (row, i) -> new TagCount(row.getString("name"), row.getString("color"), row.getLong("tickets")),
-                at, ids);
+    private static Map<Long, AgentDay> agentDays(ResultSet row) throws SQLException {
+        Object[] ids = array(row, "agent_ids");
+        Object[] closed = array(row, "agent_closed");
+        Object[] averages = array(row, "agent_first");
+        Map<Long, AgentDay> days = new HashMap<>();
+        for (int i = 0; i < ids.length; i++) {
+            Duration average = averages[i] == null ? null : Duration.ofSeconds(((Number) averages[i]).longValue());
+            days.put(((Number) ids[i]).longValue(), new AgentDay(((Number) closed[i]).longValue(), average));
+        }
+        return days;
     }
 
-    private Hours hours(Long[] ids, Timestamp at) {
-        long[] created = new long[24];
-        long[] closed = new long[24];
-        jdbc.query(DAYS + """
-                SELECT e.hour, count(*) FILTER (WHERE e.created) AS created, count(*) FILTER (WHERE NOT e.created) AS closed
-                  FROM (SELECT extract(hour FROM t.created_at AT TIME ZONE d.time_zone)::int AS hour, true AS created
-                          FROM days d
-                          JOIN tickets t ON t.number_id = d.number_id
-                                        AND t.created_at >= d.day_start AND t.created_at < d.day_end
-                        UNION ALL
-                        SELECT extract(hour FROM t.closed_at AT TIME ZONE d.time_zone)::int, false
-                          FROM days d
-                          JOIN tickets t ON t.number_id = d.number_id AND t.closed_at IS NOT NULL
-                                        AND t.closed_at >= d.day_start AND t.closed_at < d.day_end) e
-                 GROUP BY e.hour
-                """, row -> {
-                    created[row.getInt("hour")] = row.getLong("created");
-                    closed[row.getInt("hour")] = row.getLong("closed");
-                }, at, ids);
-        return new Hours(created, closed);
+    /** Tags are chosen when a ticket closes: the tickets closed today that carry each tag. */
+    private static List<TagCount> tagCounts(ResultSet row) throws SQLException {
+        Object[] names = array(row, "tag_names");
+        Object[] colors = array(row, "tag_colors");
+        Object[] tickets = array(row, "tag_tickets");
+        List<TagCount> tags = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            tags.add(new TagCount((String) names[i], (String) colors[i], ((Number) tickets[i]).longValue()));
+        }
+        return tags;
+    }
+
+    private static long[] counts(ResultSet row, String column) throws SQLException {
+        return Arrays.stream(array(row, column)).mapToLong(count -> ((Number) count).longValue()).toArray();
+    }
+
+    /** A PostgreSQL array column as Java objects; an aggregate over no rows is NULL, read as empty. */
+    private static Object[] array(ResultSet row, String column) throws SQLException {
+        Array value = row.getArray(column);
+        return value == null ? new Object[0] : (Object[]) value.getArray();
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {
