@@ -7,11 +7,13 @@ import br.com.balcao.shared.NotFoundException;
 import br.com.balcao.workspace.NumberSelection;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * After-hours contacts of the selected number, last 7 days, newest first, each with the active message
@@ -35,16 +37,23 @@ class AfterHoursController {
         this.clock = clock;
     }
 
+    /** The newest page, or with {@code olderThan} and {@code olderThanId} the page after that row. */
     @GetMapping("/after-hours")
-    String list(HttpSession session, Model model) {
+    String list(@RequestParam(required = false) Instant olderThan, @RequestParam(required = false) Long olderThanId,
+                HttpSession session, Model model) {
         NumberView number = selection.current(session).orElseThrow(() -> new NotFoundException("no number"));
         boolean alwaysOpen = numbers.rules(number.id()).alwaysOpen();
-        List<AfterHoursRow> rows = alwaysOpen ? List.of() : list.recent(number.id(), clock.instant());
+        AfterHoursList.Cursor after = olderThan == null || olderThanId == null ? null
+                : new AfterHoursList.Cursor(olderThan, olderThanId);
+        List<AfterHoursRow> page = alwaysOpen ? List.of() : list.recent(number.id(), clock.instant(), after);
+        boolean more = page.size() > AfterHoursList.PAGE_SIZE;
+        List<AfterHoursRow> rows = more ? page.subList(0, AfterHoursList.PAGE_SIZE) : page;
         model.addAttribute("number", number);
         model.addAttribute("zone", number.zone());
         model.addAttribute("alwaysOpen", alwaysOpen);
         model.addAttribute("rows", rows);
-        model.addAttribute("truncated", rows.size() == AfterHoursList.LIMIT);
+        model.addAttribute("olderPageAfter", more ? rows.get(rows.size() - 1) : null);
+        model.addAttribute("laterPage", after != null);
         return "afterhours/list";
     }
 

@@ -12,15 +12,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The contacts who wrote to a number outside its service hours in the last 7 days, newest first, read through
- * the index {@code after_hours_contacts_recent} with a bounded page.
+ * The contacts who wrote to a number outside its service hours in the last 7 days, newest first, a page at a
+ * time (keyset: the page after a given row), read through the index {@code after_hours_contacts_recent}.
  */
 @Component
 @Transactional(readOnly = true)
 class AfterHoursList {
 
     static final Duration PERIOD = Duration.ofDays(7);
-    static final int LIMIT = 500;
+    static final int PAGE_SIZE = 100;
 
     private static final String COLUMNS = """
             SELECT a.id, a.number_id, a.contact_id, a.contact_name, a.phone, a.first_contact_at, a.return_requested,
@@ -34,12 +34,26 @@ class AfterHoursList {
         this.jdbc = jdbc;
     }
 
-    List<AfterHoursRow> recent(long numberId, Instant now) {
+    /** Where a page starts: right after (older than) the row with this contact time and id. */
+    record Cursor(Instant contactAt, long id) {
+    }
+
+    /** A page of rows older than the cursor (the newest when null), with one row more when another page follows. */
+    List<AfterHoursRow> recent(long numberId, Instant now, Cursor after) {
+        Timestamp since = Timestamp.from(now.minus(PERIOD));
+        if (after == null) {
+            return jdbc.query(COLUMNS + """
+                     WHERE a.number_id = ? AND a.first_contact_at >= ?
+                     ORDER BY a.first_contact_at DESC, a.id DESC
+                     LIMIT ?
+                    """, AfterHoursList::row, numberId, since, PAGE_SIZE + 1);
+        }
         return jdbc.query(COLUMNS + """
-                 WHERE a.number_id = ? AND a.first_contact_at >= ?
+                 WHERE a.number_id = ? AND a.first_contact_at >= ? AND (a.first_contact_at, a.id) < (?, ?)
                  ORDER BY a.first_contact_at DESC, a.id DESC
                  LIMIT ?
-                """, AfterHoursList::row, numberId, Timestamp.from(now.minus(PERIOD)), LIMIT);
+                """, AfterHoursList::row, numberId, since, Timestamp.from(after.contactAt()), after.id(),
+                PAGE_SIZE + 1);
     }
 
     Optional<AfterHoursRow> find(long id) {

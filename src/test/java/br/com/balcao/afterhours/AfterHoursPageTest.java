@@ -148,6 +148,38 @@ class AfterHoursPageTest {
         mvc.perform(get("/after-hours/{id}/row", rowId).with(user(userOf(stranger)))).andExpect(status().isNotFound());
     }
 
+    @Test
+    void theListIsPagedNewestFirstWithALinkToTheOlderContacts() throws Exception {
+        int total = AfterHoursList.PAGE_SIZE + 5;
+        for (int i = 0; i < total; i++) {
+            writesAfterHours("Cliente " + i, "Oi", NOW.minus(Duration.ofMinutes(i + 1)));
+        }
+
+        String first = page();
+        List<String> firstNames = names(first);
+        assertThat(firstNames).hasSize(AfterHoursList.PAGE_SIZE).startsWith("Cliente 0", "Cliente 1");
+        assertThat(first).doesNotContain("id=\"after-hours-newest\"");
+        Matcher older = Pattern.compile("id=\"after-hours-older\"\\s+href=\"([^\"]+)\"").matcher(first);
+        assertThat(older.find()).as("a link to the older page").isTrue();
+
+        String second = mvc.perform(get(older.group(1).replace("&amp;", "&")).with(user(userOf(agent))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(names(second)).containsExactly("Cliente 100", "Cliente 101", "Cliente 102", "Cliente 103",
+                "Cliente 104");
+        assertThat(second).contains("id=\"after-hours-newest\"").doesNotContain("id=\"after-hours-older\"");
+    }
+
+    @Test
+    void aMalformedPageCursorIsABadRequest() throws Exception {
+        mvc.perform(get("/after-hours").param("olderThan", "yesterday").param("olderThanId", "1")
+                        .with(user(userOf(agent))))
+                .andExpect(status().isBadRequest());
+    }
+
+    private static List<String> names(String page) {
+        return rows(page).values().stream().map(row -> cells(row).get(1)).toList();
+    }
+
     private long writesAfterHours(String name, String text, Instant at) {
         String waId = TestData.waId();
         long contact = jdbc.queryForObject("""
