@@ -22,6 +22,8 @@ import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * header, the first lines with their problems, the number of lines. Started, the file is read as a stream
  * (never whole in memory) in batches of {@value #BATCH} lines, one transaction each, so that progress shows
  * as it goes; every rejected line is kept with its number and reason. The run happens on the instance that
- * received the file.
+ * received the file; when that instance stops mid-way, it goes on from its last batch when it starts again.
  */
 @Service
 class ContactImports {
@@ -113,13 +115,36 @@ class ContactImports {
         return true;
     }
 
+    /**
+     * Imports left RUNNING when this instance stopped (their file is here) go on after their last written
+     * batch: each batch and its progress are one transaction, so {@code processed} lines are exactly those
+     * already written.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void resumeInterrupted() {
+        for (ImportJob job : jobs.running()) {
+            if (Files.exists(fileOf(job.id()))) {
+                log.info("Contact import {} was interrupted after {} of {} lines; going on", job.id(), job.processed(),
+                        job.totalLines());
+                runner.execute(() -> run(job));
+            }
+        }
+    }
+
     private void run(ImportJob job) {
         CsvHeader header = CsvHeader.of(job.header());
         Map<String, Integer> firstLineOfPhone = new HashMap<>();
         List<ImportLine> batch = new ArrayList<>(BATCH);
+        int[] alreadyWritten = {job.processed()};
         try {
             read(job.id(), job.separator(), (number, values) -> {
-                batch.add(ImportLine.read(header, number, values));
+                ImportLine line = ImportLine.read(header, number, values);
+                if (alreadyWritten[0] > 0) {
+                    alreadyWritten[0]--;
+                    remember(line, firstLineOfPhone);
+                    return true;
+                }
+                batch.add(line);
                 if (batch.size() == BATCH) {
                     write(job, batch, firstLineOfPhone);
                     batch.clear();
@@ -145,6 +170,13 @@ class ContactImports {
             jobs.reject(job.id(), rejected);
             jobs.advance(job.id(), lines.size(), counts, rejected.size());
         });
+    }
+
+    /** A line written before an interruption, remembered so that later lines with its phone are duplicates. */
+    private static void remember(ImportLine line, Map<String, Integer> firstLineOfPhone) {
+        if (line.valid()) {
+            firstLineOfPhone.putIfAbsent(line.contact().phone().digits(), line.number());
+        }
     }
 
     /** Lines whose phone an earlier line of the file had are rejected as duplicates of that line. */

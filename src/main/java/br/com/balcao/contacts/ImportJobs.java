@@ -42,6 +42,10 @@ class ImportJobs {
         return jdbc.query(COLUMNS + " WHERE id = ?", ImportJobs::job, importId).stream().findFirst();
     }
 
+    List<ImportJob> running() {
+        return jdbc.query(COLUMNS + " WHERE status = 'RUNNING' ORDER BY id", ImportJobs::job);
+    }
+
     /** PREVIEWED to RUNNING; false when the import was started already (by another click). */
     boolean markRunning(long importId, Instant now) {
         return jdbc.update("UPDATE contact_imports SET status = 'RUNNING', started_at = ? WHERE id = ? AND status = 'PREVIEWED'",

@@ -46,6 +46,9 @@ class ContactImportTest {
     @Autowired
     UserDetailsService users;
 
+    @Autowired
+    ContactImports imports;
+
     ContactFixtures fixtures;
     long number;
     UserDetails agent;
@@ -178,6 +181,38 @@ class ContactImportTest {
                 .andExpect(status().isNotFound());
     }
 
+    @Test
+    void anImportInterruptedMidwayGoesOnAfterItsLastWrittenBatch() throws Exception {
+        int lines = 2 * ContactImports.BATCH + 500;
+        List<String> phones = new java.util.ArrayList<>();
+        StringBuilder file = new StringBuilder("Telefone;Nome\r\n");
+        for (int i = 1; i <= lines; i++) {
+            // The last line repeats the phone of line 2 (the first data line), written before the interruption.
+            String phone = i == lines ? phones.get(0) : ContactFixtures.mobile();
+            phones.add(phone);
+            file.append('+').append(phone).append(";Cliente ").append(i).append("\r\n");
+        }
+        long importId = upload(file.toString());
+        // As if the instance had stopped after writing the first batch: the job RUNNING, its file still here.
+        jdbc.update("UPDATE contact_imports SET status = 'RUNNING', started_at = now(), processed = ? WHERE id = ?",
+                ContactImports.BATCH, importId);
+
+        imports.resumeInterrupted();
+        Map<String, Object> job = awaitEnd(importId);
+
+        assertThat(job).containsEntry("status", "DONE").containsEntry("processed", lines)
+                .containsEntry("created", lines - ContactImports.BATCH - 1).containsEntry("rejected", 1);
+        assertThat(jdbc.queryForList("SELECT line_number || ' ' || reason FROM contact_import_rejections WHERE import_id = ?",
+                String.class, importId)).containsExactly((lines + 1) + " DUPLICATE");
+        assertThat(contactWithPhone(phones.get(ContactImports.BATCH - 1))).as("a line of the written batch").isZero();
+        assertThat(contactWithPhone(phones.get(ContactImports.BATCH))).as("the first line after it").isOne();
+    }
+
+    private long contactWithPhone(String phone) {
+        return jdbc.queryForObject("SELECT count(*) FROM contacts WHERE number_id = ? AND phone_digits = ?", Long.class,
+                number, phone);
+    }
+
     private long upload(String content) throws Exception {
         return uploadAs(agent, content);
     }
@@ -204,6 +239,10 @@ class ContactImportTest {
     private Map<String, Object> runAs(UserDetails who, long importId) throws Exception {
         mvc.perform(post("/contacts/import/{id}/start", importId).with(user(who)).with(csrf()))
                 .andExpect(status().is3xxRedirection());
+        return awaitEnd(importId);
+    }
+
+    private Map<String, Object> awaitEnd(long importId) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         Map<String, Object> job;
         do {
