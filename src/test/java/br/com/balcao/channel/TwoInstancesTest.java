@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import br.com.balcao.HelpdeskApplication;
 import br.com.balcao.support.TestData;
 import br.com.balcao.support.TestPostgres;
+import br.com.balcao.tickets.InactivityCloser;
 import com.zaxxer.hikari.HikariDataSource;
 import java.net.CookieManager;
 import java.net.URI;
@@ -17,6 +18,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -25,6 +28,9 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,8 +43,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * Two app processes' worth of the application (two contexts, each with its own web server and pool) on one
  * PostgreSQL: a session made on one is valid on the other, a message received by one is streamed live by
- * the other, and concurrent inbound load on both never gives a ticket to two agents or an agent more
- * tickets than their slots.
+ * the other, concurrent inbound load on both never gives a ticket to two agents or an agent more
+ * tickets than their slots, and a scheduled job runs on one instance at a time.
  */
 class TwoInstancesTest {
 
@@ -167,6 +173,30 @@ class TwoInstancesTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
+    void aScheduledJobRunningOnOneInstanceIsSkippedByTheOther() {
+        LockProvider locks = first.getBean(LockProvider.class);
+        Optional<SimpleLock> runningOnFirst = locks.lock(new LockConfiguration(Instant.now(), "inactivity-closer",
+                Duration.ofMinutes(1), Duration.ZERO));
+        assertThat(runningOnFirst).as("the first instance runs the inactivity closer").isPresent();
+        long number = data.openNumber("Tarefas " + TestData.unique());
+        long ticket = data.ticket(number, data.contact(number, "Cliente silencioso"), "WAITING", null);
+        jdbc.update("UPDATE tickets SET created_at = now() - interval '1 day', "
+                + "last_customer_message_at = now() - interval '1 day' WHERE id = ?", ticket);
+        InactivityCloser closerOfSecond = second.getBean(InactivityCloser.class);
+
+        closerOfSecond.closeInactive();
+        assertThat(statusOf(ticket)).as("skipped while the first instance holds the job").isEqualTo("WAITING");
+
+        runningOnFirst.get().unlock();
+        closerOfSecond.closeInactive();
+        assertThat(statusOf(ticket)).isEqualTo("CLOSED");
+    }
+
+    private static String statusOf(long ticket) {
+        return jdbc.queryForObject("SELECT status FROM tickets WHERE id = ?", String.class, ticket);
     }
 
     private static void signIn(HttpClient browser, ConfigurableApplicationContext instance, String email)
