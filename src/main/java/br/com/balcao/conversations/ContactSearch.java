@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,10 +17,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Finds contacts by name or phone digits on a set of numbers, in one statement per page: the trigram
- * indexes on {@code search_fold(name)} and {@code phone_digits} find the candidates; the best matches (the
- * name or phone starts with what was typed, then a word of the name does) come first, then the most recent
- * interaction.
+ * Finds contacts by name or phone digits on a set of numbers; the best matches come first, then the most
+ * recent interaction. By phone, one statement per page: the trigram index on {@code phone_digits} finds the
+ * few candidates, ranked by where the digits match. By name, one statement per tier of match (the name
+ * starts with what was typed, then a later word does, then it is inside a word), each asked only for the
+ * rows the page still needs: a tier is read newest first, so for a common name PostgreSQL walks the recency
+ * index {@code contacts_by_recent_interaction} and stops after a page of matches, and for a rare one takes
+ * the trigram index on {@code search_fold(name)}; neither grows with the number of people called Maria.
  */
 @Component
 @Transactional(readOnly = true)
@@ -27,23 +31,44 @@ class ContactSearch {
 
     static final int PAGE_SIZE = 20;
 
+    private static final String CONTACT_COLUMNS =
+            "c.id, c.number_id, c.name, c.phone_e164, c.last_interaction_at, c.last_inbound_at";
+
+    /** The name's tiers of match, best first, each excluding the ones before it. */
+    private static final List<String> NAME_TIERS = List.of(
+            "search_fold(c.name) LIKE q.term || '%'",
+            "search_fold(c.name) LIKE '% ' || q.term || '%' AND search_fold(c.name) NOT LIKE q.term || '%'",
+            "search_fold(c.name) LIKE '%' || q.term || '%' AND search_fold(c.name) NOT LIKE q.term || '%'"
+                    + " AND search_fold(c.name) NOT LIKE '% ' || q.term || '%'");
+
     private static final String NAME_HITS = """
-            SELECT c.id, c.number_id, c.name, c.phone_e164, c.last_interaction_at, c.last_inbound_at,
-                   CASE WHEN search_fold(c.name) LIKE q.term || '%' THEN 0
-                        WHEN search_fold(c.name) LIKE '% ' || q.term || '%' THEN 1
-                        ELSE 2 END AS rank
+            SELECT %s, %d AS rank
               FROM contacts c, (SELECT search_fold(?) AS term) q
-             WHERE c.number_id = ANY (?) AND search_fold(c.name) LIKE '%' || q.term || '%'
+             WHERE c.number_id = ANY (?) AND %s
             """;
 
     private static final String PHONE_HITS = """
-            SELECT c.id, c.number_id, c.name, c.phone_e164, c.last_interaction_at, c.last_inbound_at,
+            SELECT %s,
                    CASE WHEN c.phone_digits = q.term THEN 0
-                        WHEN c.phone_digits LIKE '%' || q.term THEN 1
-                        WHEN c.phone_digits LIKE q.term || '%' THEN 2
+                        WHEN c.phone_digits LIKE '%%' || q.term THEN 1
+                        WHEN c.phone_digits LIKE q.term || '%%' THEN 2
                         ELSE 3 END AS rank
               FROM contacts c, (SELECT ?::text AS term) q
-             WHERE c.number_id = ANY (?) AND c.phone_digits LIKE '%' || q.term || '%'
+             WHERE c.number_id = ANY (?) AND c.phone_digits LIKE '%%' || q.term || '%%'
+            """.formatted(CONTACT_COLUMNS);
+
+    /** The hits of a page with where each conversation stands; the hits' query takes term, numbers, limit, offset. */
+    private static final String WITH_STATE = """
+            WITH hits AS (%s
+                  ORDER BY rank, c.last_interaction_at DESC NULLS LAST, c.id DESC
+                  LIMIT ? OFFSET ?)
+            SELECT h.*, n.name AS number_name, n.time_zone, t.status AS ticket_status, t.agent_id,
+                   u.name AS agent_name
+              FROM hits h
+              JOIN business_numbers n ON n.id = h.number_id
+              LEFT JOIN tickets t ON t.contact_id = h.id AND t.status <> 'CLOSED'
+              LEFT JOIN app_users u ON u.id = t.agent_id
+             ORDER BY h.rank, h.last_interaction_at DESC NULLS LAST, h.id DESC
             """;
 
     private final JdbcTemplate jdbc;
@@ -59,26 +84,29 @@ class ContactSearch {
         if (!query.searchable() || numberIds.isEmpty()) {
             return List.of();
         }
-        String hits = query.kind() == SearchQuery.Kind.NAME ? NAME_HITS : PHONE_HITS;
+        int wanted = PAGE_SIZE + 1;
+        int skip = page * PAGE_SIZE;
+        if (query.kind() != SearchQuery.Kind.NAME) {
+            return hits(PHONE_HITS, query, numberIds, userId, wanted, skip);
+        }
+        List<ContactHit> found = new ArrayList<>();
+        for (int tier = 0; tier < NAME_TIERS.size() && found.size() < skip + wanted; tier++) {
+            String tierHits = NAME_HITS.formatted(CONTACT_COLUMNS, tier, NAME_TIERS.get(tier));
+            found.addAll(hits(tierHits, query, numberIds, userId, skip + wanted - found.size(), 0));
+        }
+        return found.subList(Math.min(skip, found.size()), Math.min(skip + wanted, found.size()));
+    }
+
+    private List<ContactHit> hits(String hitsQuery, SearchQuery query, Collection<Long> numberIds, long userId,
+                                  int limit, int offset) {
         Instant now = clock.instant();
         return jdbc.query(connection -> {
-            var statement = connection.prepareStatement("""
-                    WITH hits AS (%s
-                          ORDER BY rank, c.last_interaction_at DESC NULLS LAST, c.id DESC
-                          LIMIT ? OFFSET ?)
-                    SELECT h.*, n.name AS number_name, n.time_zone, t.status AS ticket_status, t.agent_id,
-                           u.name AS agent_name
-                      FROM hits h
-                      JOIN business_numbers n ON n.id = h.number_id
-                      LEFT JOIN tickets t ON t.contact_id = h.id AND t.status <> 'CLOSED'
-                      LEFT JOIN app_users u ON u.id = t.agent_id
-                     ORDER BY h.rank, h.last_interaction_at DESC NULLS LAST, h.id DESC
-                    """.formatted(hits));
+            var statement = connection.prepareStatement(WITH_STATE.formatted(hitsQuery));
             Array numbers = connection.createArrayOf("bigint", numberIds.toArray());
             statement.setString(1, query.likeTerm());
             statement.setArray(2, numbers);
-            statement.setInt(3, PAGE_SIZE + 1);
-            statement.setInt(4, page * PAGE_SIZE);
+            statement.setInt(3, limit);
+            statement.setInt(4, offset);
             return statement;
         }, (row, i) -> hit(row, userId, now));
     }

@@ -175,6 +175,24 @@ class ConversationSearchTest {
     }
 
     @Test
+    void aPageFollowsOnFromOneTierOfMatchToTheNext() throws Exception {
+        List<Long> starting = new java.util.ArrayList<>();
+        List<Long> laterWord = new java.util.ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            starting.add(fixtures.contact(number, "Tiago Camargo " + i, TestData.waId(), minutesAgo(100 + i)));
+            laterWord.add(fixtures.contact(number, "Paulo Tiago " + i, TestData.waId(), minutesAgo(i + 1)));
+        }
+
+        List<Long> first = hits(search("tiago", agent));
+        List<Long> second = hits(page(get("/conversations").param("q", "tiago").param("page", "1")
+                .header("HX-Request", "true"), agent));
+
+        assertThat(first).hasSize(ContactSearch.PAGE_SIZE).startsWith(starting.toArray(Long[]::new))
+                .endsWith(laterWord.subList(0, 5).toArray(Long[]::new));
+        assertThat(second).containsExactlyElementsOf(laterWord.subList(5, 15));
+    }
+
+    @Test
     void likeWildcardsAreSearchedAsText() throws Exception {
         fixtures.contact(number, "Loja 1000 Feliz", TestData.waId(), minutesAgo(1));
         long percent = fixtures.contact(number, "Loja 100% Feliz", TestData.waId(), minutesAgo(2));
