@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,11 +21,13 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Finds contacts by name or phone digits on a set of numbers; the best matches come first, then the most
  * recent interaction. By phone, one statement per page: the trigram index on {@code phone_digits} finds the
- * few candidates, ranked by where the digits match. By name, one statement per tier of match (the name
- * starts with what was typed, then a later word does, then it is inside a word), each asked only for the
- * rows the page still needs: a tier is read newest first, so for a common name PostgreSQL walks the recency
- * index {@code contacts_by_recent_interaction} and stops after a page of matches, and for a rare one takes
- * the trigram index on {@code search_fold(name)}; neither grows with the number of people called Maria.
+ * few candidates, ranked by where the digits match. By name, up to three statements per page, one per tier of
+ * match, each read newest first and asked only for the rows the page still needs: the name starts with what
+ * was typed, then a word of it does, then it is anywhere in it. For a common name PostgreSQL walks the
+ * recency index {@code contacts_by_recent_interaction} and stops after a page of matches; for a rare one it
+ * takes the prefix or trigram index; neither grows with the number of people called Maria. A tier is asked
+ * only when the ones before it are exhausted, so each asks for its own matches and the better ones already
+ * found (a query that excluded them would mislead the planner's estimates), which are skipped.
  */
 @Component
 @Transactional(readOnly = true)
@@ -34,12 +38,11 @@ class ContactSearch {
     private static final String CONTACT_COLUMNS =
             "c.id, c.number_id, c.name, c.phone_e164, c.last_interaction_at, c.last_inbound_at";
 
-    /** The name's tiers of match, best first, each excluding the ones before it. */
+    /** The name's tiers of match, best first, each including the ones before it. */
     private static final List<String> NAME_TIERS = List.of(
             "search_fold(c.name) LIKE q.term || '%'",
-            "search_fold(c.name) LIKE '% ' || q.term || '%' AND search_fold(c.name) NOT LIKE q.term || '%'",
-            "search_fold(c.name) LIKE '%' || q.term || '%' AND search_fold(c.name) NOT LIKE q.term || '%'"
-                    + " AND search_fold(c.name) NOT LIKE '% ' || q.term || '%'");
+            "(search_fold(c.name) LIKE q.term || '%' OR search_fold(c.name) LIKE '% ' || q.term || '%')",
+            "search_fold(c.name) LIKE '%' || q.term || '%'");
 
     private static final String NAME_HITS = """
             SELECT %s, %d AS rank
@@ -89,12 +92,15 @@ class ContactSearch {
         if (query.kind() != SearchQuery.Kind.NAME) {
             return hits(PHONE_HITS, query, numberIds, userId, wanted, skip);
         }
-        List<ContactHit> found = new ArrayList<>();
+        Map<Long, ContactHit> found = new LinkedHashMap<>();
         for (int tier = 0; tier < NAME_TIERS.size() && found.size() < skip + wanted; tier++) {
             String tierHits = NAME_HITS.formatted(CONTACT_COLUMNS, tier, NAME_TIERS.get(tier));
-            found.addAll(hits(tierHits, query, numberIds, userId, skip + wanted - found.size(), 0));
+            for (ContactHit hit : hits(tierHits, query, numberIds, userId, skip + wanted, 0)) {
+                found.putIfAbsent(hit.id(), hit);
+            }
         }
-        return found.subList(Math.min(skip, found.size()), Math.min(skip + wanted, found.size()));
+        List<ContactHit> ranked = new ArrayList<>(found.values());
+        return ranked.subList(Math.min(skip, ranked.size()), Math.min(skip + wanted, ranked.size()));
     }
 
     private List<ContactHit> hits(String hitsQuery, SearchQuery query, Collection<Long> numberIds, long userId,
