@@ -6,33 +6,28 @@ SELECT array_agg(m.number_id ORDER BY m.number_id) AS numbers
 SELECT contact_id AS heavy FROM messages WHERE created_at >= now() - interval '90 days'
  GROUP BY contact_id ORDER BY count(*) DESC LIMIT 1 \gset
 
-\echo '--- name search "maria" (app statement)'
+-- The name search runs one statement per tier of match until the page is full (ContactSearch): the hits
+-- of each tier are shown here; the page's state joins are those of the phone statement below.
+\echo '--- name search "maria", first tier (the name starts with it): the page is full after it'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-WITH hits AS (SELECT c.id, c.number_id, c.name, c.phone_e164, c.last_interaction_at, c.last_inbound_at,
-                     CASE WHEN search_fold(c.name) LIKE q.term || '%' THEN 0
-                          WHEN search_fold(c.name) LIKE '% ' || q.term || '%' THEN 1 ELSE 2 END AS rank
-                FROM contacts c, (SELECT search_fold('maria') AS term) q
-               WHERE c.number_id = ANY (:'numbers') AND search_fold(c.name) LIKE '%' || q.term || '%'
-               ORDER BY rank, c.last_interaction_at DESC NULLS LAST, c.id DESC LIMIT 21 OFFSET 0)
-SELECT h.*, n.name AS number_name, n.time_zone, t.status AS ticket_status, t.agent_id, u.name AS agent_name
-  FROM hits h JOIN business_numbers n ON n.id = h.number_id
-  LEFT JOIN tickets t ON t.contact_id = h.id AND t.status <> 'CLOSED'
-  LEFT JOIN app_users u ON u.id = t.agent_id
- ORDER BY h.rank, h.last_interaction_at DESC NULLS LAST, h.id DESC;
+SELECT c.id, c.number_id, c.name, c.phone_e164, c.last_interaction_at, c.last_inbound_at
+  FROM contacts c, (SELECT search_fold('maria') AS term) q
+ WHERE c.number_id = ANY (:'numbers') AND search_fold(c.name) LIKE q.term || '%'
+ ORDER BY c.last_interaction_at DESC NULLS LAST, c.id DESC LIMIT 21;
 
-\echo '--- name search "peçanha zanetti" (app statement)'
+\echo '--- name search "peçanha zanetti", first tier: nobody'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-WITH hits AS (SELECT c.id, c.number_id, c.name, c.phone_e164, c.last_interaction_at, c.last_inbound_at,
-                     CASE WHEN search_fold(c.name) LIKE q.term || '%' THEN 0
-                          WHEN search_fold(c.name) LIKE '% ' || q.term || '%' THEN 1 ELSE 2 END AS rank
-                FROM contacts c, (SELECT search_fold('peçanha zanetti') AS term) q
-               WHERE c.number_id = ANY (:'numbers') AND search_fold(c.name) LIKE '%' || q.term || '%'
-               ORDER BY rank, c.last_interaction_at DESC NULLS LAST, c.id DESC LIMIT 21 OFFSET 0)
-SELECT h.*, n.name AS number_name, n.time_zone, t.status AS ticket_status, t.agent_id, u.name AS agent_name
-  FROM hits h JOIN business_numbers n ON n.id = h.number_id
-  LEFT JOIN tickets t ON t.contact_id = h.id AND t.status <> 'CLOSED'
-  LEFT JOIN app_users u ON u.id = t.agent_id
- ORDER BY h.rank, h.last_interaction_at DESC NULLS LAST, h.id DESC;
+SELECT c.id, c.number_id, c.name, c.phone_e164, c.last_interaction_at, c.last_inbound_at
+  FROM contacts c, (SELECT search_fold('peçanha zanetti') AS term) q
+ WHERE c.number_id = ANY (:'numbers') AND search_fold(c.name) LIKE q.term || '%'
+ ORDER BY c.last_interaction_at DESC NULLS LAST, c.id DESC LIMIT 21;
+
+\echo '--- name search "peçanha zanetti", second tier (a word starts with it)'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT c.id, c.number_id, c.name, c.phone_e164, c.last_interaction_at, c.last_inbound_at
+  FROM contacts c, (SELECT search_fold('peçanha zanetti') AS term) q
+ WHERE c.number_id = ANY (:'numbers') AND (search_fold(c.name) LIKE q.term || '%' OR search_fold(c.name) LIKE '% ' || q.term || '%')
+ ORDER BY c.last_interaction_at DESC NULLS LAST, c.id DESC LIMIT 21;
 
 \echo '--- phone digits "998871" (app statement)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)

@@ -11,10 +11,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Desk Conversations (issue 5): p50/p95 of the search by name, by phone digits and by message content, and of
@@ -29,15 +31,17 @@ import java.util.Random;
  */
 public final class ConversationsBenchmark {
 
-    private static final String NAME_SQL = """
+    /** The app's tiers of match (the name starts with it, a word does, it is inside), each newest first. */
+    private static final List<String> NAME_TIERS_SQL = List.of(
+            "search_fold(c.name) LIKE q.term || '%'",
+            "(search_fold(c.name) LIKE q.term || '%' OR search_fold(c.name) LIKE '% ' || q.term || '%')",
+            "search_fold(c.name) LIKE '%' || q.term || '%'").stream().map(tier -> """
             SELECT c.id, c.name, c.phone_e164, c.number_id, c.last_interaction_at
               FROM contacts c, (SELECT search_fold(?) AS term) q
-             WHERE c.number_id = ANY (?) AND search_fold(c.name) LIKE '%' || q.term || '%'
-             ORDER BY CASE WHEN search_fold(c.name) LIKE q.term || '%' THEN 0
-                           WHEN search_fold(c.name) LIKE '% ' || q.term || '%' THEN 1 ELSE 2 END,
-                      c.last_interaction_at DESC NULLS LAST, c.id DESC
+             WHERE c.number_id = ANY (?) AND %s
+             ORDER BY c.last_interaction_at DESC NULLS LAST, c.id DESC
              LIMIT 21
-            """;
+            """.formatted(tier)).toList();
     private static final String PHONE_SQL = """
             SELECT c.id, c.name, c.phone_e164, c.number_id, c.last_interaction_at
               FROM contacts c
@@ -104,7 +108,7 @@ public final class ConversationsBenchmark {
                     q -> app.htmxGet("/conversations?q="), q -> run(db, "SELECT 1"));
             measure("name", NAMES, rounds, warmup,
                     q -> app.htmxGet("/conversations?q=" + AppSession.encode(q)),
-                    q -> run(db, NAME_SQL, q, numberArray));
+                    q -> runNameTiers(db, q, numberArray));
             measure("phone digits", digits, rounds, warmup,
                     q -> app.htmxGet("/conversations?q=" + AppSession.encode(q)),
                     q -> {
@@ -183,6 +187,17 @@ public final class ConversationsBenchmark {
                     }
                 }
             }
+        }
+    }
+
+    /** The first page by name as the app reads it: tier after tier until 21 different contacts are found. */
+    private static void runNameTiers(Connection db, String query, Array numbers) throws SQLException {
+        Set<Long> found = new HashSet<>();
+        for (String tier : NAME_TIERS_SQL) {
+            if (found.size() >= 21) {
+                return;
+            }
+            found.addAll(longs(db, tier, query, numbers));
         }
     }
 
