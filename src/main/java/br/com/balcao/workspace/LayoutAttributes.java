@@ -30,9 +30,10 @@ class LayoutAttributes {
         this.menu = menu.stream().sorted(Comparator.comparingInt(MenuEntry::order)).toList();
     }
 
+    /** The header is the layout's: an htmx request asks for a fragment without it and is spared its queries. */
     @ModelAttribute
     void addLayoutAttributes(Model model, HttpServletRequest request) {
-        access.signedInUser().ifPresent(user -> {
+        access.signedInUser().filter(user -> request.getHeader("HX-Request") == null).ifPresent(user -> {
             model.addAttribute("currentUser", user);
             List<NumberView> visible = access.visibleNumbers();
             model.addAttribute("visibleNumbers", visible);

@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -71,6 +72,16 @@ class WorkspaceTest {
 
         assertThat(page).contains(name(north), name(south)).doesNotContain(name(foreign));
         assertThat(page).contains("id=\"number-selector\"");
+    }
+
+    @Test
+    void anHtmxFragmentIsRenderedWithoutTheHeadersQueries() throws Exception {
+        mvc.perform(get("/desk/list").header("HX-Request", "true").with(user(agent)))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeDoesNotExist("visibleNumbers", "agentStatus", "menuEntries"));
+        mvc.perform(get("/desk").with(user(agent)))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeExists("visibleNumbers", "agentStatus", "menuEntries"));
     }
 
     @Test
