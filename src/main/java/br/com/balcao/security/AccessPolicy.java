@@ -5,12 +5,17 @@ import br.com.balcao.numbers.NumberView;
 import br.com.balcao.numbers.Permission;
 import br.com.balcao.shared.NotFoundException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The one place that decides who may see what. A user sees the numbers they are a member of (admins see
@@ -50,30 +55,26 @@ public class AccessPolicy {
     /** The numbers the current user may see, by name. */
     public List<NumberView> visibleNumbers() {
         SignedInUser user = currentUser();
-        return user.isAdmin() ? numbers.all() : numbers.numbersOf(user.id());
+        return perRequest("visibleNumbers", user, () -> user.isAdmin() ? numbers.all() : numbers.numbersOf(user.id()));
     }
 
     public boolean canSee(long numberId) {
-        SignedInUser user = currentUser();
-        return user.isAdmin() ? numbers.find(numberId).isPresent()
-                : numbers.permissionsOf(user.id()).containsKey(numberId);
+        return visible(numberId).isPresent();
     }
 
     /** The number, if the current user may see it; otherwise 404, exactly as if it did not exist. */
     public NumberView requireVisible(long numberId) {
-        if (!canSee(numberId)) {
-            throw new NotFoundException("number " + numberId);
-        }
-        return numbers.find(numberId).orElseThrow(() -> new NotFoundException("number " + numberId));
+        return visible(numberId).orElseThrow(() -> new NotFoundException("number " + numberId));
     }
 
     /** Whether the current user may do this on the number (admins may do everything). */
     public boolean can(long numberId, Permission permission) {
         SignedInUser user = currentUser();
         if (user.isAdmin()) {
-            return numbers.find(numberId).isPresent();
+            return canSee(numberId);
         }
-        return numbers.permissionsOf(user.id()).getOrDefault(numberId, Set.of()).contains(permission);
+        Map<Long, Set<Permission>> permissions = perRequest("permissions", user, () -> numbers.permissionsOf(user.id()));
+        return permissions.getOrDefault(numberId, Set.of()).contains(permission);
     }
 
     /** 404 when the number is invisible to the user, 403 when visible but the permission is missing. */
@@ -82,5 +83,28 @@ public class AccessPolicy {
         if (!can(numberId, permission)) {
             throw new AccessDeniedException("missing permission " + permission + " on number " + numberId);
         }
+    }
+
+    private Optional<NumberView> visible(long numberId) {
+        return visibleNumbers().stream().filter(number -> number.id() == numberId).findFirst();
+    }
+
+    /**
+     * Within one GET request the user's numbers and permissions are read once: a page asks several times (the
+     * header, the page's own checks). Requests that change things read them afresh, since they may change them.
+     */
+    @SuppressWarnings("unchecked")
+    private static <T> T perRequest(String name, SignedInUser user, Supplier<T> load) {
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)
+                || !"GET".equals(attributes.getRequest().getMethod())) {
+            return load.get();
+        }
+        String key = AccessPolicy.class.getName() + "." + name + "." + user.id();
+        Object known = attributes.getAttribute(key, RequestAttributes.SCOPE_REQUEST);
+        if (known == null) {
+            known = load.get();
+            attributes.setAttribute(key, known, RequestAttributes.SCOPE_REQUEST);
+        }
+        return (T) known;
     }
 }
