@@ -1,0 +1,104 @@
+package br.com.balcao.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import br.com.balcao.security.AccessFixtures.Role;
+import br.com.balcao.security.AccessFixtures.World;
+import br.com.balcao.security.AccessMatrix.Endpoint;
+import br.com.balcao.security.AccessMatrix.Outcome;
+import br.com.balcao.security.AccessProbe.Answer;
+import br.com.balcao.support.IntegrationTest;
+import br.com.balcao.support.TestClock;
+import br.com.balcao.support.TestData;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Every mapping of the application against every role: anonymous users go to the login page, each signed-in
+ * role gets what {@link AccessMatrix} says (403 where the role or a permission is missing), and an object of
+ * a number the user does not belong to is 404. A mapping the table does not list fails the build.
+ */
+@IntegrationTest
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTest {
+
+    private static final List<Role> SIGNED_IN = List.of(Role.AGENT_WITHOUT_PERMISSIONS, Role.AGENT, Role.MANAGER,
+            Role.ADMIN);
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ApplicationContext context;
+
+    AccessFixtures fixtures;
+    AccessProbe probe;
+
+    @BeforeAll
+    void cast(@Autowired JdbcTemplate jdbc, @Autowired TestData data, @Autowired TestClock clock,
+              @Autowired AccountDetailsService accounts) {
+        clock.set(TestClock.START);
+        fixtures = new AccessFixtures(jdbc, data, clock, accounts);
+        probe = new AccessProbe(mvc, fixtures, AccessMatrix.mappings(context));
+    }
+
+    @Test
+    void everyMappingOfTheApplicationIsInTheMatrix() {
+        assertThat(AccessMatrix.mappings(context).keySet())
+                .as("mappings of the application (left) against the access matrix (right): list a new endpoint "
+                        + "in AccessMatrix.TABLE with who may call it")
+                .containsExactlyInAnyOrderElementsOf(AccessMatrix.TABLE.keySet());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachMappingAnswersEachRoleAsTheMatrixSays() {
+        return AccessMatrix.endpoints().stream().map(endpoint -> dynamicTest(endpoint.mapping(), () -> check(endpoint)));
+    }
+
+    /**
+     * Refusals are asked first, since they must change nothing; then the roles that pass, in the order that
+     * keeps the world usable (the serving agent may close the ticket before a manager tries).
+     */
+    private void check(Endpoint endpoint) throws Exception {
+        List<String> wrong = new ArrayList<>();
+        World own = fixtures.own();
+        expect(endpoint, Role.ANONYMOUS, own, false, wrong);
+        if (endpoint.access().scoped) {
+            World other = fixtures.other();
+            for (Role role : SIGNED_IN) {
+                expect(endpoint, role, other, true, wrong);
+            }
+        }
+        List<Role> byOutcome = SIGNED_IN.stream()
+                .sorted(Comparator.comparing(role -> endpoint.access().expected(role, false) == Outcome.PASSES))
+                .toList();
+        for (Role role : byOutcome) {
+            expect(endpoint, role, own, false, wrong);
+        }
+        assertThat(wrong).as(endpoint.mapping() + " (" + endpoint.access() + ")").isEmpty();
+    }
+
+    private void expect(Endpoint endpoint, Role role, World world, boolean otherNumber, List<String> wrong)
+            throws Exception {
+        Outcome expected = endpoint.access().expected(role, otherNumber);
+        Answer answer = probe.call(endpoint, role, world);
+        if (!answer.is(expected)) {
+            wrong.add(role + (otherNumber ? " on another number's object" : "") + ": expected " + expected
+                    + ", got " + answer.describe());
+        }
+    }
+}
