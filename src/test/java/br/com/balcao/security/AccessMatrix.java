@@ -43,7 +43,7 @@ final class AccessMatrix {
 
     /** What a request comes to. */
     enum Outcome {
-        /** Sent to the login page before reaching any controller. */
+        /** Sent to the login page before reaching any controller (every anonymous request, htmx's and JSON's too). */
         LOGIN,
         /** 403. */
         FORBIDDEN,
@@ -285,6 +285,7 @@ final class AccessMatrix {
                     .param("numberId", id(w.number())).param("name", "")),
             endpoint("POST /settings/templates/{templateId}/delete", ADMINS,
                     w -> post("/settings/templates/{id}/delete", w.template()).param("numberId", id(w.number()))),
+            // Without a name, as the preview is asked while the name is still empty.
             endpoint("POST /settings/templates/preview", ADMINS, w -> post("/settings/templates/preview")
                     .param("numberId", id(w.number())).param("body", "Olá {{1}}")),
             endpoint("GET /settings/users", ADMINS, w -> get("/settings/users")),
@@ -295,6 +296,13 @@ final class AccessMatrix {
                     .param("enabled", "false")),
             endpoint("POST /settings/users/{userId}/memberships", ADMINS,
                     w -> post("/settings/users/{id}/memberships", w.user()).param("member", id(w.number()))));
+
+    /**
+     * Controllers the tests' context does not have, with who may use them. The customer simulator exists with
+     * the demo profile only (a real deployment has none, see SimulatorAvailabilityTest): there any signed-in
+     * user may play the customer of any number, through the real signed webhook.
+     */
+    static final Set<String> DEMO_ONLY_CONTROLLERS = Set.of("br.com.balcao.channel.SimulatorController");
 
     private AccessMatrix() {
     }

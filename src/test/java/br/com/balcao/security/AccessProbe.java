@@ -8,11 +8,15 @@ import br.com.balcao.security.AccessFixtures.World;
 import br.com.balcao.security.AccessMatrix.Endpoint;
 import br.com.balcao.security.AccessMatrix.Outcome;
 import br.com.balcao.shared.NotFoundException;
+import br.com.balcao.support.TestClock;
+import br.com.balcao.support.TestData;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
@@ -42,11 +46,27 @@ final class AccessProbe {
     private final AccessFixtures fixtures;
     private final Map<String, Set<Method>> handlers;
 
-    AccessProbe(MockMvc mvc, AccessFixtures fixtures, Map<String, Set<HandlerMethod>> mappings) {
+    private AccessProbe(MockMvc mvc, AccessFixtures fixtures, Map<String, Set<HandlerMethod>> mappings) {
         this.mvc = mvc;
         this.fixtures = fixtures;
         this.handlers = mappings.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                 entry -> entry.getValue().stream().map(HandlerMethod::getMethod).collect(Collectors.toSet())));
+    }
+
+    /** The cast and its two numbers, on the clock's start, ready to call every mapping of the application. */
+    static AccessProbe start(MockMvc mvc, ApplicationContext context, JdbcTemplate jdbc, TestData data, TestClock clock,
+                             AccountDetailsService accounts) {
+        clock.set(TestClock.START);
+        return new AccessProbe(mvc, new AccessFixtures(jdbc, data, clock, accounts), AccessMatrix.mappings(context));
+    }
+
+    AccessFixtures fixtures() {
+        return fixtures;
+    }
+
+    /** Every mapping of the application, as "METHOD /pattern". */
+    Set<String> mappings() {
+        return handlers.keySet();
     }
 
     /** The request as the row makes it for the world, signed in as the role, with the CSRF token. */

@@ -11,9 +11,12 @@ import br.com.balcao.security.AccessProbe.Answer;
 import br.com.balcao.support.IntegrationTest;
 import br.com.balcao.support.TestClock;
 import br.com.balcao.support.TestData;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -22,7 +25,12 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.classreading.MetadataReader;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.stereotype.Controller;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -39,29 +47,42 @@ class AuthorizationMatrixTest {
     private static final List<Role> SIGNED_IN = List.of(Role.AGENT_WITHOUT_PERMISSIONS, Role.AGENT, Role.MANAGER,
             Role.ADMIN);
 
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    ApplicationContext context;
-
-    AccessFixtures fixtures;
     AccessProbe probe;
+    AccessFixtures fixtures;
 
     @BeforeAll
-    void cast(@Autowired JdbcTemplate jdbc, @Autowired TestData data, @Autowired TestClock clock,
-              @Autowired AccountDetailsService accounts) {
-        clock.set(TestClock.START);
-        fixtures = new AccessFixtures(jdbc, data, clock, accounts);
-        probe = new AccessProbe(mvc, fixtures, AccessMatrix.mappings(context));
+    void cast(@Autowired MockMvc mvc, @Autowired ApplicationContext context, @Autowired JdbcTemplate jdbc,
+              @Autowired TestData data, @Autowired TestClock clock, @Autowired AccountDetailsService accounts) {
+        probe = AccessProbe.start(mvc, context, jdbc, data, clock, accounts);
+        fixtures = probe.fixtures();
     }
 
     @Test
     void everyMappingOfTheApplicationIsInTheMatrix() {
-        assertThat(AccessMatrix.mappings(context).keySet())
+        assertThat(probe.mappings())
                 .as("mappings of the application (left) against the access matrix (right): list a new endpoint "
                         + "in AccessMatrix.TABLE with who may call it")
                 .containsExactlyInAnyOrderElementsOf(AccessMatrix.TABLE.keySet());
+    }
+
+    /** A controller switched off in the tests (by a profile or a property) would escape the matrix otherwise. */
+    @Test
+    void everyControllerIsInTheTestsContextOrKnownToBeDemoOnly(@Autowired ApplicationContext context) {
+        AnnotationTypeFilter controller = new AnnotationTypeFilter(Controller.class);
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
+            @Override
+            protected boolean isCandidateComponent(MetadataReader reader) throws IOException {
+                return controller.match(reader, getMetadataReaderFactory()); // whatever its profile or conditions
+            }
+        };
+        Set<String> controllers = scanner.findCandidateComponents("br.com.balcao").stream()
+                .map(BeanDefinition::getBeanClassName).collect(Collectors.toSet());
+        Set<String> mapped = AccessMatrix.mappings(context).values().stream().flatMap(Set::stream)
+                .map(handler -> handler.getBeanType().getName()).collect(Collectors.toSet());
+
+        assertThat(controllers).containsExactlyInAnyOrderElementsOf(
+                Stream.concat(mapped.stream().filter(name -> name.startsWith("br.com.balcao.")),
+                        AccessMatrix.DEMO_ONLY_CONTROLLERS.stream()).collect(Collectors.toSet()));
     }
 
     @TestFactory

@@ -50,21 +50,19 @@ class CsrfAndHeadersTest {
     @Autowired
     MockMvc mvc;
 
-    @Autowired
-    ApplicationContext context;
-
-    AccessFixtures fixtures;
     AccessProbe probe;
+    AccessFixtures fixtures;
     List<String> mappings;
+    /** Pages change nothing, so they all show one world's objects. */
+    World pages;
 
     @BeforeAll
-    void cast(@Autowired JdbcTemplate jdbc, @Autowired TestData data, @Autowired TestClock clock,
-              @Autowired AccountDetailsService accounts) {
-        clock.set(TestClock.START);
-        fixtures = new AccessFixtures(jdbc, data, clock, accounts);
-        var handlers = AccessMatrix.mappings(context);
-        probe = new AccessProbe(mvc, fixtures, handlers);
-        mappings = List.copyOf(handlers.keySet());
+    void cast(@Autowired ApplicationContext context, @Autowired JdbcTemplate jdbc, @Autowired TestData data,
+              @Autowired TestClock clock, @Autowired AccountDetailsService accounts) {
+        probe = AccessProbe.start(mvc, context, jdbc, data, clock, accounts);
+        fixtures = probe.fixtures();
+        mappings = List.copyOf(probe.mappings());
+        pages = fixtures.own();
     }
 
     @TestFactory
@@ -118,24 +116,40 @@ class CsrfAndHeadersTest {
 
     private void carriesTheHeaders(Endpoint endpoint) throws Exception {
         SoftAssertions softly = new SoftAssertions();
-        World world = fixtures.own();
         for (Role role : ROLES) {
             Outcome expected = endpoint.access().expected(role, false);
             if (expected != Outcome.PASSES && expected != Outcome.REACHES) {
                 continue;
             }
-            Answer answer = probe.call(endpoint, role, world);
-            MockHttpServletResponse response = answer.result().getResponse();
-            String as = role + ": " + answer.describe();
-            softly.assertThat(response.getHeader("Content-Security-Policy")).as(as)
-                    .contains("default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'",
-                            "frame-ancestors 'none'")
-                    .doesNotContain("unsafe-inline", "unsafe-eval");
-            softly.assertThat(response.getHeader("X-Content-Type-Options")).as(as).isEqualTo("nosniff");
-            softly.assertThat(response.getHeader("X-Frame-Options")).as(as).isEqualTo("DENY");
-            softly.assertThat(response.getHeader("Referrer-Policy")).as(as).isEqualTo("strict-origin-when-cross-origin");
+            Answer answer = probe.call(endpoint, role, pages);
+            securityHeaders(softly, answer.result().getResponse(), role + ": " + answer.describe());
         }
         softly.assertAll();
+    }
+
+    @Test
+    void refusalsCarryTheSecurityHeadersToo() throws Exception {
+        SoftAssertions softly = new SoftAssertions();
+        World other = fixtures.other();
+        for (Answer refusal : List.of(
+                probe.call(listed("GET /settings"), Role.AGENT, pages),
+                probe.call(listed("GET /desk/tickets/{ticketId}"), Role.AGENT, other),
+                probe.call(listed("GET /desk"), Role.ANONYMOUS, pages))) {
+            softly.assertThat(refusal.outcome()).isIn(Outcome.FORBIDDEN, Outcome.NOT_FOUND, Outcome.LOGIN);
+            securityHeaders(softly, refusal.result().getResponse(), refusal.describe());
+        }
+        softly.assertAll();
+    }
+
+    /** No inline script or style, no framing, no sniffing, no full URL sent to other sites. */
+    private static void securityHeaders(SoftAssertions softly, MockHttpServletResponse response, String as) {
+        softly.assertThat(response.getHeader("Content-Security-Policy")).as(as)
+                .contains("default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'",
+                        "frame-ancestors 'none'")
+                .doesNotContain("unsafe-inline", "unsafe-eval");
+        softly.assertThat(response.getHeader("X-Content-Type-Options")).as(as).isEqualTo("nosniff");
+        softly.assertThat(response.getHeader("X-Frame-Options")).as(as).isEqualTo("DENY");
+        softly.assertThat(response.getHeader("Referrer-Policy")).as(as).isEqualTo("strict-origin-when-cross-origin");
     }
 
     private static Endpoint listed(String mapping) {
