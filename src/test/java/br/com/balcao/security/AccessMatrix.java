@@ -12,6 +12,11 @@ import static br.com.balcao.security.AccessMatrix.Access.ACTIVE_MESSAGE;
 import static br.com.balcao.security.AccessMatrix.Access.REPLY;
 import static br.com.balcao.security.AccessMatrix.Access.SERVING_AGENT;
 import static br.com.balcao.security.AccessMatrix.Access.SIGNED_IN;
+import static br.com.balcao.security.AccessMatrix.Outcome.FORBIDDEN;
+import static br.com.balcao.security.AccessMatrix.Outcome.LOGIN;
+import static br.com.balcao.security.AccessMatrix.Outcome.NOT_FOUND;
+import static br.com.balcao.security.AccessMatrix.Outcome.PASSES;
+import static br.com.balcao.security.AccessMatrix.Outcome.REACHES;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -56,73 +61,61 @@ final class AccessMatrix {
     }
 
     /**
-     * Who may call a mapping. {@code scoped} rules name an object of a number: asked for the other number's
-     * object, everyone who may not see that number gets 404.
+     * Who may call a mapping: what each role gets, in the order of {@link Role} (anonymous, agent without
+     * permissions, agent, manager, admin), asking for objects of the number the users belong to, and for
+     * objects of a number none of them belongs to when the mapping names an object of a number.
      */
     enum Access {
-        PUBLIC(false),
+        //                   anonymous  agent w/o perm.  agent      manager    admin
+        PUBLIC(List.of(REACHES, REACHES, REACHES, REACHES, REACHES), null),
         /** Any signed-in user; what is shown is limited to their numbers. */
-        SIGNED_IN(false),
+        SIGNED_IN(List.of(LOGIN, PASSES, PASSES, PASSES, PASSES), null),
         /** Anyone who sees the object's number. */
-        MEMBERS(true),
+        MEMBERS(List.of(LOGIN, PASSES, PASSES, PASSES, PASSES),
+                List.of(LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, PASSES)),
         /** Members with the permission on the object's number (admins have every permission). */
-        REPLY(true),
-        ACTIVE_MESSAGE(true),
-        CONTACTS(true),
-        /** The CONTACTS permission on the number chosen in the header (which is always one the user sees). */
-        CONTACTS_ON_SELECTED_NUMBER(false),
+        REPLY(List.of(LOGIN, FORBIDDEN, PASSES, PASSES, PASSES),
+                List.of(LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, PASSES)),
+        ACTIVE_MESSAGE(List.of(LOGIN, FORBIDDEN, PASSES, PASSES, PASSES),
+                List.of(LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, PASSES)),
+        CONTACTS(List.of(LOGIN, FORBIDDEN, PASSES, PASSES, PASSES),
+                List.of(LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, PASSES)),
         /** Conversations: agents with CONTACTS on the number; managers and admins on every number they see. */
-        CONTACTS_OR_MANAGER(true),
+        CONTACTS_OR_MANAGER(List.of(LOGIN, FORBIDDEN, PASSES, PASSES, PASSES),
+                List.of(LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, PASSES)),
+        /** The CONTACTS permission on the number chosen in the header (which is always one the user sees). */
+        CONTACTS_ON_SELECTED_NUMBER(List.of(LOGIN, FORBIDDEN, PASSES, PASSES, PASSES), null),
         /** Managers and admins only, on numbers they see. */
-        MANAGERS(true),
+        MANAGERS(List.of(LOGIN, FORBIDDEN, FORBIDDEN, PASSES, PASSES),
+                List.of(LOGIN, FORBIDDEN, FORBIDDEN, NOT_FOUND, PASSES)),
         /** The absence: admins and the number's managers (an agent only when the number's only agent). */
-        MANAGERS_OF_THE_NUMBER(true),
-        ADMINS(false),
+        MANAGERS_OF_THE_NUMBER(List.of(LOGIN, FORBIDDEN, FORBIDDEN, PASSES, PASSES),
+                List.of(LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, PASSES)),
+        ADMINS(List.of(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, PASSES), null),
         /** A transfer request is answered by the agent serving the ticket; for anyone else it does not exist. */
-        SERVING_AGENT(true);
+        SERVING_AGENT(List.of(LOGIN, NOT_FOUND, PASSES, NOT_FOUND, NOT_FOUND),
+                List.of(LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND));
 
-        final boolean scoped;
+        private final List<Outcome> own;
+        private final List<Outcome> other;
 
-        Access(boolean scoped) {
-            this.scoped = scoped;
+        Access(List<Outcome> own, List<Outcome> other) {
+            this.own = own;
+            this.other = other;
+        }
+
+        /** Whether the mapping names an object of a number, so that another number's object can be asked for. */
+        boolean scoped() {
+            return other != null;
         }
 
         Outcome expected(Role role, boolean otherNumber) {
-            if (this == PUBLIC) {
-                return Outcome.REACHES;
-            }
-            if (role == Role.ANONYMOUS) {
-                return Outcome.LOGIN;
-            }
-            if (this == SERVING_AGENT) {
-                return role == Role.AGENT && !otherNumber ? Outcome.PASSES : Outcome.NOT_FOUND;
-            }
-            boolean agent = role == Role.AGENT || role == Role.AGENT_WITHOUT_PERMISSIONS;
-            if (this == ADMINS) {
-                return role == Role.ADMIN ? Outcome.PASSES : Outcome.FORBIDDEN;
-            }
-            if (this == MANAGERS && agent) {
-                return Outcome.FORBIDDEN;
-            }
-            if (otherNumber && role != Role.ADMIN) {
-                return Outcome.NOT_FOUND;
-            }
-            boolean refused = switch (this) {
-                case REPLY, ACTIVE_MESSAGE, CONTACTS, CONTACTS_ON_SELECTED_NUMBER, CONTACTS_OR_MANAGER ->
-                        role == Role.AGENT_WITHOUT_PERMISSIONS;
-                case MANAGERS_OF_THE_NUMBER -> agent;
-                default -> false;
-            };
-            return refused ? Outcome.FORBIDDEN : Outcome.PASSES;
+            return (otherNumber ? other : own).get(role.ordinal());
         }
     }
 
     /** One row of the table: how to call the mapping with a world's objects, and who may. */
     record Endpoint(String mapping, Access access, Function<World, AbstractMockHttpServletRequestBuilder<?>> request) {
-
-        boolean changesState() {
-            return !mapping.startsWith("GET ");
-        }
     }
 
     static final Map<String, Endpoint> TABLE = table(
