@@ -291,6 +291,14 @@ final class AccessMatrix {
                     w -> post("/settings/users/{id}/memberships", w.user()).param("member", id(w.number()))));
 
     /**
+     * Static files, public (the login page needs them): every URL pattern served from files rather than by a
+     * controller, with a file each serves, which anonymous users must get.
+     */
+    static final Map<String, String> PUBLIC_FILES = Map.of(
+            "/webjars/**", "/webjars/htmx.org/dist/htmx.min.js",
+            "/**", "/css/app.css");
+
+    /**
      * Controllers the tests' context does not have, with who may use them. The customer simulator exists with
      * the demo profile only (a real deployment has none, see SimulatorAvailabilityTest): there any signed-in
      * user may play the customer of any number, through the real signed webhook.

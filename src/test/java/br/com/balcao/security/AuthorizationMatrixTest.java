@@ -2,6 +2,7 @@ package br.com.balcao.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import br.com.balcao.security.AccessFixtures.Role;
 import br.com.balcao.security.AccessFixtures.World;
@@ -34,6 +35,7 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.stereotype.Controller;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 
 /**
  * Every mapping of the application against every role: anonymous users go to the login page, each signed-in
@@ -45,11 +47,14 @@ import org.springframework.test.web.servlet.MockMvc;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixTest {
 
+    @Autowired
+    MockMvc mvc;
+
     AccessProbe probe;
     AccessFixtures fixtures;
 
     @BeforeAll
-    void cast(@Autowired MockMvc mvc, @Autowired ApplicationContext context, @Autowired JdbcTemplate jdbc,
+    void cast(@Autowired ApplicationContext context, @Autowired JdbcTemplate jdbc,
               @Autowired TestData data, @Autowired TestClock clock, @Autowired AccountDetailsService accounts) {
         probe = AccessProbe.start(mvc, context, jdbc, data, clock, accounts);
         fixtures = probe.fixtures();
@@ -61,6 +66,17 @@ class AuthorizationMatrixTest {
                 .as("mappings of the application (left) against the access matrix (right): list a new endpoint "
                         + "in AccessMatrix.TABLE with who may call it")
                 .containsExactlyInAnyOrderElementsOf(AccessMatrix.TABLE.keySet());
+    }
+
+    @Test
+    void staticFilesAreTheOnlyOtherUrlsAndArePublic(@Autowired ApplicationContext context) throws Exception {
+        Set<String> fileUrls = context.getBeansOfType(SimpleUrlHandlerMapping.class).values().stream()
+                .flatMap(mapping -> mapping.getHandlerMap().keySet().stream()).collect(Collectors.toSet());
+        assertThat(fileUrls).containsExactlyInAnyOrderElementsOf(AccessMatrix.PUBLIC_FILES.keySet());
+
+        for (String file : AccessMatrix.PUBLIC_FILES.values()) {
+            assertThat(mvc.perform(get(file)).andReturn().getResponse().getStatus()).as(file).isEqualTo(200);
+        }
     }
 
     /** A controller switched off in the tests (by a profile or a property) would escape the matrix otherwise. */
