@@ -1,5 +1,6 @@
 package br.com.balcao.security;
 
+import static br.com.balcao.security.AccessMatrix.Access.ACTIVE_MESSAGE;
 import static br.com.balcao.security.AccessMatrix.Access.ADMINS;
 import static br.com.balcao.security.AccessMatrix.Access.CONTACTS;
 import static br.com.balcao.security.AccessMatrix.Access.CONTACTS_ON_SELECTED_NUMBER;
@@ -8,7 +9,6 @@ import static br.com.balcao.security.AccessMatrix.Access.MANAGERS;
 import static br.com.balcao.security.AccessMatrix.Access.MANAGERS_OF_THE_NUMBER;
 import static br.com.balcao.security.AccessMatrix.Access.MEMBERS;
 import static br.com.balcao.security.AccessMatrix.Access.PUBLIC;
-import static br.com.balcao.security.AccessMatrix.Access.ACTIVE_MESSAGE;
 import static br.com.balcao.security.AccessMatrix.Access.REPLY;
 import static br.com.balcao.security.AccessMatrix.Access.SERVING_AGENT;
 import static br.com.balcao.security.AccessMatrix.Access.SIGNED_IN;
