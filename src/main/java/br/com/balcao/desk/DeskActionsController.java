@@ -1,5 +1,6 @@
 package br.com.balcao.desk;
 
+import br.com.balcao.numbers.Permission;
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.tickets.TicketActions;
 import br.com.balcao.tickets.TicketConflictException;
@@ -32,7 +33,7 @@ class DeskActionsController {
     /** Sends the reply and answers the refreshed timeline; a refused reply answers the composer's message. */
     @PostMapping("/desk/tickets/{ticketId}/messages")
     String reply(@PathVariable long ticketId, @RequestParam String text, Model model) {
-        DeskTicketHeader ticket = desk.visibleTicket(ticketId);
+        DeskTicketHeader ticket = serviceable(ticketId);
         String trimmed = text.strip();
         if (trimmed.isEmpty() || trimmed.length() > MAX_REPLY) {
             throw new TicketConflictException("bad-text");
@@ -43,16 +44,23 @@ class DeskActionsController {
 
     @PostMapping("/desk/tickets/{ticketId}/close")
     String close(@PathVariable long ticketId, @RequestParam(defaultValue = "") List<Long> tagIds) {
-        desk.visibleTicket(ticketId);
+        serviceable(ticketId);
         actions.close(ticketId, access.currentUser().id(), tagIds);
         return "redirect:/desk";
     }
 
     @PostMapping("/desk/tickets/{ticketId}/transfer")
     String transfer(@PathVariable long ticketId, @RequestParam long agentId) {
-        desk.visibleTicket(ticketId);
+        serviceable(ticketId);
         actions.transfer(ticketId, access.currentUser().id(), agentId);
         return "redirect:/desk";
+    }
+
+    /** The ticket, when the user may answer on its number: 404 for another number's, 403 without REPLY. */
+    private DeskTicketHeader serviceable(long ticketId) {
+        DeskTicketHeader ticket = desk.visibleTicket(ticketId);
+        access.require(ticket.numberId(), Permission.REPLY);
+        return ticket;
     }
 
     /** The reason in plain words, in the composer's place, with a 409 so that htmx shows it as an error. */

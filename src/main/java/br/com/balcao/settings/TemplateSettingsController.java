@@ -119,7 +119,7 @@ class TemplateSettingsController {
     String preview(@RequestParam long numberId, TemplateParams params, Model model, Locale locale) {
         access.requireAdmin();
         access.requireVisible(numberId);
-        TemplateParams lenient = new TemplateParams(params.name().isBlank() ? "preview" : params.name(),
+        TemplateParams lenient = new TemplateParams(params.name() == null || params.name().isBlank() ? "preview" : params.name(),
                 params.language(), params.category(), params.body(), params.status());
         try {
             addPreview(model, templates.preview(numberId, lenient.toForm()), locale);
