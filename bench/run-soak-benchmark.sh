@@ -6,7 +6,7 @@
 # webhooks and of the pages, the app's heap after a full GC and the load average; at the end, whether every
 # message answered 200 is stored exactly once (the wamids sent against the database).
 #
-#   bench/run-soak-benchmark.sh [--minutes=10] [--webhook-rate=25] [--page-rate=5] [generator options]
+#   bench/run-soak-benchmark.sh [--minutes=10] [--warmup=30] [--webhook-rate=25] [--page-rate=5] [generator options]
 #
 # Environment: as bench/lib/app.sh (PORT, JAVA, SKIP_BUILD=1), KEEP_DATA=1 to keep the database. Needs psql
 # and the JDK's jcmd. With the defaults: about a minute of data generation, then the 10 minutes of load.
@@ -19,7 +19,7 @@ soak=()
 generator=(--numbers=4 --contacts=100000 --messages=500000 --today-tickets=2000 --today-messages=20000)
 for arg in "$@"; do
     case "$arg" in
-        --minutes=*|--webhook-rate=*|--page-rate=*|--agents=*|--manager=*) soak+=("$arg") ;;
+        --minutes=*|--warmup=*|--webhook-rate=*|--page-rate=*|--agents=*|--manager=*) soak+=("$arg") ;;
         *) generator+=("$arg") ;;
     esac
 done

@@ -8,7 +8,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Requests at a steady rate, whatever the answers' speed (an open loop, as customers and agents do not wait for
  * each other): request k is due at {@code start + k / rate} and taken by the first free worker. Its latency counts
- * from when it was due, so that time spent waiting for a free worker when the app falls behind is not hidden.
+ * from when it was due, so that time spent waiting for a free worker when the app falls behind is not hidden;
+ * its service time, from when it was sent.
  * Each result goes to the minute in which the request was due.
  */
 final class SteadyLoad {
@@ -39,8 +40,11 @@ final class SteadyLoad {
         this.minutes = minutes;
     }
 
-    /** Starts the workers; requests are due from {@code startNanos} until {@code endNanos} (System.nanoTime()). */
-    void start(long startNanos, long endNanos) {
+    /**
+     * Starts the workers; requests are due from {@code startNanos} until {@code endNanos} (System.nanoTime()), and
+     * their minutes counted from {@code measuredFromNanos} (the warm-up's fall before it).
+     */
+    void start(long startNanos, long measuredFromNanos, long endNanos) {
         double period = 1_000_000_000.0 / perSecond;
         for (int i = 0; i < workers; i++) {
             Thread thread = new Thread(() -> {
@@ -54,13 +58,16 @@ final class SteadyLoad {
                     while ((wait = due - System.nanoTime()) > 0) {
                         LockSupport.parkNanos(wait);
                     }
+                    long sentAt = System.nanoTime();
                     String error;
                     try {
                         error = request.send(k);
                     } catch (Exception e) {
                         error = e.toString();
                     }
-                    minutes.record(name, request.kind(k), due - startNanos, (System.nanoTime() - due) / 1_000, error);
+                    long now = System.nanoTime();
+                    minutes.record(name, request.kind(k), due - measuredFromNanos, (now - due) / 1_000, (now - sentAt) / 1_000,
+                            error);
                 }
             }, name + "-" + i);
             thread.setDaemon(true);
