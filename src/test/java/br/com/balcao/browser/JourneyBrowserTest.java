@@ -21,6 +21,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -80,27 +81,26 @@ class JourneyBrowserTest {
 
         customerWrites(journey);
 
-        // The list is redrawn by each live event, so elements found in it may go stale at any time.
-        long ticket = agent.waiting().ignoring(StaleElementReferenceException.class).until(d -> d
+        long ticket = live(agent).until(d -> d
                 .findElements(By.cssSelector("#desk-list .desk-ticket")).stream()
                 .filter(link -> link.getText().contains(journey.customerName()))
                 .map(link -> Long.valueOf(link.getDomAttribute("data-ticket-id"))).findFirst().orElse(null));
         assertThat(script(agent.driver()).executeScript("return window.journeyMarker"))
                 .as("the ticket arrived without a reload").isEqualTo("desk");
-        agent.waiting().ignoring(StaleElementReferenceException.class).until(d -> {
+        live(agent).until(d -> {
             d.findElement(By.cssSelector("#desk-list .desk-ticket[data-ticket-id='" + ticket + "']")).click();
             return true;
         });
-        agent.waiting().until(d -> !d.findElements(By.cssSelector("#desk[data-ticket-id='" + ticket + "']")).isEmpty());
+        live(agent).until(d -> !d.findElements(By.cssSelector("#desk[data-ticket-id='" + ticket + "']")).isEmpty());
         LiveProbe.awaitConnected(agent);
-        agent.waiting().until(d -> d.findElement(By.id("timeline")).getText().contains(Journey.CUSTOMER_MESSAGE));
+        live(agent).until(d -> d.findElement(By.id("timeline")).getText().contains(Journey.CUSTOMER_MESSAGE));
 
         answerWithTheQuickReply(journey);
-        customer.waiting().until(d -> d.findElement(By.id("sim-thread")).getText().contains(journey.replyBody()));
-        manager.waiting().until(d -> metric("total") == 1);
+        live(customer).until(d -> d.findElement(By.id("sim-thread")).getText().contains(journey.replyBody()));
+        live(manager).until(d -> metric("total") == 1);
 
         closeWithTheTag(journey);
-        manager.waiting().until(d -> metric("closed") == 1);
+        live(manager).until(d -> metric("closed") == 1);
         assertThat(metric("total")).isEqualTo(1);
         assertThat(script(manager.driver()).executeScript("return window.journeyMarker"))
                 .as("the figures moved without a reload").isEqualTo("monitoring");
@@ -120,16 +120,16 @@ class JourneyBrowserTest {
         driver.get(url("/simulator?numberId=" + journey.numberId() + "&phone=" + encode(journey.customerPhone())
                 + "&name=" + encode(journey.customerName())));
         LiveProbe.awaitConnected(customer);
-        customer.waiting().until(d -> d.findElement(By.id("sim-text"))).sendKeys(Journey.CUSTOMER_MESSAGE);
+        live(customer).until(d -> d.findElement(By.id("sim-text"))).sendKeys(Journey.CUSTOMER_MESSAGE);
         driver.findElement(By.cssSelector("#sim-composer button[type=submit]")).click();
-        customer.waiting().until(d -> d.findElement(By.id("sim-thread")).getText().contains(Journey.CUSTOMER_MESSAGE));
+        live(customer).until(d -> d.findElement(By.id("sim-thread")).getText().contains(Journey.CUSTOMER_MESSAGE));
     }
 
     /** Types "/" and the start of the reply's title, picks it among the suggestions with the mouse, sends it. */
     private void answerWithTheQuickReply(Journey journey) {
-        WebElement box = agent.waiting().until(d -> d.findElement(By.id("reply-text")));
+        WebElement box = live(agent).until(d -> d.findElement(By.id("reply-text")));
         box.sendKeys("/" + journey.replyTitle().substring(0, 8));
-        agent.waiting().ignoring(StaleElementReferenceException.class).until(d -> {
+        live(agent).until(d -> {
             WebElement option = d.findElements(By.cssSelector("#quick-replies .quick-reply-option")).stream()
                     .filter(o -> o.isDisplayed() && o.getText().contains(journey.replyTitle())).findFirst().orElse(null);
             if (option != null) {
@@ -137,24 +137,24 @@ class JourneyBrowserTest {
             }
             return option != null;
         });
-        agent.waiting().until(d -> journey.replyBody().equals(d.findElement(By.id("reply-text")).getDomProperty("value")));
+        live(agent).until(d -> journey.replyBody().equals(d.findElement(By.id("reply-text")).getDomProperty("value")));
         agent.driver().findElement(By.id("reply-send")).click();
-        agent.waiting().until(d -> d.findElement(By.id("timeline")).getText().contains(journey.replyBody()));
+        live(agent).until(d -> d.findElement(By.id("timeline")).getText().contains(journey.replyBody()));
     }
 
     private void closeWithTheTag(Journey journey) {
         By tag = By.cssSelector("label[for=close-tag-" + journey.tagId() + "]");
-        agent.waiting().until(d -> d.findElement(By.id("close-button"))).click();
-        agent.waiting().until(d -> d.findElement(tag).isDisplayed());
+        live(agent).until(d -> d.findElement(By.id("close-button"))).click();
+        live(agent).until(d -> d.findElement(tag).isDisplayed());
         agent.driver().findElement(tag).click();
         agent.driver().findElement(By.id("close-confirm")).click();
-        agent.waiting().until(d -> URI.create(d.getCurrentUrl()).getPath().equals("/desk"));
+        live(agent).until(d -> URI.create(d.getCurrentUrl()).getPath().equals("/desk"));
     }
 
     /** Finds the ticket's download link on the History page and fetches it with the manager's session. */
     private String pdfFromHistory(long ticket) throws IOException, InterruptedException {
         manager.driver().get(url("/history"));
-        String href = manager.waiting().until(d -> d.findElement(By.cssSelector("a.history-pdf[href='/history/"
+        String href = live(manager).until(d -> d.findElement(By.cssSelector("a.history-pdf[href='/history/"
                 + ticket + "/pdf']"))).getDomAttribute("href");
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(href)))
                         .header("Cookie", "SESSION=" + manager.driver().manage().getCookieNamed("SESSION").getValue())
@@ -178,6 +178,11 @@ class JourneyBrowserTest {
         } finally {
             reader.close();
         }
+    }
+
+    /** Live events redraw parts of every page, so an element found may go stale before it is read: look again. */
+    private static FluentWait<WebDriver> live(Browser browser) {
+        return browser.waiting().ignoring(StaleElementReferenceException.class);
     }
 
     private long metric(String name) {
