@@ -65,6 +65,29 @@ class JourneyBrowserTest {
         clock.set(TestClock.START); // a working Monday afternoon, whatever an earlier test left
         Journey journey = Journey.cast(data, jdbc);
 
+        managerWatchesTheDay(journey);
+        agentWaitsOnTheDesk(journey);
+        customerWrites(journey);
+        long ticket = agentTakesTheNewTicket(journey);
+
+        answerWithTheQuickReply(journey);
+        live(customer).until(d -> d.findElement(By.id("sim-thread")).getText().contains(journey.replyBody()));
+        live(manager).until(d -> metric("total") == 1);
+
+        closeWithTheTag(journey);
+        live(manager).until(d -> metric("closed") == 1 && metric("total") == 1);
+        assertThat(script(manager.driver()).executeScript("return window.journeyMarker"))
+                .as("the figures moved without a reload").isEqualTo("monitoring");
+        assertThat(jdbc.queryForMap("SELECT status, number_id FROM tickets WHERE id = ?", ticket))
+                .containsEntry("status", "CLOSED").containsEntry("number_id", journey.numberId());
+        assertThat(jdbc.queryForList("SELECT tag_id FROM ticket_tags WHERE ticket_id = ?", Long.class, ticket))
+                .containsExactly(journey.tagId());
+
+        String pdf = pdfFromHistory(ticket);
+        assertThat(pdf).contains(Journey.CUSTOMER_MESSAGE).contains(journey.replyBody());
+    }
+
+    private void managerWatchesTheDay(Journey journey) {
         manager.signIn(port, journey.managerEmail(), TestData.PASSWORD);
         LiveProbe.install(manager);
         manager.driver().get(url("/monitoring?number=" + journey.numberId()));
@@ -72,17 +95,19 @@ class JourneyBrowserTest {
         assertThat(metric("total")).isZero();
         assertThat(metric("closed")).isZero();
         script(manager.driver()).executeScript("window.journeyMarker = 'monitoring';");
+    }
 
+    private void agentWaitsOnTheDesk(Journey journey) {
         agent.signIn(port, journey.agentEmail(), TestData.PASSWORD);
         LiveProbe.install(agent);
         agent.driver().get(url("/desk"));
         LiveProbe.awaitConnected(agent);
         script(agent.driver()).executeScript("window.journeyMarker = 'desk';");
+    }
 
-        customerWrites(journey);
-
-        long ticket = live(agent).until(d -> d
-                .findElements(By.cssSelector("#desk-list .desk-ticket")).stream()
+    /** The ticket shows up in the Desk's list without a reload; the agent opens it. Answers its id. */
+    private long agentTakesTheNewTicket(Journey journey) {
+        long ticket = live(agent).until(d -> d.findElements(By.cssSelector("#desk-list .desk-ticket")).stream()
                 .filter(link -> link.getText().contains(journey.customerName()))
                 .map(link -> Long.valueOf(link.getDomAttribute("data-ticket-id"))).findFirst().orElse(null));
         assertThat(script(agent.driver()).executeScript("return window.journeyMarker"))
@@ -94,23 +119,7 @@ class JourneyBrowserTest {
         live(agent).until(d -> !d.findElements(By.cssSelector("#desk[data-ticket-id='" + ticket + "']")).isEmpty());
         LiveProbe.awaitConnected(agent);
         live(agent).until(d -> d.findElement(By.id("timeline")).getText().contains(Journey.CUSTOMER_MESSAGE));
-
-        answerWithTheQuickReply(journey);
-        live(customer).until(d -> d.findElement(By.id("sim-thread")).getText().contains(journey.replyBody()));
-        live(manager).until(d -> metric("total") == 1);
-
-        closeWithTheTag(journey);
-        live(manager).until(d -> metric("closed") == 1);
-        assertThat(metric("total")).isEqualTo(1);
-        assertThat(script(manager.driver()).executeScript("return window.journeyMarker"))
-                .as("the figures moved without a reload").isEqualTo("monitoring");
-        assertThat(jdbc.queryForMap("SELECT status, number_id FROM tickets WHERE id = ?", ticket))
-                .containsEntry("status", "CLOSED").containsEntry("number_id", journey.numberId());
-        assertThat(jdbc.queryForList("SELECT tag_id FROM ticket_tags WHERE ticket_id = ?", Long.class, ticket))
-                .containsExactly(journey.tagId());
-
-        String pdf = pdfFromHistory(ticket);
-        assertThat(pdf).contains(Journey.CUSTOMER_MESSAGE).contains(journey.replyBody());
+        return ticket;
     }
 
     private void customerWrites(Journey journey) {
