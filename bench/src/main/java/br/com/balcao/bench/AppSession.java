@@ -45,8 +45,16 @@ final class AppSession {
 
     /** GETs a path as htmx does (the fragment only); fails on anything but 200. Returns the body. */
     String htmxGet(String pathAndQuery) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
-                .header("HX-Request", "true").build(), HttpResponse.BodyHandlers.ofString());
+        return get(HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).header("HX-Request", "true"), pathAndQuery);
+    }
+
+    /** GETs a whole page as a browser does; fails on anything but 200. Returns the body. */
+    String pageGet(String pathAndQuery) throws IOException, InterruptedException {
+        return get(HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)), pathAndQuery);
+    }
+
+    private String get(HttpRequest.Builder request, String pathAndQuery) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(pathAndQuery + " answered " + response.statusCode());
         }
