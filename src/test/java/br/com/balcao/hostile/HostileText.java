@@ -30,6 +30,11 @@ public final class HostileText {
     public static final String FORMULA_AT = "@SUM(1+1)";
     public static final List<String> FORMULAS = List.of(FORMULA_HYPERLINK, FORMULA_PLUS, FORMULA_MINUS, FORMULA_AT);
 
+    /** A name that fits the contact name's 120 characters (a longer WhatsApp profile name is cut). */
+    public static final String NAME = SCRIPT + " " + IMAGE + " " + ATTRIBUTE_BREAKER + " " + RIGHT_TO_LEFT + " " + EMOJI;
+    /** A value that fits a city's 80 characters. */
+    public static final String CITY = JAVASCRIPT_URL + " " + CONTROL;
+
     /** Every piece that must come back on a page exactly as typed (NUL aside: it cannot be stored). */
     public static final List<String> SHOWN = List.of(SCRIPT, IMAGE, ATTRIBUTE_BREAKER, JAVASCRIPT_URL, RIGHT_TO_LEFT,
             ZERO_WIDTH, EMOJI, CONTROL);

@@ -1,11 +1,8 @@
 package br.com.balcao.hostile;
 
 import static br.com.balcao.hostile.HostileText.ATTRIBUTE_BREAKER;
-import static br.com.balcao.hostile.HostileText.CONTROL;
 import static br.com.balcao.hostile.HostileText.EMOJI;
 import static br.com.balcao.hostile.HostileText.IMAGE;
-import static br.com.balcao.hostile.HostileText.JAVASCRIPT_URL;
-import static br.com.balcao.hostile.HostileText.RIGHT_TO_LEFT;
 import static br.com.balcao.hostile.HostileText.SCRIPT;
 import static br.com.balcao.hostile.HostileText.ZERO_WIDTH;
 import static br.com.balcao.hostile.PlainTextAssert.assertNoRawMarkup;
@@ -47,9 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileTextOnPagesTest {
 
-    /** A WhatsApp profile name of 120 characters or fewer (longer ones are cut). */
-    static final String NAME = SCRIPT + " " + IMAGE + " " + ATTRIBUTE_BREAKER + " " + RIGHT_TO_LEFT + " " + EMOJI;
-    static final String CITY = JAVASCRIPT_URL + " " + CONTROL;
+    static final String NAME = HostileText.NAME;
+    static final String CITY = HostileText.CITY;
     static final String AGENT_NAME = IMAGE + " " + ZERO_WIDTH;
     static final String TAG = SCRIPT + " 🇧🇷👍🏽";
     static final String CATEGORY = IMAGE + " " + ATTRIBUTE_BREAKER + " " + EMOJI;
