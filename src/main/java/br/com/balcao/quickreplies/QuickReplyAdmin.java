@@ -25,6 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class QuickReplyAdmin {
 
+    /** The columns hold ten code points per visible character: a family emoji is seven. */
+    private static final int CODE_POINTS_PER_CHARACTER = 10;
+
     private final QuickReplyCategoryRepository categories;
     private final QuickReplyRepository replies;
     private final JdbcTemplate jdbc;
@@ -170,15 +173,21 @@ class QuickReplyAdmin {
         return body;
     }
 
-    /** A required, trimmed value of at most {@code max} visible characters. */
+    /**
+     * A required, trimmed value of at most {@code max} visible characters, each of at most
+     * {@value #CODE_POINTS_PER_CHARACTER} code points on average (the column's size): a few letters buried
+     * under thousands of combining marks are refused as too long, with their code point count.
+     */
     private static String limited(String raw, int max, String fieldKey) {
         String value = VisibleText.normalize(raw);
         if (value.isEmpty()) {
             throw new InvalidInputException("configuration.form.required", label(fieldKey));
         }
         int length = VisibleText.length(value);
-        if (length > max) {
-            throw new InvalidInputException("configuration.form.tooLong", label(fieldKey), max, length);
+        int codePoints = value.codePointCount(0, value.length());
+        if (length > max || codePoints > max * CODE_POINTS_PER_CHARACTER) {
+            throw new InvalidInputException("configuration.form.tooLong", label(fieldKey), max,
+                    length > max ? length : codePoints);
         }
         return value;
     }

@@ -141,6 +141,30 @@ class HostileFormsTest {
         }
     }
 
+    @Test
+    void namesAtTheirLimitInEmojiOfManyCodePointsAreSavedAndAudited() throws Exception {
+        String family = "👩‍👩‍👧‍👦";
+        String name = family.repeat(59) + TestData.unique() % 10;
+        assertThat(status(post("/quick-replies/categories").param("name", name).with(user(admin)).with(csrf())))
+                .isEqualTo(302);
+        long categoryId = jdbc.queryForObject("SELECT id FROM quick_reply_categories WHERE name = ?", Long.class, name);
+        assertThat(status(post("/quick-replies/replies").param("categoryId", String.valueOf(categoryId))
+                .param("title", family.repeat(30)).param("body", "Olá").with(user(admin)).with(csrf()))).isEqualTo(302);
+        assertThat(jdbc.queryForList("SELECT subject FROM audit_log WHERE subject LIKE ?", String.class,
+                family.repeat(10) + "%")).hasSize(2).allMatch(subject -> subject.codePointCount(0, subject.length()) <= 200);
+    }
+
+    @Test
+    void aNameOfFewVisibleCharactersMadeOfThousandsOfCombiningMarksIsRefused() throws Exception {
+        String zalgo = ("a" + "\u0301\u0483".repeat(20)).repeat(60);
+        String before = storedState();
+        MockHttpServletResponse response = mvc.perform(post("/quick-replies/categories").param("name", zalgo)
+                .with(user(admin)).with(csrf())).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(422);
+        assertThat(FormErrors.of(response)).contains("no máximo 60");
+        assertThat(storedState()).isEqualTo(before);
+    }
+
     private int status(MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request).andReturn().getResponse().getStatus();
     }

@@ -19,6 +19,10 @@ import br.com.balcao.support.IntegrationTest;
 import br.com.balcao.support.TestClock;
 import br.com.balcao.support.TestData;
 import jakarta.servlet.http.Cookie;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -211,6 +215,30 @@ class HostileTextOnPagesTest {
         assertShownAsText(page(get("/absence").with(user(manager)).cookie(selected(number))), "absence", TEXT,
                 AGENT_NAME);
         assertNoRawMarkup(page(get("/settings/audit").with(user(admin))), "audit");
+    }
+
+    // ------------------------------------------------------------------------------------------------ PDF
+
+    @Test
+    void theTicketPdfHoldsTheTextAsText() throws Exception {
+        MockHttpServletResponse response = mvc.perform(get("/history/{id}/pdf", ticket).with(user(manager)))
+                .andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getContentType()).isEqualTo(MediaType.APPLICATION_PDF_VALUE);
+        String text;
+        try (PDDocument pdf = Loader.loadPDF(response.getContentAsByteArray())) {
+            text = withoutSpaces(new PDFTextStripper().getText(pdf));
+        }
+        // The font has no glyph for emoji or control characters: those show as a replacement mark.
+        for (String drawable : List.of(SCRIPT, IMAGE, ATTRIBUTE_BREAKER, HostileText.JAVASCRIPT_URL,
+                "Set-Cookie: pwned=1", TAG.substring(0, SCRIPT.length()), LONG_TEXT.substring(0, 500))) {
+            assertThat(text).as("the PDF holds %s", drawable).contains(withoutSpaces(drawable));
+        }
+        assertThat(text).contains(withoutSpaces(AGENT_NAME.substring(0, IMAGE.length())));
+    }
+
+    private static String withoutSpaces(String text) {
+        return text.replaceAll("\\s", "");
     }
 
     // ------------------------------------------------------------------------------------------- helpers
