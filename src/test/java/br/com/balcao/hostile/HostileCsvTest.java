@@ -43,6 +43,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A contacts CSV full of hostile values: imported, its preview, rejections and contacts shown as text; the
@@ -196,7 +197,7 @@ class HostileCsvTest {
                 SELECT name, city, extra_fields::text AS extra FROM contacts
                  WHERE number_id = ? AND phone_digits = ?
                 """, number, phone.replaceAll("[^0-9]", ""));
-        row.put("extra", tools.jackson.databind.json.JsonMapper.builder().build().readValue((String) row.get("extra"),
+        row.put("extra", JsonMapper.builder().build().readValue((String) row.get("extra"),
                 Map.class));
         return row;
     }

@@ -9,8 +9,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import br.com.balcao.support.IntegrationTest;
 import br.com.balcao.support.TestData;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -98,7 +100,29 @@ class HostileFormsTest {
                 new Form("absence message", "/absence", admin, Map.of("numberId", numberId, "active", "true"),
                         "message"),
                 new Form("absence suggested name", "/absence", admin,
-                        Map.of("numberId", numberId, "active", "true", "message", "Volto já"), "suggestedName"));
+                        Map.of("numberId", numberId, "active", "true", "message", "Volto já"), "suggestedName"),
+                new Form("number name", "/settings/numbers/" + number, admin, numberSettings("name"), "name"),
+                new Form("exit keyword", "/settings/numbers/" + number, admin, numberSettings("exitKeyword"),
+                        "exitKeyword"),
+                new Form("holiday name", "/settings/numbers/" + number + "/holidays", admin,
+                        Map.of("day", "2026-12-25"), "name"),
+                new Form("user name", "/settings/users", admin, Map.of("email", data.email("novo"), "role", "AGENT",
+                        "ticketSlots", "5", "password", TestData.PASSWORD), "name"));
+    }
+
+    /** The number's settings form as it stands, but for the field under test. */
+    private Map<String, String> numberSettings(String field) {
+        Map<String, String> settings = new HashMap<>(jdbc.queryForMap("""
+                SELECT name, display_phone AS "displayPhone", phone_number_id AS "phoneNumberId",
+                       time_zone AS "timeZone", always_open::text AS "alwaysOpen",
+                       after_hours_message AS "afterHoursMessage", exit_keyword AS "exitKeyword",
+                       customer_inactivity_minutes::text AS "customerInactivityMinutes",
+                       queue_timeout_minutes::text AS "queueTimeoutMinutes"
+                  FROM business_numbers WHERE id = ?
+                """, number).entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                entry -> String.valueOf(entry.getValue()))));
+        settings.remove(field);
+        return settings;
     }
 
     @Test
@@ -110,6 +134,18 @@ class HostileFormsTest {
             assertThat(response.getContentAsString()).as(form.description())
                     .contains("id=\"nul-character\"").contains("caractere de controle invisível (NUL");
             assertThat(storedState()).as(form.description()).isEqualTo(before);
+        }
+    }
+
+    /** The forms above are complete: a plain value in the field under test is saved, so a refusal is the value's. */
+    @Test
+    void aPlainValueInEachFormIsSaved() throws Exception {
+        for (Form form : forms()) {
+            String before = storedState();
+            MockHttpServletResponse response = mvc.perform(form.with("ok" + TestData.unique())).andReturn()
+                    .getResponse();
+            assertThat(response.getStatus()).as(form.description() + FormErrors.of(response)).isIn(200, 302);
+            assertThat(storedState()).as(form.description()).isNotEqualTo(before);
         }
     }
 
@@ -129,7 +165,8 @@ class HostileFormsTest {
                 Map.entry("desk note", 5001), Map.entry("desk reply", 4097), Map.entry("tag", 41),
                 Map.entry("quick reply category", 61), Map.entry("quick reply title", 31),
                 Map.entry("template body", 1025), Map.entry("absence message", 1001),
-                Map.entry("absence suggested name", 121));
+                Map.entry("absence suggested name", 121), Map.entry("number name", 81), Map.entry("exit keyword", 41),
+                Map.entry("holiday name", 81), Map.entry("user name", 121));
         for (Form form : forms()) {
             for (String value : List.of(HostileText.ofLength(justOver.get(form.description())), HUGE)) {
                 String before = storedState();
@@ -179,7 +216,10 @@ class HostileFormsTest {
                        || '/' || (SELECT count(*) FROM quick_reply_categories)
                        || '/' || (SELECT count(*) FROM quick_replies WHERE category_id = ?)
                        || '/' || (SELECT count(*) FROM message_templates WHERE number_id = ?)
-                       || '/' || (SELECT count(*) FROM absences WHERE number_id = ?)
-                """, String.class, contact, ticket, contact, ticket, category, number, number);
+                       || '/' || coalesce((SELECT md5(a::text) FROM absences a WHERE number_id = ?), '-')
+                       || '/' || (SELECT md5(b::text) FROM business_numbers b WHERE id = ?)
+                       || '/' || (SELECT count(*) FROM number_holidays WHERE number_id = ?)
+                       || '/' || (SELECT count(*) FROM app_users)
+                """, String.class, contact, ticket, contact, ticket, category, number, number, number, number);
     }
 }
