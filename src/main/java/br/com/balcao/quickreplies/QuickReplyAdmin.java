@@ -161,7 +161,7 @@ class QuickReplyAdmin {
         return name;
     }
 
-    private static String title(String raw) {
+    private String title(String raw) {
         return limited(raw, QuickReply.TITLE_MAX_LENGTH, "configuration.quickReplies.reply.title");
     }
 
@@ -174,20 +174,21 @@ class QuickReplyAdmin {
     }
 
     /**
-     * A required, trimmed value of at most {@code max} visible characters, each of at most
-     * {@value #CODE_POINTS_PER_CHARACTER} code points on average (the column's size): a few letters buried
-     * under thousands of combining marks are refused as too long, with their code point count.
+     * A required, trimmed value of at most {@code max} visible characters. Where the database's count (the
+     * {@code visible_length} its check uses) is higher, as for marks of scripts it does not know, that count
+     * decides, so that what passes here is stored. A few letters under thousands of combining marks exceed the
+     * column's {@value #CODE_POINTS_PER_CHARACTER} code points per character and are refused by their count.
      */
-    private static String limited(String raw, int max, String fieldKey) {
+    private String limited(String raw, int max, String fieldKey) {
         String value = VisibleText.normalize(raw);
         if (value.isEmpty()) {
             throw new InvalidInputException("configuration.form.required", label(fieldKey));
         }
-        int length = VisibleText.length(value);
         int codePoints = value.codePointCount(0, value.length());
-        if (length > max || codePoints > max * CODE_POINTS_PER_CHARACTER) {
-            throw new InvalidInputException("configuration.form.tooLong", label(fieldKey), max,
-                    length > max ? length : codePoints);
+        int length = codePoints > max * CODE_POINTS_PER_CHARACTER ? codePoints : Math.max(VisibleText.length(value),
+                jdbc.queryForObject("SELECT visible_length(?)", Integer.class, value));
+        if (length > max) {
+            throw new InvalidInputException("configuration.form.tooLong", label(fieldKey), max, length);
         }
         return value;
     }

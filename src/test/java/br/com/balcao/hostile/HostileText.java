@@ -23,6 +23,8 @@ public final class HostileText {
     public static final String CONTROL = "bell\u0007 esc\u001B[31m";
     public static final String HEADER_INJECTION = "x\r\nSet-Cookie: pwned=1";
     public static final String NUL = "before\u0000after";
+    /** Sixty letters, each under forty combining marks: sixty characters to a person, 2,460 code points. */
+    public static final String ZALGO = ("a" + "\u0301\u0483".repeat(20)).repeat(60);
 
     public static final String FORMULA_HYPERLINK = "=HYPERLINK(\"http://evil.example\",\"ok\")";
     public static final String FORMULA_PLUS = "+SUM(1,2)";
