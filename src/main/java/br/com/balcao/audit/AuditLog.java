@@ -23,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class AuditLog {
 
     static final int PAGE_SIZE = 50;
+    static final int MAX_SUBJECT = 200;
     private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {
     };
 
@@ -62,7 +63,7 @@ public class AuditLog {
         jdbc.update("""
                 INSERT INTO audit_log (at, actor_id, actor_name, action, subject, old_value, new_value)
                 VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)
-                """, Timestamp.from(clock.instant()), actor.id(), actor.name(), action, subject,
+                """, Timestamp.from(clock.instant()), actor.id(), actor.name(), action, shortened(subject),
                 jsonOrNull(oldValues), jsonOrNull(newValues));
     }
 
@@ -85,6 +86,17 @@ public class AuditLog {
                 arguments);
         boolean hasMore = entries.size() > PAGE_SIZE;
         return new AuditPage(hasMore ? entries.subList(0, PAGE_SIZE) : entries, hasMore);
+    }
+
+    /**
+     * The subject cut to the column's {@value #MAX_SUBJECT} characters (code points, never half of one), with
+     * an ellipsis: names limited in visible characters, such as sixty emoji, can be several times as long.
+     */
+    private static String shortened(String subject) {
+        if (subject.codePointCount(0, subject.length()) <= MAX_SUBJECT) {
+            return subject;
+        }
+        return subject.substring(0, subject.offsetByCodePoints(0, MAX_SUBJECT - 1)) + "…";
     }
 
     private static String text(Object value) {

@@ -153,8 +153,13 @@ class WebhookEnvelopeParser {
         return wamid;
     }
 
+    /** At most {@code max} UTF-16 units, without cutting a character made of two in half. */
     private static String truncated(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
+        if (value == null || value.length() <= max) {
+            return value;
+        }
+        int end = Character.isLowSurrogate(value.charAt(max)) ? max - 1 : max;
+        return value.substring(0, end);
     }
 
     private static String interactiveTitle(JsonNode interactive, String path) {

@@ -57,7 +57,8 @@ final class WebhookJson {
         if (!node.isString()) {
             throw new MalformedWebhookException(at(path, field) + " is not a string");
         }
-        return node.stringValue();
+        // PostgreSQL cannot store NUL in text, and a customer's message must not be refused for it.
+        return node.stringValue().replace("\u0000", "");
     }
 
     static Integer optionalInt(JsonNode parent, String field, String path) {

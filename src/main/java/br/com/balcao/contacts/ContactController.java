@@ -13,6 +13,7 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -57,12 +58,13 @@ class ContactController {
     String edit(@PathVariable long contactId, @RequestParam(defaultValue = "") String name,
                 @RequestParam(defaultValue = "") String phone, @RequestParam(defaultValue = "") String email,
                 @RequestParam(defaultValue = "") String city, @RequestParam(defaultValue = "") String document,
-                @RequestParam(defaultValue = "") List<String> extraName,
-                @RequestParam(defaultValue = "") List<String> extraValue,
-                Model model, HttpServletResponse response, RedirectAttributes redirect) {
+                @RequestParam MultiValueMap<String, String> parameters, Model model, HttpServletResponse response,
+                RedirectAttributes redirect) {
         ContactView contact = visibleContact(contactId);
         access.require(contact.numberId(), Permission.CONTACTS);
-        ContactForm form = ContactForm.typed(name, phone, email, city, document, extraName, extraValue);
+        // Read as sent: a single extra value with a comma stays one value (no comma splitting by conversion).
+        ContactForm form = ContactForm.typed(name, phone, email, city, document,
+                parameters.getOrDefault("extraName", List.of()), parameters.getOrDefault("extraValue", List.of()));
         Map<String, String> errors = form.errors();
         if (errors.isEmpty() && !contacts.update(contactId, form)) {
             errors = Map.of("phone", "contacts.error.phoneTaken");

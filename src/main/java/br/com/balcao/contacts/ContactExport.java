@@ -1,6 +1,7 @@
 package br.com.balcao.contacts;
 
 import br.com.balcao.contacts.ContactCsv.Field;
+import br.com.balcao.shared.SpreadsheetText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -22,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The filtered contacts as CSV in the import's format (UTF-8 with a byte order mark so that spreadsheets read
  * the accents, semicolons, the header row, then one line per contact in the list's order, extra fields as
- * columns). Rows are read through a database cursor and written as they come: memory stays flat at any size.
+ * columns). Values a spreadsheet would run as formulas are protected ({@link SpreadsheetText}). Rows are read
+ * through a database cursor and written as they come: memory stays flat at any size.
  */
 @Component
 class ContactExport {
@@ -53,7 +55,7 @@ class ContactExport {
         CSVPrinter printer = new CSVPrinter(writer, ContactCsv.format(ContactCsv.SEMICOLON));
         List<String> header = new ArrayList<>(Arrays.stream(Field.values()).map(Field::header).toList());
         header.addAll(extraColumns);
-        printer.printRecord(header);
+        printer.printRecord(header.stream().map(SpreadsheetText::safe).toList());
         cursor.query("""
                 SELECT c.name, c.phone_e164, c.email, c.city, c.document, c.extra_fields::text AS extra FROM contacts c
                  WHERE %s ORDER BY c.last_interaction_at DESC NULLS LAST, c.id DESC
@@ -67,7 +69,7 @@ class ContactExport {
             Map<String, Object> extras = json.readValue(row.getString("extra"), EXTRAS);
             extraColumns.forEach(column -> values.add(extras.get(column) == null ? null : extras.get(column).toString()));
             try {
-                printer.printRecord(values);
+                printer.printRecord(values.stream().map(SpreadsheetText::safe).toList());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -4,6 +4,7 @@ import br.com.balcao.numbers.NumberView;
 import br.com.balcao.numbers.Permission;
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.shared.NotFoundException;
+import br.com.balcao.shared.SpreadsheetText;
 import br.com.balcao.workspace.NumberSelection;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -119,7 +120,7 @@ class ContactImportController {
         CSVPrinter printer = new CSVPrinter(writer, ContactCsv.format(job.separator()));
         List<String> header = new ArrayList<>(job.header());
         header.add(ContactCsv.REASON_COLUMN);
-        printer.printRecord(header);
+        printer.printRecord(header.stream().map(SpreadsheetText::safe).toList());
         jobs.rejections(importId, Integer.MAX_VALUE, row -> {
             ImportLine line = ImportJobs.rejectedLine(row);
             List<String> values = new ArrayList<>(line.values());
@@ -128,7 +129,7 @@ class ContactImportController {
             }
             values.add(reason(line, locale));
             try {
-                printer.printRecord(values);
+                printer.printRecord(values.stream().map(SpreadsheetText::safe).toList());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

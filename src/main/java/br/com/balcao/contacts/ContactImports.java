@@ -230,10 +230,12 @@ class ContactImports {
                 if (!records.hasNext()) {
                     throw new UnreadableFile("contacts.import.error.empty");
                 }
-                CsvHeader header = CsvHeader.of(records.next().toList());
+                List<String> headerRow = records.next().toList();
+                requireNoNul(headerRow);
+                CsvHeader header = CsvHeader.of(headerRow);
                 int lines = 0;
                 while (records.hasNext()) {
-                    records.next();
+                    requireNoNul(records.next().toList());
                     lines++;
                 }
                 return new Scan(header, separator, lines);
@@ -242,6 +244,16 @@ class ContactImports {
             throw new UnreadableFile("contacts.import.error.unreadable");
         } catch (IllegalStateException e) {
             throw new UnreadableFile("contacts.import.error.malformed");
+        }
+    }
+
+    /**
+     * NUL characters are valid UTF-8 but no text a person typed: they come from UTF-16 files (which a UTF-8
+     * read cannot tell apart) and PostgreSQL cannot store them, so such a file is refused as unreadable.
+     */
+    private static void requireNoNul(List<String> values) {
+        if (values.stream().anyMatch(value -> value.indexOf('\u0000') >= 0)) {
+            throw new UnreadableFile("contacts.import.error.unreadable");
         }
     }
 
@@ -258,7 +270,8 @@ class ContactImports {
     }
 
     private static String safeName(String fileName) {
-        String name = fileName == null || fileName.isBlank() ? "contatos.csv" : fileName.strip();
+        String typed = fileName == null ? "" : fileName.replaceAll("\\p{Cntrl}", "").strip();
+        String name = typed.isEmpty() ? "contatos.csv" : typed;
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
         return name.length() > 255 ? name.substring(0, 255) : name;
     }

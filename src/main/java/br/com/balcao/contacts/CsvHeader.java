@@ -1,6 +1,7 @@
 package br.com.balcao.contacts;
 
 import br.com.balcao.contacts.ContactCsv.Field;
+import br.com.balcao.shared.SpreadsheetText;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -26,7 +27,7 @@ record CsvHeader(List<String> names, Map<Field, Integer> fields, List<ExtraColum
     }
 
     static CsvHeader of(List<String> row) {
-        List<String> names = row.stream().map(String::strip).toList();
+        List<String> names = row.stream().map(String::strip).map(SpreadsheetText::unsafe).toList();
         Map<Field, Integer> fields = new EnumMap<>(Field.class);
         List<ExtraColumn> extras = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
@@ -64,7 +65,10 @@ record CsvHeader(List<String> names, Map<Field, Integer> fields, List<ExtraColum
         return problems.isEmpty();
     }
 
-    /** The value of a contact field on a line: stripped, null when the column is absent or the cell blank. */
+    /**
+     * The value of a contact field on a line: stripped, without the apostrophe an export put before a formula,
+     * null when the column is absent or the cell blank.
+     */
     String value(List<String> line, Field field) {
         Integer index = fields.get(field);
         return index == null ? null : cell(line, index);
@@ -74,7 +78,7 @@ record CsvHeader(List<String> names, Map<Field, Integer> fields, List<ExtraColum
         if (index >= line.size()) {
             return null;
         }
-        String value = line.get(index).strip();
+        String value = SpreadsheetText.unsafe(line.get(index).strip());
         return value.isEmpty() ? null : value;
     }
 

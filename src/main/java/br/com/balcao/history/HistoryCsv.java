@@ -1,5 +1,6 @@
 package br.com.balcao.history;
 
+import br.com.balcao.shared.SpreadsheetText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

@@ -25,6 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class QuickReplyAdmin {
 
+    /** The columns hold ten code points per visible character: a family emoji is seven. */
+    private static final int CODE_POINTS_PER_CHARACTER = 10;
+
     private final QuickReplyCategoryRepository categories;
     private final QuickReplyRepository replies;
     private final JdbcTemplate jdbc;
@@ -158,7 +161,7 @@ class QuickReplyAdmin {
         return name;
     }
 
-    private static String title(String raw) {
+    private String title(String raw) {
         return limited(raw, QuickReply.TITLE_MAX_LENGTH, "configuration.quickReplies.reply.title");
     }
 
@@ -170,13 +173,20 @@ class QuickReplyAdmin {
         return body;
     }
 
-    /** A required, trimmed value of at most {@code max} visible characters. */
-    private static String limited(String raw, int max, String fieldKey) {
+    /**
+     * A required, trimmed value of at most {@code max} visible characters. Where the database's count (the
+     * {@code visible_length} its check uses) is higher, as for marks of scripts it does not know, that count
+     * decides, so that what passes here is stored. A few letters under thousands of combining marks exceed the
+     * column's {@value #CODE_POINTS_PER_CHARACTER} code points per character and are refused by their count.
+     */
+    private String limited(String raw, int max, String fieldKey) {
         String value = VisibleText.normalize(raw);
         if (value.isEmpty()) {
             throw new InvalidInputException("configuration.form.required", label(fieldKey));
         }
-        int length = VisibleText.length(value);
+        int codePoints = value.codePointCount(0, value.length());
+        int length = codePoints > max * CODE_POINTS_PER_CHARACTER ? codePoints : Math.max(VisibleText.length(value),
+                jdbc.queryForObject("SELECT visible_length(?)", Integer.class, value));
         if (length > max) {
             throw new InvalidInputException("configuration.form.tooLong", label(fieldKey), max, length);
         }

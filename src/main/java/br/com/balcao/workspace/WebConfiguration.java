@@ -10,7 +10,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** Brazilian Portuguese by default; {@code ?lang=en} or {@code ?lang=pt-BR} switches, remembered in a cookie. */
+/**
+ * Brazilian Portuguese by default; {@code ?lang=en} or {@code ?lang=pt-BR} switches, remembered in a cookie.
+ * Requests carrying a NUL character are refused before any controller runs ({@link NulCharacterGuard}).
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
@@ -30,5 +33,6 @@ class WebConfiguration implements WebMvcConfigurer {
         interceptor.setParamName("lang");
         interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor);
+        registry.addInterceptor(new NulCharacterGuard());
     }
 }

@@ -67,6 +67,13 @@ class ContactEditTest {
     }
 
     @Test
+    void aSingleExtraFieldWhoseValueHasCommasIsKeptWhole() throws Exception {
+        mvc.perform(edit("Maria", "+" + phone, "", "", "").param("extraName", "Endereço")
+                .param("extraValue", "Rua das Flores, 12, fundos")).andExpect(status().is3xxRedirection());
+        assertThat(stored()).containsEntry("extra", "{\"Endereço\": \"Rua das Flores, 12, fundos\"}");
+    }
+
+    @Test
     void aWrongFieldShowsItsMessageAndChangesNothing() throws Exception {
         Map<String, Object> before = stored();
         String page = mvc.perform(edit("Maria", "123", "nao-e-email", "Niterói", ""))
