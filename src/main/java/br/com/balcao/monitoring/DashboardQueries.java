@@ -99,9 +99,12 @@ class DashboardQueries {
                            date_part('epoch', t.closed_at - t.first_response_at) AS service
                       FROM days d
                       JOIN tickets t ON t.number_id = d.number_id
-                     WHERE (t.created_at >= d.day_start AND t.created_at < d.day_end)
-                        OR (t.first_response_at >= d.day_start AND t.first_response_at < d.day_end)
-                        OR (t.closed_at >= d.day_start AND t.closed_at < d.day_end)
+                     -- a ticket's latest event is its last of created, first response, closed: only tickets
+                     -- whose latest event is today can have one today (index tickets_last_activity, V9)
+                     WHERE coalesce(t.closed_at, t.first_response_at, t.created_at) >= (SELECT min(day_start) FROM days)
+                       AND ((t.created_at >= d.day_start AND t.created_at < d.day_end)
+                         OR (t.first_response_at >= d.day_start AND t.first_response_at < d.day_end)
+                         OR (t.closed_at >= d.day_start AND t.closed_at < d.day_end))
                 ), by_agent AS (
                     SELECT agent_id,
                            count(*) FILTER (WHERE closed_today AND close_reason <> 'ABANDONED') AS closed,
