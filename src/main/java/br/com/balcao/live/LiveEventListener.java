@@ -25,8 +25,11 @@ class LiveEventListener implements SmartLifecycle {
     private final DataSource dataSource;
     private final LiveEvents events;
     private final JsonMapper json = JsonMapper.builder().build();
-    private volatile boolean running;
-    private Thread thread;
+    /**
+     * The thread that listens now. A stopped context may be started again (the test framework pauses cached
+     * contexts) before the previous thread has seen the stop: each thread works only while it is this one.
+     */
+    private volatile Thread listener;
 
     LiveEventListener(DataSource dataSource, LiveEvents events) {
         this.dataSource = dataSource;
@@ -35,15 +38,16 @@ class LiveEventListener implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = true;
-        thread = new Thread(this::listen, "live-events");
+        Thread thread = new Thread(this::listen, "live-events");
         thread.setDaemon(true);
+        listener = thread;
         thread.start();
     }
 
     @Override
     public void stop() {
-        running = false;
+        Thread thread = listener;
+        listener = null;
         if (thread != null) {
             thread.interrupt();
         }
@@ -51,26 +55,30 @@ class LiveEventListener implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return running;
+        return listener != null;
+    }
+
+    private boolean current() {
+        return listener == Thread.currentThread();
     }
 
     private void listen() {
-        while (running) {
+        while (current()) {
             try (Connection connection = dataSource.getConnection()) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + LiveEventNotifier.CHANNEL);
                 }
                 PGConnection postgres = connection.unwrap(PGConnection.class);
-                while (running) {
+                while (current()) {
                     PGNotification[] notifications = postgres.getNotifications(POLL_MILLIS);
-                    if (notifications != null) {
+                    if (notifications != null && current()) {
                         for (PGNotification notification : notifications) {
                             events.deliver(json.readValue(notification.getParameter(), LiveEvent.class));
                         }
                     }
                 }
             } catch (SQLException | RuntimeException e) {
-                if (running) {
+                if (current()) {
                     log.warn("Live events: lost the database connection, retrying in 2 s ({})", e.getMessage());
                     pause();
                 }
@@ -81,9 +89,8 @@ class LiveEventListener implements SmartLifecycle {
     private void pause() {
         try {
             Thread.sleep(2_000);
-        } catch (InterruptedException e) {
+        } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();
-            running = false;
         }
     }
 }

@@ -107,6 +107,30 @@ class LiveEventsTest {
     }
 
     @Test
+    void aListenerStoppedAndStartedAgainHearsEachEventOnce(@Autowired LiveEventListener listener,
+            @Autowired javax.sql.DataSource dataSource) throws Exception {
+        // what the test framework does to a cached context it pauses and then uses again
+        listener.stop();
+        listener.start();
+        List<LiveEvent> heard = new CopyOnWriteArrayList<>();
+        try (AutoCloseable subscription = live.subscribe(heard::add);
+             var otherInstance = dataSource.getConnection();
+             var notify = otherInstance.prepareStatement("SELECT pg_notify('balcao_live', ?)")) {
+            // the new listener hears nothing before its LISTEN: probe until it does
+            notify.setString(1, "{\"kind\":\"TicketCreated\",\"numberId\":987656}");
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                notify.execute();
+                return heard.stream().anyMatch(e -> e.numberId() == 987656);
+            });
+            notify.setString(1, "{\"kind\":\"TicketCreated\",\"numberId\":987655,\"contactId\":5,\"ticketId\":8}");
+            notify.execute();
+
+            await().atMost(Duration.ofSeconds(10)).during(Duration.ofSeconds(2))
+                    .until(() -> heard.stream().filter(e -> e.numberId() == 987655).count() == 1);
+        }
+    }
+
+    @Test
     void eventsOfARolledBackTransactionAreNeverHeard() throws Exception {
         long number = data.openNumber("Desfeito " + TestData.unique());
         long marker = data.openNumber("Marcador " + TestData.unique());
