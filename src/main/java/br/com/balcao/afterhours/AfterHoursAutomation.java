@@ -1,8 +1,8 @@
 package br.com.balcao.afterhours;
 
-import br.com.balcao.numbers.NumberDirectory;
 import br.com.balcao.numbers.NumberRules;
-import br.com.balcao.numbers.ServiceCalendar;
+import br.com.balcao.numbers.NumberSnapshot;
+import br.com.balcao.numbers.NumberSnapshots;
 import br.com.balcao.tickets.Automation;
 import br.com.balcao.tickets.AutomationReplies;
 import java.sql.Timestamp;
@@ -33,14 +33,11 @@ public class AfterHoursAutomation {
         }
     }
 
-    private final ServiceCalendar calendar;
-    private final NumberDirectory numbers;
+    private final NumberSnapshots numbers;
     private final AutomationReplies replies;
     private final JdbcTemplate jdbc;
 
-    AfterHoursAutomation(ServiceCalendar calendar, NumberDirectory numbers, AutomationReplies replies,
-            JdbcTemplate jdbc) {
-        this.calendar = calendar;
+    AfterHoursAutomation(NumberSnapshots numbers, AutomationReplies replies, JdbcTemplate jdbc) {
         this.numbers = numbers;
         this.replies = replies;
         this.jdbc = jdbc;
@@ -49,11 +46,18 @@ public class AfterHoursAutomation {
     @Transactional
     public Outcome handle(long numberId, long contactId, String contactName, String phoneE164, String text,
             Instant at) {
-        Optional<Instant> nextOpening = calendar.nextOpening(numberId, at);
+        return handle(numbers.byId(numberId), contactId, contactName, phoneE164, text, at);
+    }
+
+    @Transactional
+    public Outcome handle(NumberSnapshot number, long contactId, String contactName, String phoneE164, String text,
+            Instant at) {
+        Optional<Instant> nextOpening = number.nextOpening(at);
         if (nextOpening.filter(at::equals).isPresent()) { // open right now
             return Outcome.IN_SERVICE_HOURS;
         }
-        NumberRules rules = numbers.rules(numberId);
+        NumberRules rules = number.rules();
+        long numberId = number.id();
         Instant episode = nextOpening.orElse(NO_OPENING_AHEAD);
         if (startEpisode(rules, contactId, contactName, phoneE164, at, episode)) {
             replies.queue(numberId, contactId, AfterHoursTexts.reply(rules, nextOpening), Automation.AFTER_HOURS);

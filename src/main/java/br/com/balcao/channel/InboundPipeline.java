@@ -4,8 +4,8 @@ import br.com.balcao.absence.AbsenceAutomation;
 import br.com.balcao.afterhours.AfterHoursAutomation;
 import br.com.balcao.contacts.ContactDirectory;
 import br.com.balcao.contacts.ContactRef;
-import br.com.balcao.numbers.NumberDirectory;
-import br.com.balcao.numbers.NumberRules;
+import br.com.balcao.numbers.NumberSnapshot;
+import br.com.balcao.numbers.NumberSnapshots;
 import br.com.balcao.tickets.Conversations;
 import br.com.balcao.tickets.DuplicateMessageException;
 import br.com.balcao.tickets.IncomingMessage;
@@ -27,7 +27,7 @@ public class InboundPipeline {
 
     private static final Logger log = LoggerFactory.getLogger(InboundPipeline.class);
 
-    private final NumberDirectory numbers;
+    private final NumberSnapshots numbers;
     private final ContactDirectory contacts;
     private final Conversations conversations;
     private final AfterHoursAutomation afterHours;
@@ -35,7 +35,7 @@ public class InboundPipeline {
     private final TicketEngine tickets;
     private final TransactionTemplate transaction;
 
-    InboundPipeline(NumberDirectory numbers, ContactDirectory contacts, Conversations conversations,
+    InboundPipeline(NumberSnapshots numbers, ContactDirectory contacts, Conversations conversations,
                     AfterHoursAutomation afterHours, AbsenceAutomation absence, TicketEngine tickets,
                     PlatformTransactionManager transactionManager) {
         this.numbers = numbers;
@@ -48,29 +48,33 @@ public class InboundPipeline {
     }
 
     public void receive(long numberId, InboundMessage message) {
+        receive(numbers.byId(numberId), message);
+    }
+
+    public void receive(NumberSnapshot number, InboundMessage message) {
         try {
-            transaction.executeWithoutResult(status -> receiveOnce(numberId, message));
+            transaction.executeWithoutResult(status -> receiveOnce(number, message));
         } catch (DuplicateMessageException sameMessageStoredByAnotherDelivery) {
             log.debug("Message {} was stored by a concurrent delivery", message.wamid());
         }
     }
 
-    private void receiveOnce(long numberId, InboundMessage message) {
+    private void receiveOnce(NumberSnapshot number, InboundMessage message) {
+        long numberId = number.id();
         ContactRef contact = contacts.upsertFromWhatsApp(numberId, message.fromWaId(), message.profileName(),
                 message.sentAt());
-        if (conversations.isStored(numberId, message.wamid())) {
+        if (!contact.isNew() && conversations.isStored(numberId, message.wamid())) {
             return;
         }
         IncomingMessage incoming = new IncomingMessage(numberId, contact.id(), message.wamid(), message.sentAt(),
                 message.type(), message.text(), message.mediaId(), message.mediaMimeType(), message.mediaFileName(),
                 message.mediaCaption(), message.latitude(), message.longitude());
-        if (afterHours.handle(numberId, contact.id(), contact.name(), contact.phoneE164(), message.text(),
+        if (afterHours.handle(number, contact.id(), contact.name(), contact.phoneE164(), message.text(),
                 message.sentAt()).isAfterHours()) {
             tickets.receiveUnrouted(incoming);
             return;
         }
-        absence.handle(numberId, contact.id(), message.sentAt());
-        NumberRules rules = numbers.rules(numberId);
-        tickets.receive(incoming, rules.exitKeyword());
+        absence.handle(number, contact.id(), message.sentAt());
+        tickets.receive(incoming, number.rules().exitKeyword(), contact.isNew());
     }
 }

@@ -1,7 +1,7 @@
 package br.com.balcao.channel;
 
-import br.com.balcao.numbers.NumberDirectory;
-import br.com.balcao.numbers.NumberView;
+import br.com.balcao.numbers.NumberSnapshot;
+import br.com.balcao.numbers.NumberSnapshots;
 import br.com.balcao.tickets.DeliveryStatuses;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,12 +23,12 @@ class WebhookProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookProcessor.class);
 
-    private final NumberDirectory numbers;
+    private final NumberSnapshots numbers;
     private final InboundPipeline pipeline;
     private final DeliveryStatuses deliveryStatuses;
     private final Counter unknownNumbers;
 
-    WebhookProcessor(NumberDirectory numbers, InboundPipeline pipeline, DeliveryStatuses deliveryStatuses,
+    WebhookProcessor(NumberSnapshots numbers, InboundPipeline pipeline, DeliveryStatuses deliveryStatuses,
                      MeterRegistry meters) {
         this.numbers = numbers;
         this.pipeline = pipeline;
@@ -41,7 +41,7 @@ class WebhookProcessor {
     void process(List<WebhookChange> changes) {
         int failures = 0;
         for (WebhookChange change : changes) {
-            Optional<NumberView> number = numbers.findByPhoneNumberId(change.phoneNumberId());
+            Optional<NumberSnapshot> number = numbers.byPhoneNumberId(change.phoneNumberId());
             if (number.isEmpty()) {
                 log.warn("Webhook for unknown phone_number_id {}: {} message(s) and {} status(es) ignored",
                         change.phoneNumberId(), change.messages().size(), change.statuses().size());
@@ -50,7 +50,7 @@ class WebhookProcessor {
             }
             long numberId = number.get().id();
             for (InboundMessage message : change.messages()) {
-                failures += attempt("message " + message.wamid(), () -> pipeline.receive(numberId, message));
+                failures += attempt("message " + message.wamid(), () -> pipeline.receive(number.get(), message));
             }
             for (StatusUpdate status : change.statuses()) {
                 failures += attempt("status " + status.status() + " of " + status.wamid(),

@@ -51,8 +51,9 @@ public class ContactDirectory {
                                 ELSE COALESCE(EXCLUDED.name, contacts.name) END,
                     last_interaction_at = GREATEST(contacts.last_interaction_at, EXCLUDED.last_interaction_at),
                     last_inbound_at = GREATEST(contacts.last_inbound_at, EXCLUDED.last_inbound_at)
-                RETURNING id, name, phone_e164
-                """, (row, i) -> new ContactRef(row.getLong("id"), row.getString("name"), row.getString("phone_e164")),
+                RETURNING id, name, phone_e164, xmax = 0 AS inserted
+                """, (row, i) -> new ContactRef(row.getLong("id"), row.getString("name"), row.getString("phone_e164"),
+                        row.getBoolean("inserted")),
                 numberId, waId, name, phone.e164(), phone.digits(), when, when, when);
     }
 

@@ -33,6 +33,10 @@ class BusinessNumber {
     @Column(updatable = false)
     private Instant createdAt;
 
+    /** Moved forward by the database on every change of the number's settings (see V10). */
+    @Column(insertable = false, updatable = false)
+    private long settingsVersion;
+
     protected BusinessNumber() {
     }
 
@@ -104,6 +108,10 @@ class BusinessNumber {
 
     NumberView toView() {
         return new NumberView(id, name, displayPhone, phoneNumberId, getZone());
+    }
+
+    long getSettingsVersion() {
+        return settingsVersion;
     }
 
     NumberRules toRules() {

@@ -41,6 +41,17 @@ public class ServiceCalendar {
         return schedule(numberId, after).nextOpening(after);
     }
 
+    /** Everything the inbound pipeline needs of a number, read in one transaction; every holiday is included. */
+    NumberSnapshot snapshot(long numberId) {
+        BusinessNumber number = numbers.findById(numberId)
+                .orElseThrow(() -> new NotFoundException("Number " + numberId));
+        Set<LocalDate> closedDays = number.isAlwaysOpen() ? Set.of()
+                : holidays.findByNumberIdOrderByDayAsc(numberId).stream().map(Holiday::getDay).collect(Collectors.toSet());
+        WeeklySchedule schedule = new WeeklySchedule(number.getZone(), number.isAlwaysOpen(),
+                number.isAlwaysOpen() ? Map.of() : hoursOf(numberId), closedDays);
+        return new NumberSnapshot(number.getSettingsVersion(), number.toView(), number.toRules(), schedule);
+    }
+
     private WeeklySchedule schedule(long numberId, Instant from) {
         BusinessNumber number = numbers.findById(numberId)
                 .orElseThrow(() -> new NotFoundException("Number " + numberId));

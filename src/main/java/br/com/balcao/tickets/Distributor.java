@@ -139,18 +139,19 @@ public class Distributor {
 
     /**
      * One assignment in one transaction, locking one ticket and at most one agent. When the best agent
-     * filled up while we waited for their lock, the caller rolls back and tries again.
+     * filled up while we waited for their lock, the caller rolls back and tries again. The agent is looked
+     * for first: with nobody free (a queue building up) the drain locks no ticket and writes nothing.
      */
     private Attempt assignOne(long numberId) {
+        Optional<Long> best = bestCandidate(numberId);
+        if (best.isEmpty()) {
+            return Attempt.DONE;
+        }
         Optional<Long> ticket = jdbc.queryForList("""
                 SELECT id FROM tickets WHERE number_id = ? AND status = 'WAITING'
                  ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED
                 """, Long.class, numberId).stream().findFirst();
         if (ticket.isEmpty()) {
-            return Attempt.DONE;
-        }
-        Optional<Long> best = bestCandidate(numberId);
-        if (best.isEmpty()) {
             return Attempt.DONE;
         }
         Optional<Long> agent = lockIfStillFree(best.get());

@@ -34,9 +34,18 @@ public class TicketEngine {
      */
     @Transactional
     public Routed receive(IncomingMessage message, String exitKeyword) {
+        return receive(message, exitKeyword, false);
+    }
+
+    /**
+     * As {@link #receive(IncomingMessage, String)}; {@code newContact} when the contact was created by this
+     * message, in this transaction, so that it has no ticket to look for.
+     */
+    @Transactional
+    public Routed receive(IncomingMessage message, String exitKeyword, boolean newContact) {
         long numberId = message.numberId();
         long contactId = message.contactId();
-        Optional<LockedTicket> unclosed = store.lockUnclosedOf(contactId);
+        Optional<LockedTicket> unclosed = newContact ? Optional.empty() : store.lockUnclosedOf(contactId);
         if (isExitKeyword(message.text(), exitKeyword)) {
             Long ticketId = unclosed.map(LockedTicket::id).orElse(null);
             long messageId = storeOnce(message, ticketId);
@@ -49,18 +58,21 @@ public class TicketEngine {
             return new Routed(messageId, ticketId);
         }
         LockedTicket ticket;
+        boolean opened = false;
         if (unclosed.isPresent()) {
             ticket = unclosed.get();
         } else {
-            TicketStore.Opened opened = store.openOrJoin(numberId, contactId, TicketStatus.WAITING, null, null, false,
-                    message.sentAt());
-            ticket = opened.ticket();
-            if (opened.isNew()) {
+            TicketStore.Opened result = store.openByCustomer(numberId, contactId, message.sentAt());
+            ticket = result.ticket();
+            opened = result.isNew();
+            if (opened) {
                 events.publishEvent(new TicketCreated(numberId, ticket.id(), contactId));
             }
         }
         long messageId = storeOnce(message, ticket.id());
-        store.customerWrote(ticket.id(), message.sentAt());
+        if (!opened) { // a ticket opened by this message already has it as the customer's last
+            store.customerWrote(ticket.id(), message.sentAt());
+        }
         events.publishEvent(new MessageReceived(numberId, contactId, messageId, ticket.id()));
         return new Routed(messageId, ticket.id());
     }

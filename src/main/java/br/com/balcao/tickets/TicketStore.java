@@ -44,17 +44,28 @@ class TicketStore {
      */
     Opened openOrJoin(long numberId, long contactId, TicketStatus status, Long agentId, Long parentId,
                             boolean openedByActiveMessage, Instant at) {
-        long ticketNumber = jdbc.queryForObject("SELECT next_ticket_number(?)", Long.class, numberId);
+        return open(numberId, contactId, status, agentId, parentId, openedByActiveMessage, at, false);
+    }
+
+    /** {@link #openOrJoin} for a customer's message: a WAITING ticket whose last customer message is this one. */
+    Opened openByCustomer(long numberId, long contactId, Instant at) {
+        return open(numberId, contactId, TicketStatus.WAITING, null, null, false, at, true);
+    }
+
+    private Opened open(long numberId, long contactId, TicketStatus status, Long agentId, Long parentId,
+                        boolean openedByActiveMessage, Instant at, boolean customerWrote) {
         Timestamp now = Timestamp.from(at);
         Optional<Long> created = jdbc.query("""
                 INSERT INTO tickets (number_id, contact_id, ticket_number, status, agent_id, parent_ticket_id,
-                                     opened_by_active_message, created_at, assigned_at, first_response_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                     opened_by_active_message, created_at, assigned_at, first_response_at,
+                                     last_customer_message_at)
+                VALUES (?, ?, next_ticket_number(?), ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (contact_id) WHERE status <> 'CLOSED' DO NOTHING
                 RETURNING id
                 """, (row, i) -> row.getLong(1),
-                numberId, contactId, ticketNumber, status.name(), agentId, parentId, openedByActiveMessage, now,
-                agentId == null ? null : now, status == TicketStatus.OPEN ? now : null).stream().findFirst();
+                numberId, contactId, numberId, status.name(), agentId, parentId, openedByActiveMessage, now,
+                agentId == null ? null : now, status == TicketStatus.OPEN ? now : null,
+                customerWrote ? now : null).stream().findFirst();
         return created.map(id -> new Opened(new LockedTicket(id, numberId, contactId, status, agentId), true))
                 .orElseGet(() -> new Opened(lockUnclosedOf(contactId).orElseThrow(), false));
     }

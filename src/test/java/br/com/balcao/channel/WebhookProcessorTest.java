@@ -12,13 +12,12 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-import br.com.balcao.numbers.NumberDirectory;
-import br.com.balcao.numbers.NumberView;
+import br.com.balcao.numbers.NumberSnapshot;
+import br.com.balcao.numbers.NumberSnapshots;
 import br.com.balcao.tickets.DeliveryStatus;
 import br.com.balcao.tickets.DeliveryStatuses;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +32,9 @@ class WebhookProcessorTest {
     private static final InboundMessage SECOND = InboundMessage.text("wamid.2", "5511998871234", "Ana", AT, "dois");
     private static final StatusUpdate READ = new StatusUpdate("wamid.out", DeliveryStatus.READ, AT, null, null);
 
-    private final NumberDirectory numbers = mock(NumberDirectory.class);
+    private final NumberSnapshots numbers = mock(NumberSnapshots.class);
+    private final NumberSnapshot seven = number(7);
+    private final NumberSnapshot eight = number(8);
     private final InboundPipeline pipeline = mock(InboundPipeline.class);
     private final DeliveryStatuses statuses = mock(DeliveryStatuses.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -41,9 +42,9 @@ class WebhookProcessorTest {
 
     @BeforeEach
     void numbers() {
-        when(numbers.findByPhoneNumberId(any())).thenReturn(Optional.empty());
-        when(numbers.findByPhoneNumberId("111")).thenReturn(Optional.of(number(7, "111")));
-        when(numbers.findByPhoneNumberId("222")).thenReturn(Optional.of(number(8, "222")));
+        when(numbers.byPhoneNumberId(any())).thenReturn(Optional.empty());
+        when(numbers.byPhoneNumberId("111")).thenReturn(Optional.of(seven));
+        when(numbers.byPhoneNumberId("222")).thenReturn(Optional.of(eight));
     }
 
     @Test
@@ -52,9 +53,9 @@ class WebhookProcessorTest {
                 new WebhookChange("111", List.of(FIRST), List.of(READ)),
                 new WebhookChange("222", List.of(SECOND), List.of())));
 
-        verify(pipeline).receive(7, FIRST);
+        verify(pipeline).receive(seven, FIRST);
         verify(statuses).record(7, "wamid.out", DeliveryStatus.READ, AT, null, null);
-        verify(pipeline).receive(8, SECOND);
+        verify(pipeline).receive(eight, SECOND);
     }
 
     @Test
@@ -67,22 +68,22 @@ class WebhookProcessorTest {
 
     @Test
     void oneFailingMessageDoesNotStopTheOthersButTheEnvelopeFailsForMetaToRedeliverIt() {
-        doThrow(new IllegalStateException("bug")).when(pipeline).receive(7, FIRST);
+        doThrow(new IllegalStateException("bug")).when(pipeline).receive(seven, FIRST);
 
         assertThatThrownBy(() -> processor.process(List.of(new WebhookChange("111", List.of(FIRST, SECOND), List.of(READ)))))
                 .isInstanceOf(WebhookProcessor.PartlyFailed.class)
                 .hasMessageContaining("1 item");
-        verify(pipeline).receive(7, SECOND);
+        verify(pipeline).receive(seven, SECOND);
         verify(statuses).record(7, "wamid.out", DeliveryStatus.READ, AT, null, null);
     }
 
     @Test
     void theDatabaseBeingDownStopsEverything() {
-        doThrow(new DataAccessResourceFailureException("down")).when(pipeline).receive(7, FIRST);
+        doThrow(new DataAccessResourceFailureException("down")).when(pipeline).receive(seven, FIRST);
 
         assertThatThrownBy(() -> processor.process(List.of(new WebhookChange("111", List.of(FIRST, SECOND), List.of(READ)))))
                 .isInstanceOf(DataAccessResourceFailureException.class);
-        verify(pipeline, never()).receive(7, SECOND);
+        verify(pipeline, never()).receive(seven, SECOND);
         verifyNoInteractions(statuses);
     }
 
@@ -95,7 +96,9 @@ class WebhookProcessorTest {
                 .isInstanceOf(CannotCreateTransactionException.class);
     }
 
-    private static NumberView number(long id, String phoneNumberId) {
-        return new NumberView(id, "Loja " + id, "+55 11 3000-000" + id, phoneNumberId, ZoneId.of("America/Sao_Paulo"));
+    private static NumberSnapshot number(long id) {
+        NumberSnapshot number = mock(NumberSnapshot.class);
+        when(number.id()).thenReturn(id);
+        return number;
     }
 }

@@ -7,6 +7,8 @@ import br.com.balcao.channel.InboundPipeline;
 import br.com.balcao.support.IntegrationTest;
 import br.com.balcao.support.TestClock;
 import br.com.balcao.support.TestData;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -50,8 +52,9 @@ class InboundFlowTest {
         assertThat(jdbc.queryForMap("SELECT name, phone_e164, phone_digits FROM contacts WHERE number_id = ? AND wa_id = ?",
                 number, waId)).containsEntry("name", "Márcia Simões").containsEntry("phone_e164", "+" + waId)
                 .containsEntry("phone_digits", waId);
-        assertThat(jdbc.queryForObject("SELECT status FROM tickets WHERE number_id = ?", String.class, number))
-                .isEqualTo("WAITING");
+        assertThat(jdbc.queryForMap("SELECT status, last_customer_message_at FROM tickets WHERE number_id = ?", number))
+                .containsEntry("status", "WAITING")
+                .containsEntry("last_customer_message_at", Timestamp.from(now()));
         assertThat(jdbc.queryForObject(
                 "SELECT count(*) FROM messages WHERE number_id = ? AND ticket_id IS NOT NULL", Long.class, number))
                 .isEqualTo(1);
@@ -60,9 +63,12 @@ class InboundFlowTest {
     @Test
     void laterMessagesJoinTheUnclosedTicket() {
         pipeline.receive(number, InboundMessage.text("wamid.b1-" + TestData.unique(), waId, "Ana", now(), "Oi"));
+        clock.advance(Duration.ofMinutes(3));
         pipeline.receive(number, InboundMessage.text("wamid.b2-" + TestData.unique(), waId, "Ana", now(), "Tudo bem?"));
 
         assertThat(jdbc.queryForObject("SELECT count(*) FROM tickets WHERE number_id = ?", Long.class, number)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT last_customer_message_at FROM tickets WHERE number_id = ?",
+                Timestamp.class, number)).isEqualTo(Timestamp.from(now()));
         assertThat(jdbc.queryForObject("SELECT count(DISTINCT ticket_id) FROM messages WHERE number_id = ?", Long.class,
                 number)).isEqualTo(1);
     }
@@ -82,7 +88,7 @@ class InboundFlowTest {
         jdbc.update("""
                 INSERT INTO absences (number_id, active, message, suggested_name, suggested_phone, started_at)
                 VALUES (?, true, 'Estamos com a equipe reduzida hoje.', 'Ana', '+55 11 90000-0000', ?)
-                """, number, java.sql.Timestamp.from(now()));
+                """, number, Timestamp.from(now()));
         InboundMessage message = InboundMessage.text("wamid.same-" + TestData.unique(), waId, "Lúcia", now(), "Olá?");
 
         runConcurrently(20, () -> {
