@@ -1,7 +1,7 @@
 package br.com.balcao.conversations;
 
 /** PRODUCT.md's five composers of the contact page, decided by who serves the contact and the window. */
-enum ComposerState {
+public enum ComposerState {
     /** In service by the user, window open: the text composer. */
     TEXT,
     /** In service by the user, window expired: the notice and the active message component. */

@@ -4,6 +4,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 /** One contact found by the search, with where its conversation stands. */
-record ContactHit(long id, String name, String phone, long numberId, String numberName, ZoneId zone,
+public record ContactHit(long id, String name, String phone, long numberId, String numberName, ZoneId zone,
         Instant lastInteractionAt, ConversationState state, String agentName) {
 }

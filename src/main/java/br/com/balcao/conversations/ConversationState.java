@@ -4,7 +4,7 @@ import br.com.balcao.tickets.TicketStatus;
 import java.time.Instant;
 
 /** Where a contact's conversation stands for the user looking at it. */
-enum ConversationState {
+public enum ConversationState {
     /** In service (assigned or open) by the user. */
     BY_ME,
     /** In service by another agent. */

@@ -8,7 +8,7 @@ import java.util.List;
  * control characters that no message carries; the page then draws each piece with {@code th:text}, so the
  * customer's text is never read as HTML.
  */
-record Highlighted(String text, boolean match) {
+public record Highlighted(String text, boolean match) {
 
     static final String START = "\u0002";
     static final String STOP = "\u0003";

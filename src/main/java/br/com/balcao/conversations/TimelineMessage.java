@@ -11,7 +11,7 @@ import java.util.List;
  * A message of the contact timeline, with the ticket it belongs to (null for automation outside a ticket) so
  * that the page marks where one ticket ends and the next begins.
  */
-record TimelineMessage(long id, Long ticketId, Long ticketNumber, TicketStatus ticketStatus, boolean inbound,
+public record TimelineMessage(long id, Long ticketId, Long ticketNumber, TicketStatus ticketStatus, boolean inbound,
         AuthorType authorType, String authorName, MessageType type, List<Highlighted> text, String mediaFileName,
         String mediaCaption, String templateName, DeliveryStatus status, String errorMessage, Instant createdAt) {
 

@@ -6,7 +6,6 @@ import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.io.Serializable;
-import java.util.EnumSet;
 import java.util.Set;
 
 /** A user's place on a number, with what they may do there. */
@@ -40,17 +39,7 @@ class Membership {
     }
 
     Set<Permission> getPermissions() {
-        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
-        if (canReply) {
-            permissions.add(Permission.REPLY);
-        }
-        if (canActiveMessage) {
-            permissions.add(Permission.ACTIVE_MESSAGE);
-        }
-        if (canContacts) {
-            permissions.add(Permission.CONTACTS);
-        }
-        return permissions;
+        return Permission.of(canReply, canActiveMessage, canContacts);
     }
 
     @Embeddable

@@ -3,6 +3,7 @@ package br.com.balcao.security;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,18 +15,21 @@ public class AgentStatusService {
     private final AgentStatusChangeRepository changes;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final JdbcTemplate jdbc;
 
     AgentStatusService(UserAccountRepository users, AgentStatusChangeRepository changes,
-                       ApplicationEventPublisher events, Clock clock) {
+                       ApplicationEventPublisher events, Clock clock, JdbcTemplate jdbc) {
         this.users = users;
         this.changes = changes;
         this.events = events;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
-    @Transactional(readOnly = true)
+    /** Read on every full page (the header's switch): one plain statement, no persistence context. */
     public AgentStatus statusOf(long userId) {
-        return users.findById(userId).map(UserAccount::getStatus).orElse(AgentStatus.OFFLINE);
+        return jdbc.queryForList("SELECT status FROM app_users WHERE id = ?", String.class, userId).stream()
+                .findFirst().map(AgentStatus::valueOf).orElse(AgentStatus.OFFLINE);
     }
 
     @Transactional
