@@ -1,6 +1,7 @@
 package br.com.balcao.absence;
 
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -10,14 +11,23 @@ import org.springframework.transaction.annotation.Transactional;
 public class AbsenceSettings {
 
     private final AbsenceRepository absences;
+    private final JdbcTemplate jdbc;
 
-    AbsenceSettings(AbsenceRepository absences) {
+    AbsenceSettings(AbsenceRepository absences, JdbcTemplate jdbc) {
         this.absences = absences;
+        this.jdbc = jdbc;
     }
 
-    /** The number's absence when it is on (for the header banner). */
+    /** The number's absence when it is on: the header's banner on every page, so one plain statement. */
     public Optional<AbsenceView> active(long numberId) {
-        return absences.findById(numberId).filter(Absence::isActive).map(Absence::toView);
+        return jdbc.query("""
+                SELECT number_id, message, suggested_user_id, suggested_name, suggested_phone, started_at,
+                       started_by_id
+                  FROM absences WHERE number_id = ? AND active
+                """, (row, i) -> new AbsenceView(row.getLong("number_id"), true, row.getString("message"),
+                        row.getObject("suggested_user_id", Long.class), row.getString("suggested_name"),
+                        row.getString("suggested_phone"), row.getTimestamp("started_at").toInstant(),
+                        row.getObject("started_by_id", Long.class)), numberId).stream().findFirst();
     }
 
     /** The exact text a customer gets while the number's absence is on, with its current settings. */

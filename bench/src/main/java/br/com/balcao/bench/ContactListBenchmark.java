@@ -23,7 +23,10 @@ import java.util.List;
  * finds nothing through the primary key: its page time is the page's fixed cost (session, security, header,
  * rendering), shown for every case as "list", the page's time less that fixed cost.
  *
- *   java ... ContactListBenchmark BASE_URL SESSION JDBC_URL NUMBER_ID [REQUESTS]
+ * Before the table every case's page is requested in turn for WARMUP_SECONDS (default 30), so that the
+ * figures are those of a running server and not of a JIT compiler at work.
+ *
+ *   java ... ContactListBenchmark BASE_URL SESSION JDBC_URL NUMBER_ID [REQUESTS] [WARMUP_SECONDS]
  */
 public final class ContactListBenchmark {
 
@@ -70,6 +73,7 @@ public final class ContactListBenchmark {
                         from, to, "maria", "são"));
 
         HttpClient http = HttpClient.newHttpClient();
+        warmUp(http, base, session, cases, args.length > 5 ? Integer.parseInt(args[5]) : 30);
         try (Connection db = DriverManager.getConnection(jdbcUrl)) {
             System.out.printf("%-24s %8s %8s %8s %8s %7s %8s %7s %5s%n", "filter", "page p50", "page p95", "sql p50",
                     "sql p95", "ratio", "list p50", "ratio", "rows");
@@ -119,6 +123,20 @@ public final class ContactListBenchmark {
             }
         }
         System.out.println("measured at " + Instant.now());
+    }
+
+    private static void warmUp(HttpClient http, String base, String session, List<Case> cases, int seconds)
+            throws Exception {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        int requests = 0;
+        while (System.nanoTime() < end) {
+            for (Case one : cases) {
+                http.send(HttpRequest.newBuilder(URI.create(base + "/contacts" + one.query()))
+                        .header("Cookie", "SESSION=" + session).GET().build(), HttpResponse.BodyHandlers.discarding());
+                requests++;
+            }
+        }
+        System.out.printf("app warmed up for %d s (%d page requests over the filters)%n", seconds, requests);
     }
 
     private static double ms(long[] sorted, int percentile) {

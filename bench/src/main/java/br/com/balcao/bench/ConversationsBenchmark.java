@@ -27,7 +27,11 @@ import java.util.Set;
  * <pre>
  * ConversationsBenchmark --base-url=http://127.0.0.1:8095 --jdbc=jdbc:postgresql://...
  *                        [--user=bench.manager@bench.local] [--password=bench] [--rounds=20] [--warmup=3]
+ *                        [--warmup-seconds=30]
  * </pre>
+ *
+ * Before the table, every app request of every set is sent in turn for {@code warmup-seconds}, so that the
+ * figures are those of a running server and not of a JIT compiler at work.
  */
 public final class ConversationsBenchmark {
 
@@ -102,6 +106,14 @@ public final class ConversationsBenchmark {
             long heavyCount = longs(db, "SELECT count(*) FROM messages WHERE contact_id = ? AND created_at >= ?",
                     heavy, since).get(0);
 
+            List<String> warmUpPaths = new ArrayList<>();
+            warmUpPaths.add("/conversations?q=");
+            NAMES.forEach(q -> warmUpPaths.add("/conversations?q=" + AppSession.encode(q)));
+            digits.forEach(q -> warmUpPaths.add("/conversations?q=" + AppSession.encode(q)));
+            WORDS.forEach(q -> warmUpPaths.add("/conversations?in=messages&q=" + AppSession.encode(q)));
+            warmUpPaths.add("/conversations/" + heavy + "/timeline");
+            warmUp(app, warmUpPaths, Integer.parseInt(options.getOrDefault("warmup-seconds", "30")));
+
             System.out.println("case            | app p50 ms | app p95 ms | SQL p50 ms | SQL p95 ms | p95 ratio");
             // The app's fixed cost of a request (session, security, access checks, rendering) with no search.
             measure("no search", List.of(""), rounds * 5, warmup,
@@ -140,6 +152,18 @@ public final class ConversationsBenchmark {
 
     private interface Action {
         void run(String query) throws Exception;
+    }
+
+    private static void warmUp(AppSession app, List<String> paths, int seconds) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        int requests = 0;
+        while (System.nanoTime() < end) {
+            for (String path : paths) {
+                app.htmxGet(path);
+                requests++;
+            }
+        }
+        System.out.printf(Locale.ROOT, "App warmed up for %d s (%,d requests over the sets' queries)%n", seconds, requests);
     }
 
     private static void measure(String name, List<String> queries, int rounds, int warmup, Action viaApp, Action viaSql)
