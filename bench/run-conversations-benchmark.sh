@@ -5,7 +5,7 @@
 #
 #   bench/run-conversations-benchmark.sh                                  # 1,000,000 contacts, 5,000,000 messages
 #   bench/run-conversations-benchmark.sh --contacts=100000 --messages=500000
-#   bench/run-conversations-benchmark.sh --rounds=10 --warmup=2           # passed to ConversationsBenchmark
+#   bench/run-conversations-benchmark.sh --rounds=20 --warmup=3 --warmup-seconds=30   # passed to ConversationsBenchmark
 #
 # Other --options go to bench/generate-data.sh. SKIP_BUILD=1 reuses target/balcao-*.jar.
 set -euo pipefail
@@ -16,7 +16,7 @@ generator=()
 measurement=()
 for arg in "$@"; do
     case "$arg" in
-        --rounds=*|--warmup=*) measurement+=("$arg") ;;
+        --rounds=*|--warmup=*|--warmup-seconds=*) measurement+=("$arg") ;;
         *) generator+=("$arg") ;;
     esac
 done
