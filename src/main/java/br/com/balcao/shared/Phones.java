@@ -4,13 +4,23 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /** Phone numbers as the app stores them: E.164 for display and sending, digits only for search. */
 public final class Phones {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final String DEFAULT_REGION = "BR";
+    private static final Pattern WA_ID = Pattern.compile("[0-9]{5,20}");
+    /**
+     * Every inbound message parses its sender's WhatsApp id, and libphonenumber's parse was a tenth of the
+     * webhook's CPU; a customer in a conversation writes many messages. Emptied when full (a plain bound).
+     */
+    private static final int KNOWN_WA_IDS_LIMIT = 20_000;
+    private static final Map<String, Phone> KNOWN_WA_IDS = new ConcurrentHashMap<>();
 
     private Phones() {
     }
@@ -20,10 +30,18 @@ public final class Phones {
 
     /** A WhatsApp id is the international number's digits; anything else is not a phone. */
     public static Optional<Phone> fromWaId(String waId) {
-        if (waId == null || !waId.matches("[0-9]{5,20}")) {
+        if (waId == null || !WA_ID.matcher(waId).matches()) {
             return Optional.empty();
         }
-        return parse("+" + waId).or(() -> Optional.of(new Phone("+" + waId, waId)));
+        Phone known = KNOWN_WA_IDS.get(waId);
+        if (known == null) {
+            known = parse("+" + waId).orElseGet(() -> new Phone("+" + waId, waId));
+            if (KNOWN_WA_IDS.size() >= KNOWN_WA_IDS_LIMIT) {
+                KNOWN_WA_IDS.clear();
+            }
+            KNOWN_WA_IDS.put(waId, known);
+        }
+        return Optional.of(known);
     }
 
     /** A phone typed by a person, with or without country code (Brazil assumed), formatting ignored. */
