@@ -5,16 +5,22 @@ import br.com.balcao.shared.Phones;
 import br.com.balcao.shared.Phones.Phone;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The contacts module's facade: what other modules may read of a contact. */
 @Service
 @Transactional(readOnly = true)
 public class ContactDirectory {
+
+    private static final TypeReference<LinkedHashMap<String, String>> EXTRA_FIELDS = new TypeReference<>() {
+    };
 
     private final ContactRepository contacts;
     private final JdbcTemplate jdbc;
@@ -25,8 +31,22 @@ public class ContactDirectory {
         this.jdbc = jdbc;
     }
 
+    /** Read by every timeline and contact page: one plain statement, outside any transaction of its own. */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<ContactView> find(long contactId) {
-        return contacts.findById(contactId).map(Contact::toView);
+        return jdbc.query("""
+                SELECT id, number_id, name, phone_e164, email, city, document, extra_fields::text AS extra,
+                       created_at, last_interaction_at, last_inbound_at
+                  FROM contacts WHERE id = ?
+                """, (row, i) -> new ContactView(row.getLong("id"), row.getLong("number_id"), row.getString("name"),
+                row.getString("phone_e164"), row.getString("email"), row.getString("city"), row.getString("document"),
+                json.readValue(row.getString("extra"), EXTRA_FIELDS), instant(row.getTimestamp("created_at")),
+                instant(row.getTimestamp("last_interaction_at")), instant(row.getTimestamp("last_inbound_at"))),
+                contactId).stream().findFirst();
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     public Optional<ContactView> findByWaId(long numberId, String waId) {
