@@ -12,10 +12,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Announces each engine event on the database's notification channel, from inside the transaction that
- * made it (all of a transaction's events in one statement, just before it commits) (and any {@link LiveEvent} a page module publishes as an application event): PostgreSQL
- * delivers a notification only when that transaction commits, and drops it on rollback, so no
- * after-commit work (and no second connection) is needed.
+ * Announces each engine event (and any {@link LiveEvent} a page module publishes as an application event) on
+ * the database's notification channel, from inside the transaction that made it: a transaction's events go
+ * in one statement just before it commits. PostgreSQL delivers a notification only when that transaction
+ * commits, and drops it on rollback, so no after-commit work (and no second connection) is needed.
  */
 @Component
 class LiveEventNotifier {

@@ -49,11 +49,6 @@ public class NumberDirectory {
                 numberId).stream().findFirst();
     }
 
-    public Optional<NumberView> findByPhoneNumberId(String phoneNumberId) {
-        return jdbc.query("SELECT " + VIEW_COLUMNS + " FROM business_numbers n WHERE n.phone_number_id = ?",
-                NumberDirectory::view, phoneNumberId).stream().findFirst();
-    }
-
     /** The settings the automation and the ticket engine act on; an unknown number is a {@link NotFoundException}. */
     @Transactional(readOnly = true)
     public NumberRules rules(long numberId) {

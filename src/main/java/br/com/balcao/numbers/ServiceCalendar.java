@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,26 +44,29 @@ public class ServiceCalendar {
 
     /** Everything the inbound pipeline needs of a number, read in one transaction; every holiday is included. */
     NumberSnapshot snapshot(long numberId) {
-        BusinessNumber number = numbers.findById(numberId)
-                .orElseThrow(() -> new NotFoundException("Number " + numberId));
-        Set<LocalDate> closedDays = number.isAlwaysOpen() ? Set.of()
-                : holidays.findByNumberIdOrderByDayAsc(numberId).stream().map(Holiday::getDay).collect(Collectors.toSet());
-        WeeklySchedule schedule = new WeeklySchedule(number.getZone(), number.isAlwaysOpen(),
-                number.isAlwaysOpen() ? Map.of() : hoursOf(numberId), closedDays);
+        BusinessNumber number = number(numberId);
+        WeeklySchedule schedule = schedule(number, () -> holidays.findByNumberIdOrderByDayAsc(numberId));
         return new NumberSnapshot(number.getSettingsVersion(), number.toView(), number.toRules(), schedule);
     }
 
     private WeeklySchedule schedule(long numberId, Instant from) {
-        BusinessNumber number = numbers.findById(numberId)
-                .orElseThrow(() -> new NotFoundException("Number " + numberId));
+        BusinessNumber number = number(numberId);
+        LocalDate firstDay = LocalDate.ofInstant(from, number.getZone());
+        return schedule(number, () -> holidays.findByNumberIdAndDayBetween(numberId, firstDay,
+                firstDay.plusDays(WeeklySchedule.HORIZON_DAYS)));
+    }
+
+    /** The holidays are read only for a number that is not open 24 hours. */
+    private WeeklySchedule schedule(BusinessNumber number, Supplier<List<Holiday>> holidaysOf) {
         if (number.isAlwaysOpen()) {
             return new WeeklySchedule(number.getZone(), true, Map.of(), Set.of());
         }
-        LocalDate firstDay = LocalDate.ofInstant(from, number.getZone());
-        Set<LocalDate> closedDays = holidays
-                .findByNumberIdAndDayBetween(numberId, firstDay, firstDay.plusDays(WeeklySchedule.HORIZON_DAYS))
-                .stream().map(Holiday::getDay).collect(Collectors.toSet());
-        return new WeeklySchedule(number.getZone(), false, hoursOf(numberId), closedDays);
+        Set<LocalDate> closedDays = holidaysOf.get().stream().map(Holiday::getDay).collect(Collectors.toSet());
+        return new WeeklySchedule(number.getZone(), false, hoursOf(number.getId()), closedDays);
+    }
+
+    private BusinessNumber number(long numberId) {
+        return numbers.findById(numberId).orElseThrow(() -> new NotFoundException("Number " + numberId));
     }
 
     private Map<DayOfWeek, List<Interval>> hoursOf(long numberId) {

@@ -28,18 +28,10 @@ public class TicketEngine {
     /**
      * Stores a customer message in its ticket, in the caller's transaction. The exit keyword closes the
      * unclosed ticket (CLIENT, or LOST / ABANDONED when no agent had answered yet) and opens none. The ticket
-     * is decided first so that the message is written once, with its ticket.
+     * is decided first so that the message is written once, with its ticket. {@code newContact} when the
+     * contact was created by this message, in this transaction, so that it has no ticket to look for.
      *
      * @throws DuplicateMessageException when a concurrent delivery of the same message was stored first
-     */
-    @Transactional
-    public Routed receive(IncomingMessage message, String exitKeyword) {
-        return receive(message, exitKeyword, false);
-    }
-
-    /**
-     * As {@link #receive(IncomingMessage, String)}; {@code newContact} when the contact was created by this
-     * message, in this transaction, so that it has no ticket to look for.
      */
     @Transactional
     public Routed receive(IncomingMessage message, String exitKeyword, boolean newContact) {
