@@ -1,5 +1,7 @@
 package br.com.balcao.contacts;
 
+import static br.com.balcao.shared.Timestamps.instant;
+
 import br.com.balcao.shared.NotFoundException;
 import br.com.balcao.shared.Phones;
 import br.com.balcao.shared.Phones.Phone;
@@ -43,10 +45,6 @@ public class ContactDirectory {
                 json.readValue(row.getString("extra"), EXTRA_FIELDS), instant(row.getTimestamp("created_at")),
                 instant(row.getTimestamp("last_interaction_at")), instant(row.getTimestamp("last_inbound_at"))),
                 contactId).stream().findFirst();
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 
     public Optional<ContactView> findByWaId(long numberId, String waId) {

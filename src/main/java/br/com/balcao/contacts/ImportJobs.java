@@ -1,5 +1,7 @@
 package br.com.balcao.contacts;
 
+import static br.com.balcao.shared.Timestamps.instant;
+
 import br.com.balcao.contacts.ImportLine.Rejection;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -106,10 +108,6 @@ class ImportJobs {
 
     private static List<String> strings(Array array) throws SQLException {
         return Arrays.stream((Object[]) array.getArray()).map(value -> value == null ? "" : value.toString()).toList();
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private static String truncate(String value) {

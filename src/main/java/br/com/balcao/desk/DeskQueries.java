@@ -1,5 +1,7 @@
 package br.com.balcao.desk;
 
+import static br.com.balcao.shared.Timestamps.instant;
+
 import br.com.balcao.tickets.AuthorType;
 import br.com.balcao.tickets.DeliveryStatus;
 import br.com.balcao.tickets.Direction;
@@ -7,8 +9,6 @@ import br.com.balcao.tickets.MessageType;
 import br.com.balcao.tickets.TicketStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -138,9 +138,5 @@ class DeskQueries {
                 (Double) row.getObject("latitude"), (Double) row.getObject("longitude"),
                 row.getString("template_name"), status == null ? null : DeliveryStatus.valueOf(status),
                 row.getString("error_message"), instant(row.getTimestamp("created_at")));
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

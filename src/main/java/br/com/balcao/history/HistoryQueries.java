@@ -1,12 +1,12 @@
 package br.com.balcao.history;
 
+import static br.com.balcao.shared.Timestamps.instant;
+
 import br.com.balcao.tickets.CloseReason;
 import br.com.balcao.tickets.TicketStatus;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -126,9 +126,5 @@ class HistoryQueries {
 
     private static <T> T array(Array array, Class<T> type) throws SQLException {
         return array == null ? null : type.cast(array.getArray());
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

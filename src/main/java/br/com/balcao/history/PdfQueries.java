@@ -1,13 +1,13 @@
 package br.com.balcao.history;
 
+import static br.com.balcao.shared.Timestamps.instant;
+
 import br.com.balcao.tickets.AuthorType;
 import br.com.balcao.tickets.CloseReason;
 import br.com.balcao.tickets.MessageType;
 import br.com.balcao.tickets.TicketStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
@@ -116,9 +116,5 @@ class PdfQueries {
     private static CloseReason reason(ResultSet row) throws SQLException {
         String reason = row.getString("close_reason");
         return reason == null ? null : CloseReason.valueOf(reason);
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -1,9 +1,9 @@
 package br.com.balcao.tickets;
 
+import static br.com.balcao.shared.Timestamps.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -35,9 +35,5 @@ public class TicketHistory {
                 TicketStatus.valueOf(row.getString("status")), reason == null ? null : CloseReason.valueOf(reason),
                 row.getString("agent_name"), instant(row.getTimestamp("created_at")),
                 instant(row.getTimestamp("closed_at")));
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }
