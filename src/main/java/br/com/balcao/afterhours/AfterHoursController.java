@@ -42,6 +42,7 @@ class AfterHoursController {
     String list(@RequestParam(required = false) Instant olderThan, @RequestParam(required = false) Long olderThanId,
                 HttpSession session, Model model) {
         NumberView number = selection.current(session).orElseThrow(() -> new NotFoundException("no number"));
+        access.requireContactReader(number.id());
         boolean alwaysOpen = numbers.rules(number.id()).alwaysOpen();
         AfterHoursList.Cursor after = olderThan == null || olderThanId == null ? null
                 : new AfterHoursList.Cursor(olderThan, olderThanId);
@@ -61,7 +62,7 @@ class AfterHoursController {
     @GetMapping("/after-hours/{id}/row")
     String row(@PathVariable long id, Model model) {
         AfterHoursRow row = list.find(id).orElseThrow(() -> new NotFoundException("after-hours contact"));
-        NumberView number = access.requireVisible(row.numberId());
+        NumberView number = access.requireContactReader(row.numberId());
         model.addAttribute("zone", number.zone());
         model.addAttribute("row", row);
         return "afterhours/list :: row";

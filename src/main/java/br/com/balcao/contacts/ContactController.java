@@ -94,9 +94,10 @@ class ContactController {
         return "redirect:/contacts/" + contactId + "#notes";
     }
 
+    /** The contact, when the user may read its number's contacts (404 for another number's, 403 without CONTACTS). */
     private ContactView visibleContact(long contactId) {
         ContactView contact = contacts.find(contactId).orElseThrow(() -> new NotFoundException("contact"));
-        access.requireVisible(contact.numberId());
+        access.requireContactReader(contact.numberId());
         return contact;
     }
 

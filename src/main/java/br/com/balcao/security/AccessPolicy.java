@@ -85,6 +85,23 @@ public class AccessPolicy {
         }
     }
 
+    /**
+     * Whether the user may read the number's contacts (the contact list and page, the after-hours list, the
+     * conversations): an agent needs CONTACTS on it; managers and admins read those of every number they see.
+     */
+    public boolean canReadContacts(long numberId) {
+        return canSee(numberId) && (currentUser().isManager() || can(numberId, Permission.CONTACTS));
+    }
+
+    /** The number, when the user may read its contacts: 404 when it is invisible, 403 when they may not. */
+    public NumberView requireContactReader(long numberId) {
+        NumberView number = requireVisible(numberId);
+        if (!canReadContacts(numberId)) {
+            throw new AccessDeniedException("missing CONTACTS on number " + numberId);
+        }
+        return number;
+    }
+
     private Optional<NumberView> visible(long numberId) {
         return visibleNumbers().stream().filter(number -> number.id() == numberId).findFirst();
     }

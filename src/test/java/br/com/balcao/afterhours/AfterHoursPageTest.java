@@ -149,6 +149,16 @@ class AfterHoursPageTest {
     }
 
     @Test
+    void anAgentWithoutTheContactsPermissionIsRefusedTheListAndItsRows() throws Exception {
+        writesAfterHours("Maria", "Oi", NOW.minus(Duration.ofHours(2)));
+        long rowId = rows(page()).keySet().iterator().next();
+        jdbc.update("UPDATE memberships SET can_contacts = false WHERE user_id = ?", agent);
+
+        mvc.perform(get("/after-hours").with(user(userOf(agent)))).andExpect(status().isForbidden());
+        mvc.perform(get("/after-hours/{id}/row", rowId).with(user(userOf(agent)))).andExpect(status().isForbidden());
+    }
+
+    @Test
     void theListIsPagedNewestFirstWithALinkToTheOlderContacts() throws Exception {
         int total = AfterHoursList.PAGE_SIZE + 5;
         for (int i = 0; i < total; i++) {

@@ -107,6 +107,16 @@ class ContactEditTest {
     }
 
     @Test
+    void withoutTheContactsPermissionThePageAndItsNotesAreForbidden() throws Exception {
+        UserDetails reader = fixtures.member(number, false);
+        mvc.perform(get("/contacts/{id}", contact).with(user(reader))).andExpect(status().isForbidden());
+        mvc.perform(post("/contacts/{id}/notes", contact).with(user(reader)).with(csrf()).param("text", "Nota"))
+                .andExpect(status().isForbidden());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM notes WHERE contact_id = ?", Integer.class, contact))
+                .isZero();
+    }
+
+    @Test
     void thePageShowsOpenTicketsTicketsOfThreeMonthsWithPdfLinksAndNotes() throws Exception {
         long open = data.ticket(number, contact, "WAITING", null);
         long recent = closedTicket(Duration.ofDays(80));

@@ -80,10 +80,10 @@ final class AccessMatrix {
                 List.of(LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, PASSES)),
         CONTACTS(List.of(LOGIN, FORBIDDEN, PASSES, PASSES, PASSES),
                 List.of(LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, PASSES)),
-        /** Conversations: agents with CONTACTS on the number; managers and admins on every number they see. */
+        /** Reading contacts (conversations, contact pages): agents with CONTACTS on the number; managers and admins on every number they see. */
         CONTACTS_OR_MANAGER(List.of(LOGIN, FORBIDDEN, PASSES, PASSES, PASSES),
                 List.of(LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, PASSES)),
-        /** The CONTACTS permission on the number chosen in the header (which is always one the user sees). */
+        /** Reading contacts of the number chosen in the header (which is always one the user sees): as above. */
         CONTACTS_ON_SELECTED_NUMBER(List.of(LOGIN, FORBIDDEN, PASSES, PASSES, PASSES), null),
         /** Managers and admins only, on numbers they see. */
         MANAGERS(List.of(LOGIN, FORBIDDEN, FORBIDDEN, PASSES, PASSES),
@@ -149,8 +149,8 @@ final class AccessMatrix {
                     .param("suggestedUserId", id(w.servingAgent()))),
 
             // After-hours contacts.
-            endpoint("GET /after-hours", SIGNED_IN, w -> get("/after-hours")),
-            endpoint("GET /after-hours/{id}/row", MEMBERS, w -> get("/after-hours/{id}/row", w.afterHoursContact())),
+            endpoint("GET /after-hours", CONTACTS_ON_SELECTED_NUMBER, w -> get("/after-hours")),
+            endpoint("GET /after-hours/{id}/row", CONTACTS_OR_MANAGER, w -> get("/after-hours/{id}/row", w.afterHoursContact())),
 
             // Media of a message.
             endpoint("GET /messages/{messageId}/media", MEMBERS, w -> get("/messages/{id}/media", w.message())),
@@ -158,10 +158,10 @@ final class AccessMatrix {
             // Contacts.
             endpoint("GET /contacts", CONTACTS_ON_SELECTED_NUMBER, w -> get("/contacts")),
             endpoint("GET /contacts/export", CONTACTS_ON_SELECTED_NUMBER, w -> get("/contacts/export")),
-            endpoint("GET /contacts/{contactId}", MEMBERS, w -> get("/contacts/{id}", w.contact())),
+            endpoint("GET /contacts/{contactId}", CONTACTS_OR_MANAGER, w -> get("/contacts/{id}", w.contact())),
             endpoint("POST /contacts/{contactId}", CONTACTS, w -> post("/contacts/{id}", w.contact())
                     .param("name", "Cliente Editado").param("phone", "+55 11 91234-5678")),
-            endpoint("POST /contacts/{contactId}/notes", MEMBERS, w -> post("/contacts/{id}/notes", w.contact())
+            endpoint("POST /contacts/{contactId}/notes", CONTACTS_OR_MANAGER, w -> post("/contacts/{id}/notes", w.contact())
                     .param("text", "Nota da matriz")),
             endpoint("GET /contacts/import", CONTACTS_ON_SELECTED_NUMBER, w -> get("/contacts/import")),
             endpoint("POST /contacts/import", CONTACTS_ON_SELECTED_NUMBER, w -> multipart("/contacts/import")
