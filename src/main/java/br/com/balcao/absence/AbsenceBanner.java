@@ -1,6 +1,7 @@
 package br.com.balcao.absence;
 
 import br.com.balcao.security.AccessPolicy;
+import br.com.balcao.shared.HtmxRequest;
 import br.com.balcao.workspace.NumberSelection;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.ui.Model;
@@ -26,7 +27,7 @@ class AbsenceBanner {
 
     @ModelAttribute
     void addAbsenceBanner(Model model, HttpServletRequest request) {
-        if (request.getHeader("HX-Request") != null || access.signedInUser().isEmpty()
+        if (HtmxRequest.wantsFragment(request) || access.signedInUser().isEmpty()
                 || request.getSession(false) == null) {
             return;
         }

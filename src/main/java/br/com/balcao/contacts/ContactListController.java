@@ -2,8 +2,10 @@ package br.com.balcao.contacts;
 
 import br.com.balcao.numbers.NumberView;
 import br.com.balcao.security.AccessPolicy;
+import br.com.balcao.shared.HtmxRequest;
 import br.com.balcao.shared.NotFoundException;
 import br.com.balcao.workspace.NumberSelection;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
@@ -39,9 +41,10 @@ class ContactListController {
         this.export = export;
     }
 
+    /** The page, or for htmx (filtering and paging in place) only its content, without the frame. */
     @GetMapping("/contacts")
     String list(@ModelAttribute("filter") ContactFilter filter, @RequestParam(required = false) String after,
-                HttpSession session, Model model) {
+                HttpSession session, HttpServletRequest request, HttpServletResponse response, Model model) {
         NumberView number = selectedNumber(session);
         Map<String, String> errors = filter.errors();
         model.addAttribute("number", number);
@@ -55,7 +58,7 @@ class ContactListController {
         } else {
             model.addAttribute("contacts", List.of());
         }
-        return "contacts/list";
+        return HtmxRequest.wantsFragment(request, response) ? "contacts/list :: content" : "contacts/list";
     }
 
     /** The filtered list as CSV, written row by row as the database hands it over. */

@@ -1,11 +1,13 @@
 package br.com.balcao.conversations;
 
 import br.com.balcao.numbers.NumberView;
+import br.com.balcao.shared.HtmxRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -31,8 +33,8 @@ class ConversationSearchController {
 
     @GetMapping("/conversations")
     String search(@RequestParam(defaultValue = "") String q, @RequestParam(name = "in", defaultValue = "contacts") String in,
-                  @RequestParam(defaultValue = "0") String page, @RequestHeader(name = "HX-Request", required = false) String htmx,
-                  Model model) {
+                  @RequestParam(defaultValue = "0") String page, HttpServletRequest request,
+                  HttpServletResponse response, Model model) {
         List<NumberView> numbers = access.searchableNumbers();
         List<Long> numberIds = numbers.stream().map(NumberView::id).toList();
         boolean inMessages = "messages".equals(in);
@@ -53,7 +55,7 @@ class ConversationSearchController {
             model.addAttribute("tooShort", query.kind() == SearchQuery.Kind.TOO_SHORT);
         }
         model.addAttribute("searched", !query.text().isEmpty());
-        return htmx != null ? "conversations/search :: results" : "conversations/search";
+        return HtmxRequest.wantsFragment(request, response) ? "conversations/search :: results" : "conversations/search";
     }
 
     private static void addPage(Model model, List<?> hits, int pageSize, int pageIndex) {

@@ -5,6 +5,7 @@ import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.security.AgentStatus;
 import br.com.balcao.security.AgentStatusService;
 import br.com.balcao.security.SignedInUser;
+import br.com.balcao.shared.HtmxRequest;
 import br.com.balcao.shared.MenuEntry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Comparator;
@@ -30,10 +31,10 @@ class LayoutAttributes {
         this.menu = menu.stream().sorted(Comparator.comparingInt(MenuEntry::order)).toList();
     }
 
-    /** The header is the layout's: an htmx request asks for a fragment without it and is spared its queries. */
+    /** The header is the layout's: an htmx request for a fragment goes without it and is spared its queries. */
     @ModelAttribute
     void addLayoutAttributes(Model model, HttpServletRequest request) {
-        access.signedInUser().filter(user -> request.getHeader("HX-Request") == null).ifPresent(user -> {
+        access.signedInUser().filter(user -> !HtmxRequest.wantsFragment(request)).ifPresent(user -> {
             model.addAttribute("currentUser", user);
             List<NumberView> visible = access.visibleNumbers();
             model.addAttribute("visibleNumbers", visible);

@@ -140,6 +140,23 @@ class ContactListTest {
         mvc.perform(get("/contacts/{id}", joao).with(user(agent))).andExpect(status().isOk());
     }
 
+    @Test
+    void htmxFiltersInPlaceWithTheContentAloneAndGetsTheWholePageWhenRestoringItsHistory() throws Exception {
+        var fragment = mvc.perform(get(URI.create("/contacts?city=recife")).header("HX-Request", "true").with(user(agent)))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(fragment.getHeaders("Vary")).contains("HX-Request");
+        String content = fragment.getContentAsString();
+        assertThat(content).startsWith("<div class=\"container-fluid py-3 px-3 px-md-4\" id=\"contacts-page\"")
+                .doesNotContain("<html").doesNotContain("number-selector").contains("id=\"contacts-filter\"");
+        assertThat(ids(content)).containsExactly(maria);
+
+        String restored = mvc.perform(get(URI.create("/contacts?city=recife")).header("HX-Request", "true")
+                        .header("HX-History-Restore-Request", "true").with(user(agent)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(restored).contains("<html").contains("number-selector");
+        assertThat(ids(restored)).containsExactly(maria);
+    }
+
     private String list(String query) throws Exception {
         return mvc.perform(get(URI.create("/contacts" + query)).with(user(agent)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
