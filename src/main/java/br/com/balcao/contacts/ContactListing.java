@@ -41,11 +41,11 @@ class ContactListing {
         List<ContactRow> rows = new ArrayList<>(PAGE_SIZE + 1);
         boolean inInteracted = after.map(cursor -> !cursor.inWithoutInteraction()).orElse(true);
         if (inInteracted) {
-            rows.addAll(interacted(query, after, PAGE_SIZE + 1));
+            rows.addAll(interacted(query, after, PAGE_SIZE + 1, zone));
         }
         if (rows.size() <= PAGE_SIZE && !filter.hasPeriod()) {
             Optional<ContactCursor> nullCursor = after.filter(ContactCursor::inWithoutInteraction);
-            rows.addAll(withoutInteraction(query, nullCursor, PAGE_SIZE + 1 - rows.size()));
+            rows.addAll(withoutInteraction(query, nullCursor, PAGE_SIZE + 1 - rows.size(), zone));
         }
         if (rows.size() > PAGE_SIZE) {
             List<ContactRow> page = List.copyOf(rows.subList(0, PAGE_SIZE));
@@ -54,32 +54,33 @@ class ContactListing {
         return new Page(List.copyOf(rows), Optional.empty());
     }
 
-    private List<ContactRow> interacted(ContactQuery query, Optional<ContactCursor> after, int limit) {
+    private List<ContactRow> interacted(ContactQuery query, Optional<ContactCursor> after, int limit, ZoneId zone) {
         if (after.isPresent()) {
             Timestamp at = Timestamp.from(after.get().lastInteractionAt());
             return jdbc.query(COLUMNS + " WHERE " + query.where() + """
                      AND c.last_interaction_at IS NOT NULL AND (c.last_interaction_at, c.id) < (?, ?)
                      ORDER BY c.last_interaction_at DESC NULLS LAST, c.id DESC LIMIT ?
-                    """, ContactListing::row, query.argumentsWith(at, after.get().id(), limit));
+                    """, (row, index) -> row(row, zone), query.argumentsWith(at, after.get().id(), limit));
         }
         return jdbc.query(COLUMNS + " WHERE " + query.where() + """
                  AND c.last_interaction_at IS NOT NULL
                  ORDER BY c.last_interaction_at DESC NULLS LAST, c.id DESC LIMIT ?
-                """, ContactListing::row, query.argumentsWith(limit));
+                """, (row, index) -> row(row, zone), query.argumentsWith(limit));
     }
 
-    private List<ContactRow> withoutInteraction(ContactQuery query, Optional<ContactCursor> after, int limit) {
+    private List<ContactRow> withoutInteraction(ContactQuery query, Optional<ContactCursor> after, int limit,
+                                                ZoneId zone) {
         return jdbc.query(COLUMNS + " WHERE " + query.where() + """
                  AND c.last_interaction_at IS NULL AND c.id < ?
                  ORDER BY c.id DESC LIMIT ?
-                """, ContactListing::row, query.argumentsWith(after.map(ContactCursor::id).orElse(Long.MAX_VALUE),
+                """, (row, index) -> row(row, zone), query.argumentsWith(after.map(ContactCursor::id).orElse(Long.MAX_VALUE),
                 limit));
     }
 
-    static ContactRow row(ResultSet row, int index) throws SQLException {
+    private static ContactRow row(ResultSet row, ZoneId zone) throws SQLException {
         Timestamp last = row.getTimestamp("last_interaction_at");
-        return new ContactRow(row.getLong("id"), row.getString("name"), row.getString("phone_e164"),
+        return ContactRow.of(row.getLong("id"), row.getString("name"), row.getString("phone_e164"),
                 row.getString("email"), row.getString("city"), row.getString("document"),
-                last == null ? null : last.toInstant());
+                last == null ? null : last.toInstant(), zone);
     }
 }

@@ -1,10 +1,23 @@
 package br.com.balcao.contacts;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
-/** One line of the contacts list. */
+/**
+ * One line of the contacts list, with its last interaction written out in the number's zone (null when the
+ * contact never talked): formatted here once rather than by the template, fifty times a page.
+ */
 public record ContactRow(long id, String name, String phoneE164, String email, String city, String document,
-        Instant lastInteractionAt) {
+        Instant lastInteractionAt, String lastInteraction) {
+
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+    static ContactRow of(long id, String name, String phoneE164, String email, String city, String document,
+                         Instant lastInteractionAt, ZoneId zone) {
+        return new ContactRow(id, name, phoneE164, email, city, document, lastInteractionAt,
+                lastInteractionAt == null ? null : SHOWN.format(lastInteractionAt.atZone(zone)));
+    }
 
     public String formattedDocument() {
         return ContactEdit.formatDocument(document);

@@ -105,6 +105,7 @@ class ConversationController {
     private static void addSlice(ConversationHeader header, TimelineSlice slice, Model model) {
         model.addAttribute("header", header);
         model.addAttribute("messages", slice.messages());
+        model.addAttribute("rows", TimelineRow.of(slice.messages(), header.zone()));
         model.addAttribute("hasOlder", slice.hasOlder());
         model.addAttribute("hasNewer", slice.hasNewer());
     }

@@ -20,6 +20,14 @@ public record TimelineMessage(long id, Long ticketId, Long ticketNumber, TicketS
                 || type == MessageType.DOCUMENT;
     }
 
+    public boolean automation() {
+        return authorType == AuthorType.AUTOMATION;
+    }
+
+    public boolean location() {
+        return type == MessageType.LOCATION;
+    }
+
     /** The key of the ticket group: messages outside a ticket form their own group. */
     public String ticketKey() {
         return ticketId == null ? "none" : String.valueOf(ticketId);
