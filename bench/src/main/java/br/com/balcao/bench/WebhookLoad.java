@@ -3,10 +3,6 @@ package br.com.balcao.bench;
 import br.com.balcao.bench.Envelopes.Envelope;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -20,11 +16,7 @@ final class WebhookLoad {
 
     private static final int REPLAY_RING = 4096;
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-    private final URI uri;
+    private final LoopbackPoster http;
     private final String phoneNumberId;
     private final String secret;
     private final String wamidPrefix;
@@ -36,7 +28,7 @@ final class WebhookLoad {
     private final java.util.Queue<String> failedWamids = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     WebhookLoad(Options options, String secret, Customers customers) {
-        this.uri = URI.create(options.url);
+        this.http = new LoopbackPoster(URI.create(options.url));
         this.phoneNumberId = options.phoneNumberId;
         this.secret = secret;
         this.wamidPrefix = wamidPrefix(options.run);
@@ -90,14 +82,8 @@ final class WebhookLoad {
         return java.util.List.copyOf(failedWamids);
     }
 
-    int post(byte[] body, String signature) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofSeconds(90)) // beyond the app's own 30 s pool timeout, to see its answer
-                .header("Content-Type", "application/json")
-                .header("X-Hub-Signature-256", signature)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    int post(byte[] body, String signature) throws IOException {
+        return http.post(body, signature);
     }
 
     /**
