@@ -198,6 +198,24 @@ class WebhookControllerTest {
     }
 
     @Test
+    void eachAnswerIsTimedByItsStatusWithoutReachingSpringMvc() throws Exception {
+        long okBefore = answered(200);
+        long refusedBefore = answered(401);
+
+        var accepted = webhook(textMessage, signature(SECRET, textMessage)).andExpect(status().isOk()).andReturn();
+        webhook(textMessage, "sha256=" + "0".repeat(64)).andExpect(status().isUnauthorized());
+
+        assertThat(accepted.getHandler()).as("served by the webhook's filter, not a controller").isNull();
+        assertThat(answered(200)).isEqualTo(okBefore + 1);
+        assertThat(answered(401)).isEqualTo(refusedBefore + 1);
+    }
+
+    private long answered(int status) {
+        var timer = meters.find("balcao.webhook.requests").tag("status", String.valueOf(status)).timer();
+        return timer == null ? 0 : timer.count();
+    }
+
+    @Test
     void statusesMoveTheStoredOutboundMessageForwardOnly() throws Exception {
         long message = outbound(numberId, OUTBOUND_WAMID, "SENT");
 

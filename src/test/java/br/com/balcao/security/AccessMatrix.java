@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
@@ -305,6 +306,13 @@ final class AccessMatrix {
      */
     static final Set<String> DEMO_ONLY_CONTROLLERS = Set.of("br.com.balcao.channel.SimulatorController");
 
+    /**
+     * Endpoints a servlet filter of the application answers itself, ahead of Spring MVC, with the filter's class:
+     * Meta's notifications (see WebhookFilter). They are mappings of the application as much as a controller's.
+     */
+    static final Map<String, String> FILTER_ENDPOINTS = Map.of(
+            "POST /webhooks/whatsapp", "br.com.balcao.channel.WebhookFilter");
+
     private AccessMatrix() {
     }
 
@@ -314,6 +322,12 @@ final class AccessMatrix {
      */
     static Map<String, Set<HandlerMethod>> mappings(ApplicationContext context) {
         Map<String, Set<HandlerMethod>> mappings = new TreeMap<>();
+        Set<String> filters = applicationFilters(context);
+        FILTER_ENDPOINTS.forEach((mapping, filter) -> {
+            if (filters.contains(filter)) {
+                mappings.put(mapping, new HashSet<>());
+            }
+        });
         context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values().forEach(handlerMapping ->
                 handlerMapping.getHandlerMethods().forEach((info, handler) -> {
                     for (String key : keys(info)) {
@@ -321,6 +335,18 @@ final class AccessMatrix {
                     }
                 }));
         return mappings;
+    }
+
+    /** The classes of the application's own servlet filters registered through a FilterRegistrationBean. */
+    static Set<String> applicationFilters(ApplicationContext context) {
+        Set<String> filters = new TreeSet<>();
+        for (FilterRegistrationBean<?> registration : context.getBeansOfType(FilterRegistrationBean.class).values()) {
+            String name = registration.getFilter().getClass().getName();
+            if (name.startsWith("br.com.balcao.")) {
+                filters.add(name);
+            }
+        }
+        return filters;
     }
 
     private static Set<String> keys(RequestMappingInfo info) {

@@ -88,9 +88,18 @@ final class AccessProbe {
             // A live stream: closed at once, so that it is not kept open (and fed) for the rest of the suite.
             result.getRequest().getAsyncContext().complete();
         }
-        boolean reached = result.getHandler() instanceof HandlerMethod handler
-                && handlers.getOrDefault(endpoint.mapping(), Set.of()).contains(handler.getMethod());
+        boolean reached = AccessMatrix.FILTER_ENDPOINTS.containsKey(endpoint.mapping())
+                ? answeredByFilter(result)
+                : result.getHandler() instanceof HandlerMethod handler
+                        && handlers.getOrDefault(endpoint.mapping(), Set.of()).contains(handler.getMethod());
         return new Answer(outcome(result, reached), reached, result);
+    }
+
+    /** Answered before Spring MVC, and not by the security chain's redirect to the login page. */
+    private static boolean answeredByFilter(MvcResult result) {
+        String location = result.getResponse().getHeader(HttpHeaders.LOCATION);
+        return result.getHandler() == null && result.getResponse().getStatus() != 405
+                && (location == null || !location.endsWith("/login"));
     }
 
     private static Outcome outcome(MvcResult result, boolean reached) {

@@ -99,6 +99,12 @@ class AuthorizationMatrixTest {
                         AccessMatrix.DEMO_ONLY_CONTROLLERS.stream()).collect(Collectors.toSet()));
     }
 
+    @Test
+    void everyFilterOfTheApplicationThatAnswersRequestsIsInTheMatrix(@Autowired ApplicationContext context) {
+        assertThat(AccessMatrix.applicationFilters(context))
+                .containsExactlyInAnyOrderElementsOf(Set.copyOf(AccessMatrix.FILTER_ENDPOINTS.values()));
+    }
+
     @TestFactory
     Stream<DynamicTest> eachMappingAnswersEachRoleAsTheMatrixSays() {
         return AccessMatrix.endpoints().stream().map(endpoint -> dynamicTest(endpoint.mapping(), () -> check(endpoint)));
