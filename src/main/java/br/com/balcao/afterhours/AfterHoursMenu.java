@@ -10,6 +10,6 @@ class AfterHoursMenu {
 
     @Bean
     MenuEntry afterHoursMenuEntry() {
-        return new MenuEntry("/after-hours", "bi-moon-stars", "contacts.afterHours.menu", 50, Audience.EVERYONE);
+        return new MenuEntry("/after-hours", "bi-moon-stars", "contacts.afterHours.menu", 50, Audience.CONTACT_READERS);
     }
 }

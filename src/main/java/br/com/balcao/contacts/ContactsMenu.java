@@ -10,6 +10,6 @@ class ContactsMenu {
 
     @Bean
     MenuEntry contactsMenuEntry() {
-        return new MenuEntry("/contacts", "bi-person-lines-fill", "contacts.menu", 40, Audience.EVERYONE);
+        return new MenuEntry("/contacts", "bi-person-lines-fill", "contacts.menu", 40, Audience.CONTACT_READERS);
     }
 }

@@ -9,6 +9,8 @@ public record MenuEntry(String path, String icon, String labelKey, int order, Au
     /** Who sees the entry; the page itself still checks access. */
     public enum Audience {
         EVERYONE,
+        /** Those who may read the contacts of the number chosen in the header. */
+        CONTACT_READERS,
         MANAGERS,
         ADMINS
     }

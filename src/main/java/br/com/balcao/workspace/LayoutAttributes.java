@@ -10,6 +10,7 @@ import br.com.balcao.shared.MenuEntry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -38,19 +39,21 @@ class LayoutAttributes {
             model.addAttribute("currentUser", user);
             List<NumberView> visible = access.visibleNumbers();
             model.addAttribute("visibleNumbers", visible);
-            selection.current(request.getSession(), visible)
-                    .ifPresent(number -> model.addAttribute("selectedNumber", number));
+            Optional<NumberView> selected = selection.current(request.getSession(), visible);
+            selected.ifPresent(number -> model.addAttribute("selectedNumber", number));
             model.addAttribute("agentStatus", statuses.statusOf(user.id()));
             model.addAttribute("agentStatuses", AgentStatus.values());
-            model.addAttribute("menuEntries", menu.stream().filter(entry -> visibleTo(entry, user)).toList());
+            model.addAttribute("menuEntries",
+                    menu.stream().filter(entry -> visibleTo(entry, user, selected)).toList());
         });
         model.addAttribute("currentUri", request.getRequestURI());
         model.addAttribute("currentPath", currentPath(request));
     }
 
-    private static boolean visibleTo(MenuEntry entry, SignedInUser user) {
+    private boolean visibleTo(MenuEntry entry, SignedInUser user, Optional<NumberView> selected) {
         return switch (entry.audience()) {
             case EVERYONE -> true;
+            case CONTACT_READERS -> selected.map(number -> access.canReadContacts(number.id())).orElse(false);
             case MANAGERS -> user.isManager();
             case ADMINS -> user.isAdmin();
         };

@@ -126,10 +126,17 @@ class ContactListTest {
     }
 
     @Test
-    void withoutTheContactsPermissionTheListIsForbidden() throws Exception {
+    void withoutTheContactsPermissionTheListIsForbiddenAndLeftOutOfTheMenu() throws Exception {
         UserDetails withoutContacts = fixtures.member(number, false);
         mvc.perform(get("/contacts").with(user(withoutContacts))).andExpect(status().isForbidden());
         mvc.perform(get("/contacts/export").with(user(withoutContacts))).andExpect(status().isForbidden());
+
+        String home = mvc.perform(get("/").with(user(withoutContacts))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(home).doesNotContain("href=\"/contacts\"").doesNotContain("href=\"/after-hours\"")
+                .contains("href=\"/desk\"");
+        assertThat(mvc.perform(get("/").with(user(agent))).andReturn().getResponse().getContentAsString())
+                .contains("href=\"/contacts\"").contains("href=\"/after-hours\"");
     }
 
     @Test
