@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,11 +42,11 @@ class ContactListing {
         List<ContactRow> rows = new ArrayList<>(PAGE_SIZE + 1);
         boolean inInteracted = after.map(cursor -> !cursor.inWithoutInteraction()).orElse(true);
         if (inInteracted) {
-            rows.addAll(interacted(query, after, PAGE_SIZE + 1, zone));
+            rows.addAll(interacted(query, after, PAGE_SIZE + 1, rowsIn(zone)));
         }
         if (rows.size() <= PAGE_SIZE && !filter.hasPeriod()) {
             Optional<ContactCursor> nullCursor = after.filter(ContactCursor::inWithoutInteraction);
-            rows.addAll(withoutInteraction(query, nullCursor, PAGE_SIZE + 1 - rows.size(), zone));
+            rows.addAll(withoutInteraction(query, nullCursor, PAGE_SIZE + 1 - rows.size(), rowsIn(zone)));
         }
         if (rows.size() > PAGE_SIZE) {
             List<ContactRow> page = List.copyOf(rows.subList(0, PAGE_SIZE));
@@ -54,27 +55,33 @@ class ContactListing {
         return new Page(List.copyOf(rows), Optional.empty());
     }
 
-    private List<ContactRow> interacted(ContactQuery query, Optional<ContactCursor> after, int limit, ZoneId zone) {
+    private List<ContactRow> interacted(ContactQuery query, Optional<ContactCursor> after, int limit,
+                                        RowMapper<ContactRow> rows) {
         if (after.isPresent()) {
             Timestamp at = Timestamp.from(after.get().lastInteractionAt());
             return jdbc.query(COLUMNS + " WHERE " + query.where() + """
                      AND c.last_interaction_at IS NOT NULL AND (c.last_interaction_at, c.id) < (?, ?)
                      ORDER BY c.last_interaction_at DESC NULLS LAST, c.id DESC LIMIT ?
-                    """, (row, index) -> row(row, zone), query.argumentsWith(at, after.get().id(), limit));
+                    """, rows, query.argumentsWith(at, after.get().id(), limit));
         }
         return jdbc.query(COLUMNS + " WHERE " + query.where() + """
                  AND c.last_interaction_at IS NOT NULL
                  ORDER BY c.last_interaction_at DESC NULLS LAST, c.id DESC LIMIT ?
-                """, (row, index) -> row(row, zone), query.argumentsWith(limit));
+                """, rows, query.argumentsWith(limit));
     }
 
     private List<ContactRow> withoutInteraction(ContactQuery query, Optional<ContactCursor> after, int limit,
-                                                ZoneId zone) {
+                                                RowMapper<ContactRow> rows) {
         return jdbc.query(COLUMNS + " WHERE " + query.where() + """
                  AND c.last_interaction_at IS NULL AND c.id < ?
                  ORDER BY c.id DESC LIMIT ?
-                """, (row, index) -> row(row, zone), query.argumentsWith(after.map(ContactCursor::id).orElse(Long.MAX_VALUE),
+                """, rows, query.argumentsWith(after.map(ContactCursor::id).orElse(Long.MAX_VALUE),
                 limit));
+    }
+
+    /** Rows with their last interaction written out in the number's zone. */
+    private static RowMapper<ContactRow> rowsIn(ZoneId zone) {
+        return (row, index) -> row(row, zone);
     }
 
     private static ContactRow row(ResultSet row, ZoneId zone) throws SQLException {

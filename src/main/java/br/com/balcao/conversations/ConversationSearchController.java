@@ -55,7 +55,8 @@ class ConversationSearchController {
             model.addAttribute("tooShort", query.kind() == SearchQuery.Kind.TOO_SHORT);
         }
         model.addAttribute("searched", !query.text().isEmpty());
-        return HtmxRequest.wantsFragment(request, response) ? "conversations/search :: results" : "conversations/search";
+        return HtmxRequest.wantsFragment(request, response) ? "conversations/search :: results"
+                : "conversations/search";
     }
 
     private static void addPage(Model model, List<?> hits, int pageSize, int pageIndex) {

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-/** Times as the conversation pages write them, formatted in Java: the template's #temporals parses its pattern on every call. */
+/**
+ * Times as the conversation pages write them, formatted in Java: the template's #temporals parses its pattern
+ * on every call.
+ */
 final class TimeShown {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");

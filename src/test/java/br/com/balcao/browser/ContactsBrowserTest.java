@@ -38,7 +38,8 @@ class ContactsBrowserTest {
         driver.findElement(By.cssSelector("#contacts-filter button[type=submit]")).click();
 
         browser.waiting().until(d -> d.getCurrentUrl().contains("name=silva"));
-        browser.waiting().until(d -> !names(d).isEmpty() && names(d).stream().allMatch(n -> n.toLowerCase().contains("silva")));
+        browser.waiting().until(d -> !names(d).isEmpty()
+                && names(d).stream().allMatch(name -> name.toLowerCase().contains("silva")));
         assertThat(script.executeScript("return window.contactsMarker")).as("not reloaded").isEqualTo(7L);
         assertThat(driver.findElement(By.id("f-name")).getAttribute("value")).isEqualTo("silva");
         browser.screenshot("contacts-filtered");

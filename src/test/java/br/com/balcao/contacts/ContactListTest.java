@@ -149,7 +149,8 @@ class ContactListTest {
 
     @Test
     void htmxFiltersInPlaceWithTheContentAloneAndGetsTheWholePageWhenRestoringItsHistory() throws Exception {
-        var fragment = mvc.perform(get(URI.create("/contacts?city=recife")).header("HX-Request", "true").with(user(agent)))
+        var fragment = mvc.perform(get(URI.create("/contacts?city=recife")).header("HX-Request", "true")
+                        .with(user(agent)))
                 .andExpect(status().isOk()).andReturn().getResponse();
         assertThat(fragment.getHeaders("Vary")).contains("HX-Request");
         String content = fragment.getContentAsString();
