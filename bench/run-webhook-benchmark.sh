@@ -8,7 +8,7 @@
 #   bench/run-webhook-benchmark.sh [generator options, e.g. --clients=32 --warmup=10 --seconds=60]
 #
 # Environment: PORT (default 8095), JAVA (the app's java, default `java` on the PATH, e.g.
-# JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java), SKIP_BUILD=1 to reuse target/balcao-*.jar,
+# JAVA=/path/to/jdk-25/bin/java), SKIP_BUILD=1 to reuse target/balcao-*.jar,
 # KEEP_DATA=1 to keep the database directory. The default run takes about 4 minutes, the build included (longer when the app stalls).
 set -euo pipefail
 
