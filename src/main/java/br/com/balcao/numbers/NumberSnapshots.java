@@ -26,16 +26,23 @@ public class NumberSnapshots {
 
     public Optional<NumberSnapshot> byPhoneNumberId(String phoneNumberId) {
         return jdbc.query("SELECT id, settings_version FROM business_numbers WHERE phone_number_id = ?",
-                (row, i) -> snapshot(row.getLong(1), row.getLong(2)), phoneNumberId).stream().findFirst();
+                        (row, i) -> new long[] {row.getLong(1), row.getLong(2)}, phoneNumberId).stream().findFirst()
+                .map(idAndVersion -> snapshot(idAndVersion[0], idAndVersion[1]));
     }
 
     /** @throws NotFoundException for an unknown number */
     public NumberSnapshot byId(long numberId) {
         return jdbc.query("SELECT settings_version FROM business_numbers WHERE id = ?",
-                        (row, i) -> snapshot(numberId, row.getLong(1)), numberId).stream().findFirst()
+                        (row, i) -> row.getLong(1), numberId).stream().findFirst()
+                .map(version -> snapshot(numberId, version))
                 .orElseThrow(() -> new NotFoundException("Number " + numberId));
     }
 
+    /**
+     * Called after the version's statement has handed its connection back: loading the settings takes a
+     * connection of its own, and holding one while waiting for another deadlocked the pool when as many
+     * first webhooks after a change as it has connections arrived at once.
+     */
     private NumberSnapshot snapshot(long numberId, long version) {
         NumberSnapshot known = current.get(numberId);
         if (known != null && known.version() == version) {
