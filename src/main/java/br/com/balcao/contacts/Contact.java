@@ -129,9 +129,4 @@ class Contact {
     Instant getLastInboundAt() {
         return lastInboundAt;
     }
-
-    ContactView toView() {
-        return new ContactView(id, numberId, name, phoneE164, email, city, document, getExtraFields(),
-                createdAt, lastInteractionAt, lastInboundAt);
-    }
 }

@@ -5,6 +5,8 @@ import static br.com.balcao.shared.Timestamps.instant;
 import br.com.balcao.shared.NotFoundException;
 import br.com.balcao.shared.Phones;
 import br.com.balcao.shared.Phones.Phone;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -24,31 +26,28 @@ public class ContactDirectory {
     private static final TypeReference<LinkedHashMap<String, String>> EXTRA_FIELDS = new TypeReference<>() {
     };
 
-    private final ContactRepository contacts;
     private final JdbcTemplate jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    ContactDirectory(ContactRepository contacts, JdbcTemplate jdbc) {
-        this.contacts = contacts;
+    ContactDirectory(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
+
+    private static final String VIEW = """
+            SELECT id, number_id, name, phone_e164, email, city, document, extra_fields::text AS extra,
+                   created_at, last_interaction_at, last_inbound_at
+              FROM contacts
+            """;
 
     /** Read by every timeline and contact page: one plain statement, outside any transaction of its own. */
     @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<ContactView> find(long contactId) {
-        return jdbc.query("""
-                SELECT id, number_id, name, phone_e164, email, city, document, extra_fields::text AS extra,
-                       created_at, last_interaction_at, last_inbound_at
-                  FROM contacts WHERE id = ?
-                """, (row, i) -> new ContactView(row.getLong("id"), row.getLong("number_id"), row.getString("name"),
-                row.getString("phone_e164"), row.getString("email"), row.getString("city"), row.getString("document"),
-                json.readValue(row.getString("extra"), EXTRA_FIELDS), instant(row.getTimestamp("created_at")),
-                instant(row.getTimestamp("last_interaction_at")), instant(row.getTimestamp("last_inbound_at"))),
-                contactId).stream().findFirst();
+        return jdbc.query(VIEW + " WHERE id = ?", this::view, contactId).stream().findFirst();
     }
 
     public Optional<ContactView> findByWaId(long numberId, String waId) {
-        return contacts.findByNumberIdAndWaId(numberId, waId).map(Contact::toView);
+        return jdbc.query(VIEW + " WHERE number_id = ? AND wa_id = ?", this::view, numberId, waId).stream()
+                .findFirst();
     }
 
     /**
@@ -126,5 +125,12 @@ public class ContactDirectory {
     private static String truncate(String value, int length) {
         return value.codePointCount(0, value.length()) <= length ? value
                 : value.substring(0, value.offsetByCodePoints(0, length));
+    }
+
+    private ContactView view(ResultSet row, int index) throws SQLException {
+        return new ContactView(row.getLong("id"), row.getLong("number_id"), row.getString("name"),
+                row.getString("phone_e164"), row.getString("email"), row.getString("city"), row.getString("document"),
+                json.readValue(row.getString("extra"), EXTRA_FIELDS), instant(row.getTimestamp("created_at")),
+                instant(row.getTimestamp("last_interaction_at")), instant(row.getTimestamp("last_inbound_at")));
     }
 }
