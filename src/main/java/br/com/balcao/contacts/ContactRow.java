@@ -1,8 +1,8 @@
 package br.com.balcao.contacts;
 
+import br.com.balcao.shared.TimeShown;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /**
  * One line of the contacts list, with its last interaction written out in the number's zone (null when the
@@ -11,12 +11,10 @@ import java.time.format.DateTimeFormatter;
 public record ContactRow(long id, String name, String phoneE164, String email, String city, String document,
         Instant lastInteractionAt, String lastInteraction) {
 
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
-
     static ContactRow of(long id, String name, String phoneE164, String email, String city, String document,
                          Instant lastInteractionAt, ZoneId zone) {
         return new ContactRow(id, name, phoneE164, email, city, document, lastInteractionAt,
-                lastInteractionAt == null ? null : SHOWN.format(lastInteractionAt.atZone(zone)));
+                TimeShown.dateTime(lastInteractionAt, zone));
     }
 
     public String formattedDocument() {

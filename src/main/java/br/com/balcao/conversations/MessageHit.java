@@ -1,5 +1,6 @@
 package br.com.balcao.conversations;
 
+import br.com.balcao.shared.TimeShown;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;

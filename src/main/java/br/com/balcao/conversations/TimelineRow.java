@@ -1,8 +1,8 @@
 package br.com.balcao.conversations;
 
+import br.com.balcao.shared.TimeShown;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,9 +14,6 @@ import java.util.List;
  */
 public record TimelineRow(TimelineMessage message, boolean ticketStart, String day, String time, String statusIcon) {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-
     static List<TimelineRow> of(List<TimelineMessage> messages, ZoneId zone) {
         List<TimelineRow> rows = new ArrayList<>(messages.size());
         TimelineMessage previous = null;
@@ -25,8 +22,8 @@ public record TimelineRow(TimelineMessage message, boolean ticketStart, String d
             var at = message.createdAt().atZone(zone);
             LocalDate day = at.toLocalDate();
             boolean ticketStart = previous == null || !previous.ticketKey().equals(message.ticketKey());
-            rows.add(new TimelineRow(message, ticketStart, day.equals(previousDay) ? null : DAY.format(day),
-                    TIME.format(at), statusIcon(message)));
+            rows.add(new TimelineRow(message, ticketStart, day.equals(previousDay) ? null : TimeShown.day(day),
+                    TimeShown.time(at), statusIcon(message)));
             previous = message;
             previousDay = day;
         }
