@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * answered by {@link WebhookFilter} before they reach Spring MVC.
  */
 @RestController
-@RequestMapping("/webhooks/whatsapp")
+@RequestMapping(WebhookFilter.PATH)
 class WebhookController {
 
     private final byte[] verifyTokenDigest;
