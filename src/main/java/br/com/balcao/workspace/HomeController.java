@@ -24,6 +24,8 @@ class HomeController {
 
     @GetMapping("/")
     String home(Model model) {
+        // The greeting's own: the layout's header data is left out of htmx requests (a redirect followed by htmx).
+        access.signedInUser().ifPresent(user -> model.addAttribute("userName", user.name()));
         List<NumberView> numbers = access.visibleNumbers();
         Map<Long, QueueCounts> counts = statistics.unclosedByNumber(numbers.stream().map(NumberView::id).toList());
         model.addAttribute("numberCards", numbers.stream()

@@ -2,8 +2,10 @@ package br.com.balcao.workspace;
 
 import java.time.Duration;
 import java.util.Locale;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -25,6 +27,14 @@ class WebConfiguration implements WebMvcConfigurer {
         resolver.setDefaultLocale(PORTUGUESE);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
+    }
+
+    /** The innermost filter: every wrapper outside it sees a page committed once (see {@link PageBufferFilter}). */
+    @Bean
+    FilterRegistrationBean<PageBufferFilter> pageBufferFilter() {
+        FilterRegistrationBean<PageBufferFilter> registration = new FilterRegistrationBean<>(new PageBufferFilter());
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE);
+        return registration;
     }
 
     @Override

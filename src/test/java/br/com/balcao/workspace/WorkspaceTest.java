@@ -85,6 +85,15 @@ class WorkspaceTest {
     }
 
     @Test
+    void theHomePageAnswersAnHtmxRequestToo() throws Exception {
+        String page = mvc.perform(get("/").header("HX-Request", "true").with(user(agent)))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains(name(north));
+    }
+
+    @Test
     void theChosenNumberIsKeptInTheSession() throws Exception {
         Cookie session = mvc.perform(post("/numbers/select").param("numberId", String.valueOf(south))
                         .param("returnTo", "/").with(user(agent)).with(csrf()))

@@ -1,9 +1,6 @@
 package br.com.balcao.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -72,8 +69,9 @@ public final class ContactListBenchmark {
                                 + " AND search_fold(c.city) LIKE '%' || search_fold(?) || '%' ESCAPE '\\'",
                         from, to, "maria", "são"));
 
-        HttpClient http = HttpClient.newHttpClient();
-        warmUp(http, base, session, cases, args.length > 5 ? Integer.parseInt(args[5]) : 30);
+        LoopbackHttp http = new LoopbackHttp(URI.create(base));
+        String cookie = "Cookie: SESSION=" + session;
+        warmUp(http, cookie, cases, args.length > 5 ? Integer.parseInt(args[5]) : 30);
         try (Connection db = DriverManager.getConnection(jdbcUrl)) {
             System.out.printf("%-24s %9s %9s %9s %9s %9s %9s %7s %7s %5s%n", "filter", "page p50", "page p95",
                     "list p50", "list p95", "sql p50", "sql p95", "list/sql", "p95", "rows");
@@ -82,16 +80,14 @@ public final class ContactListBenchmark {
                 long[] list = new long[requests];
                 long[] sql = new long[requests];
                 int rows = 0;
-                HttpRequest pageRequest = request(base, session, one, false);
-                HttpRequest listRequest = request(base, session, one, true);
                 try (PreparedStatement statement = db.prepareStatement(COLUMNS + one.condition() + ORDER)) {
                     statement.setLong(1, numberId);
                     for (int i = 0; i < one.values().length; i++) {
                         statement.setObject(i + 2, one.values()[i]);
                     }
                     for (int i = -WARMUP; i < requests; i++) {
-                        long pageTime = timed(http, pageRequest);
-                        long listTime = timed(http, listRequest);
+                        long pageTime = timed(http, one, cookie);
+                        long listTime = timed(http, one, cookie, "HX-Request: true");
                         long start = System.nanoTime();
                         int count = 0;
                         try (ResultSet result = statement.executeQuery()) {
@@ -119,31 +115,27 @@ public final class ContactListBenchmark {
         System.out.println("measured at " + Instant.now());
     }
 
-    /** The whole page, or with {@code htmx} what the page's filter form asks for: the list without the frame. */
-    private static HttpRequest request(String base, String session, Case one, boolean htmx) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/contacts" + one.query()))
-                .header("Cookie", "SESSION=" + session).GET();
-        return (htmx ? request.header("HX-Request", "true") : request).build();
-    }
-
-    private static long timed(HttpClient http, HttpRequest request) throws Exception {
+    /**
+     * The whole page, or with the header {@code HX-Request} what the page's filter form asks for: the list
+     * without the frame. Its time, body read.
+     */
+    private static long timed(LoopbackHttp http, Case one, String... headers) throws Exception {
         long start = System.nanoTime();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        LoopbackHttp.Response response = http.get("/contacts" + one.query(), headers);
         long time = System.nanoTime() - start;
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(request.uri() + " answered " + response.statusCode());
+        if (response.status() != 200) {
+            throw new IllegalStateException("/contacts" + one.query() + " answered " + response.status());
         }
         return time;
     }
 
-    private static void warmUp(HttpClient http, String base, String session, List<Case> cases, int seconds)
-            throws Exception {
+    private static void warmUp(LoopbackHttp http, String cookie, List<Case> cases, int seconds) throws Exception {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         int requests = 0;
         while (System.nanoTime() < end) {
             for (Case one : cases) {
-                http.send(request(base, session, one, false), HttpResponse.BodyHandlers.discarding());
-                http.send(request(base, session, one, true), HttpResponse.BodyHandlers.discarding());
+                timed(http, one, cookie);
+                timed(http, one, cookie, "HX-Request: true");
                 requests += 2;
             }
         }

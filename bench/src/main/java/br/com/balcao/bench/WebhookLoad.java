@@ -16,7 +16,7 @@ final class WebhookLoad {
 
     private static final int REPLAY_RING = 4096;
 
-    private final LoopbackPoster http;
+    private final LoopbackHttp http;
     private final String phoneNumberId;
     private final String secret;
     private final String wamidPrefix;
@@ -28,7 +28,7 @@ final class WebhookLoad {
     private final java.util.Queue<String> failedWamids = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     WebhookLoad(Options options, String secret, Customers customers) {
-        this.http = new LoopbackPoster(URI.create(options.url));
+        this.http = new LoopbackHttp(URI.create(options.url));
         this.phoneNumberId = options.phoneNumberId;
         this.secret = secret;
         this.wamidPrefix = wamidPrefix(options.run);
@@ -83,7 +83,7 @@ final class WebhookLoad {
     }
 
     int post(byte[] body, String signature) throws IOException {
-        return http.post(body, signature);
+        return http.post(body, "Content-Type: application/json", "X-Hub-Signature-256: " + signature);
     }
 
     /**
