@@ -15,6 +15,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -89,6 +90,15 @@ class SecurityConfiguration {
         DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(accounts);
         passwordCheck.setPasswordEncoder(passwordEncoder);
         return new ProviderManager(new ThrottlingAuthenticationProvider(passwordCheck, throttle));
+    }
+
+    /**
+     * Session attributes written with PostgreSQL's upsert: concurrent requests of a fresh session (tabs opened at
+     * once after signing in) each add the same attribute, and a plain INSERT failed all but the first with 500.
+     */
+    @Bean
+    PostgreSqlJdbcIndexedSessionRepositoryCustomizer sessionAttributesUpsert() {
+        return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
     }
 
     @Bean

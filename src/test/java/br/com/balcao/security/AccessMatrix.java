@@ -313,6 +313,12 @@ final class AccessMatrix {
     static final Map<String, String> FILTER_ENDPOINTS = Map.of(
             "POST /webhooks/whatsapp", "br.com.balcao.channel.WebhookFilter");
 
+    /**
+     * The application's filters that answer nothing themselves: each passes every request on down the chain
+     * (see PageBufferFilter), so no endpoint of its own to check.
+     */
+    static final Set<String> PASS_THROUGH_FILTERS = Set.of("br.com.balcao.workspace.PageBufferFilter");
+
     private AccessMatrix() {
     }
 
@@ -337,12 +343,15 @@ final class AccessMatrix {
         return mappings;
     }
 
-    /** The classes of the application's own servlet filters registered through a FilterRegistrationBean. */
+    /**
+     * The classes of the application's own servlet filters registered through a FilterRegistrationBean, but for
+     * those known to answer nothing themselves.
+     */
     static Set<String> applicationFilters(ApplicationContext context) {
         Set<String> filters = new TreeSet<>();
         for (FilterRegistrationBean<?> registration : context.getBeansOfType(FilterRegistrationBean.class).values()) {
             String name = registration.getFilter().getClass().getName();
-            if (name.startsWith("br.com.balcao.")) {
+            if (name.startsWith("br.com.balcao.") && !PASS_THROUGH_FILTERS.contains(name)) {
                 filters.add(name);
             }
         }
