@@ -10,6 +10,9 @@ import br.com.balcao.tickets.Conversations;
 import br.com.balcao.tickets.DuplicateMessageException;
 import br.com.balcao.tickets.IncomingMessage;
 import br.com.balcao.tickets.TicketEngine;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -53,17 +56,36 @@ public class InboundPipeline {
 
     public void receive(NumberSnapshot number, InboundMessage message) {
         try {
-            transaction.executeWithoutResult(status -> receiveOnce(number, message));
+            transaction.executeWithoutResult(status -> receiveOnce(number, message, false));
         } catch (DuplicateMessageException sameMessageStoredByAnotherDelivery) {
             log.debug("Message {} was stored by a concurrent delivery", message.wamid());
         }
     }
 
-    private void receiveOnce(NumberSnapshot number, InboundMessage message) {
+    /** A customer message and the number it came to. */
+    record Arrival(NumberSnapshot number, InboundMessage message) {
+    }
+
+    /**
+     * The messages one after the other, as {@link #receive} would take them, in one transaction: all are stored
+     * or none (any failure, a concurrent delivery of one of them included, rolls back the lot).
+     */
+    void receiveTogether(List<Arrival> arrivals) {
+        Set<String> senders = new HashSet<>();
+        transaction.executeWithoutResult(status -> arrivals.forEach(arrival -> receiveOnce(arrival.number(),
+                arrival.message(), !senders.add(arrival.number().id() + ":" + arrival.message().fromWaId()))));
+    }
+
+    /**
+     * @param senderSeen whether this transaction took a message of the same sender already: a contact it
+     *                   created is not new to the next message (it may have a ticket, even this message)
+     */
+    private void receiveOnce(NumberSnapshot number, InboundMessage message, boolean senderSeen) {
         long numberId = number.id();
         ContactRef contact = contacts.upsertFromWhatsApp(numberId, message.fromWaId(), message.profileName(),
                 message.sentAt());
-        if (!contact.isNew() && conversations.isStored(numberId, message.wamid())) {
+        boolean newContact = contact.isNew() && !senderSeen;
+        if (!newContact && conversations.isStored(numberId, message.wamid())) {
             return;
         }
         IncomingMessage incoming = new IncomingMessage(numberId, contact.id(), message.wamid(), message.sentAt(),
@@ -75,6 +97,6 @@ public class InboundPipeline {
             return;
         }
         absence.handle(number, contact.id(), message.sentAt());
-        tickets.receive(incoming, number.rules().exitKeyword(), contact.isNew());
+        tickets.receive(incoming, number.rules().exitKeyword(), newContact);
     }
 }

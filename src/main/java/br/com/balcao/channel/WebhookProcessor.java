@@ -14,7 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionException;
 
 /**
- * Hands each message and status of a verified envelope to the engine, one call (and transaction) each,
+ * Hands each message and status of a verified envelope to the engine, one call each (a message's transaction
+ * may hold other webhooks' messages too, see {@link InboundBatches}),
  * so that one failure does not take the others with it. Everything downstream is idempotent, so when
  * anything failed the envelope is answered 5xx and Meta's redelivery completes it.
  */
@@ -24,14 +25,14 @@ class WebhookProcessor {
     private static final Logger log = LoggerFactory.getLogger(WebhookProcessor.class);
 
     private final NumberSnapshots numbers;
-    private final InboundPipeline pipeline;
+    private final InboundBatches inbound;
     private final DeliveryStatuses deliveryStatuses;
     private final Counter unknownNumbers;
 
-    WebhookProcessor(NumberSnapshots numbers, InboundPipeline pipeline, DeliveryStatuses deliveryStatuses,
+    WebhookProcessor(NumberSnapshots numbers, InboundBatches inbound, DeliveryStatuses deliveryStatuses,
                      MeterRegistry meters) {
         this.numbers = numbers;
-        this.pipeline = pipeline;
+        this.inbound = inbound;
         this.deliveryStatuses = deliveryStatuses;
         this.unknownNumbers = Counter.builder("balcao.webhook.unknown_number")
                 .description("Webhook changes for a phone_number_id that is no number of this helpdesk")
@@ -50,7 +51,7 @@ class WebhookProcessor {
             }
             long numberId = number.get().id();
             for (InboundMessage message : change.messages()) {
-                failures += attempt("message " + message.wamid(), () -> pipeline.receive(number.get(), message));
+                failures += attempt("message " + message.wamid(), () -> inbound.receive(number.get(), message));
             }
             for (StatusUpdate status : change.statuses()) {
                 failures += attempt("status " + status.status() + " of " + status.wamid(),

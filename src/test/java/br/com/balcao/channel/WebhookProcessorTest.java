@@ -35,10 +35,10 @@ class WebhookProcessorTest {
     private final NumberSnapshots numbers = mock(NumberSnapshots.class);
     private final NumberSnapshot seven = number(7);
     private final NumberSnapshot eight = number(8);
-    private final InboundPipeline pipeline = mock(InboundPipeline.class);
+    private final InboundBatches inbound = mock(InboundBatches.class);
     private final DeliveryStatuses statuses = mock(DeliveryStatuses.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final WebhookProcessor processor = new WebhookProcessor(numbers, pipeline, statuses, meters);
+    private final WebhookProcessor processor = new WebhookProcessor(numbers, inbound, statuses, meters);
 
     @BeforeEach
     void numbers() {
@@ -53,37 +53,37 @@ class WebhookProcessorTest {
                 new WebhookChange("111", List.of(FIRST), List.of(READ)),
                 new WebhookChange("222", List.of(SECOND), List.of())));
 
-        verify(pipeline).receive(seven, FIRST);
+        verify(inbound).receive(seven, FIRST);
         verify(statuses).record(7, "wamid.out", DeliveryStatus.READ, AT, null, null);
-        verify(pipeline).receive(eight, SECOND);
+        verify(inbound).receive(eight, SECOND);
     }
 
     @Test
     void anUnknownNumberIsCountedAndNothingIsHandedOn() {
         processor.process(List.of(new WebhookChange("999", List.of(FIRST), List.of(READ))));
 
-        verifyNoInteractions(pipeline, statuses);
+        verifyNoInteractions(inbound, statuses);
         assertThat(meters.counter("balcao.webhook.unknown_number").count()).isEqualTo(1);
     }
 
     @Test
     void oneFailingMessageDoesNotStopTheOthersButTheEnvelopeFailsForMetaToRedeliverIt() {
-        doThrow(new IllegalStateException("bug")).when(pipeline).receive(seven, FIRST);
+        doThrow(new IllegalStateException("bug")).when(inbound).receive(seven, FIRST);
 
         assertThatThrownBy(() -> processor.process(List.of(new WebhookChange("111", List.of(FIRST, SECOND), List.of(READ)))))
                 .isInstanceOf(WebhookProcessor.PartlyFailed.class)
                 .hasMessageContaining("1 item");
-        verify(pipeline).receive(seven, SECOND);
+        verify(inbound).receive(seven, SECOND);
         verify(statuses).record(7, "wamid.out", DeliveryStatus.READ, AT, null, null);
     }
 
     @Test
     void theDatabaseBeingDownStopsEverything() {
-        doThrow(new DataAccessResourceFailureException("down")).when(pipeline).receive(seven, FIRST);
+        doThrow(new DataAccessResourceFailureException("down")).when(inbound).receive(seven, FIRST);
 
         assertThatThrownBy(() -> processor.process(List.of(new WebhookChange("111", List.of(FIRST, SECOND), List.of(READ)))))
                 .isInstanceOf(DataAccessResourceFailureException.class);
-        verify(pipeline, never()).receive(seven, SECOND);
+        verify(inbound, never()).receive(seven, SECOND);
         verifyNoInteractions(statuses);
     }
 
