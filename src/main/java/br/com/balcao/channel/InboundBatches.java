@@ -2,6 +2,8 @@ package br.com.balcao.channel;
 
 import br.com.balcao.channel.InboundPipeline.Arrival;
 import br.com.balcao.numbers.NumberSnapshot;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,12 +42,15 @@ class InboundBatches {
             .thenComparing(waiting -> waiting.arrival().message().fromWaId());
 
     private final InboundPipeline pipeline;
+    private final DistributionSummary batchSizes;
     private final BlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean stopping;
 
-    InboundBatches(InboundPipeline pipeline) {
+    InboundBatches(InboundPipeline pipeline, MeterRegistry meters) {
         this.pipeline = pipeline;
+        this.batchSizes = DistributionSummary.builder("balcao.inbound.batch.size")
+                .description("Customer messages stored in one transaction").baseUnit("messages").register(meters);
         for (int i = 1; i <= WORKERS; i++) {
             Thread worker = new Thread(this::work, "inbound-batch-" + i);
             worker.setDaemon(true);
@@ -94,11 +99,18 @@ class InboundBatches {
                 return;
             }
             queue.drainTo(batch, MAX_BATCH - 1);
-            store(batch);
+            try {
+                store(batch);
+            } catch (Throwable e) {
+                // Whatever happened, nobody may wait for ever: Meta delivers again what was not stored.
+                log.error("Storing a batch of {} messages failed", batch.size(), e);
+                batch.forEach(waiting -> waiting.stored().completeExceptionally(e));
+            }
         }
     }
 
     private void store(List<Waiting> batch) {
+        batchSizes.record(batch.size());
         if (batch.size() == 1) {
             storeAlone(batch.get(0));
             return;
