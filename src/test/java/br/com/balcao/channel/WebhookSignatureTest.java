@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class WebhookSignatureTest {
@@ -19,6 +24,24 @@ class WebhookSignatureTest {
     void signsAsMetaDoes() {
         assertThat(signature.sign(BODY)).isEqualTo(signature("app-secret", BODY));
         assertThat(signature.verify(BODY, signature("app-secret", BODY))).isTrue();
+    }
+
+    @Test
+    void requestsAtOnceEachGetTheirOwnSignature() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> checks = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                byte[] body = ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8);
+                checks.add(threads.submit(() -> signature.verify(body, signature("app-secret", body))
+                        && !signature.verify(body, signature("app-secret", BODY))));
+            }
+            for (Future<Boolean> check : checks) {
+                assertThat(check.get()).isTrue();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
