@@ -38,8 +38,8 @@ class InboundBatches {
 
     private static final Logger log = LoggerFactory.getLogger(InboundBatches.class);
     private static final Comparator<Waiting> LOCK_ORDER = Comparator
-            .comparingLong((Waiting waiting) -> waiting.arrival().number().id())
-            .thenComparing(waiting -> waiting.arrival().message().fromWaId());
+            .comparingLong((Waiting waiting) -> waiting.arrival().sender().numberId())
+            .thenComparing(waiting -> waiting.arrival().sender().waId());
 
     private final InboundPipeline pipeline;
     private final DistributionSummary batchSizes;
@@ -70,6 +70,9 @@ class InboundBatches {
         }
         Waiting waiting = new Waiting(new Arrival(number, message), new CompletableFuture<>());
         queue.add(waiting);
+        if (stopping) { // stop() may have emptied the queue between the check above and the add
+            failQueued();
+        }
         try {
             waiting.stored().get();
         } catch (ExecutionException failed) {
@@ -141,6 +144,10 @@ class InboundBatches {
     void stop() {
         stopping = true;
         workers.forEach(Thread::interrupt);
+        failQueued();
+    }
+
+    private void failQueued() {
         CannotCreateTransactionException stopped = new CannotCreateTransactionException("the app is stopping");
         for (Waiting waiting = queue.poll(); waiting != null; waiting = queue.poll()) {
             waiting.stored().completeExceptionally(stopped);

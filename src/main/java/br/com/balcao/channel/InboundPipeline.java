@@ -64,6 +64,14 @@ public class InboundPipeline {
 
     /** A customer message and the number it came to. */
     record Arrival(NumberSnapshot number, InboundMessage message) {
+
+        /** Who wrote: the same WhatsApp id on two numbers is two contacts. */
+        Sender sender() {
+            return new Sender(number.id(), message.fromWaId());
+        }
+    }
+
+    record Sender(long numberId, String waId) {
     }
 
     /**
@@ -71,9 +79,9 @@ public class InboundPipeline {
      * or none (any failure, a concurrent delivery of one of them included, rolls back the lot).
      */
     void receiveTogether(List<Arrival> arrivals) {
-        Set<String> senders = new HashSet<>();
+        Set<Sender> senders = new HashSet<>();
         transaction.executeWithoutResult(status -> arrivals.forEach(arrival -> receiveOnce(arrival.number(),
-                arrival.message(), !senders.add(arrival.number().id() + ":" + arrival.message().fromWaId()))));
+                arrival.message(), !senders.add(arrival.sender()))));
     }
 
     /**
