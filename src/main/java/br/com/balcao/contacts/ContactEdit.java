@@ -2,6 +2,7 @@ package br.com.balcao.contacts;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +21,8 @@ public record ContactEdit(String name, String email, String city, String documen
                     + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
     private static final Pattern DOCUMENT_PUNCTUATION = Pattern.compile("[\\s.\\-/]");
     private static final Pattern DOCUMENT_DIGITS = Pattern.compile("\\d{11}|\\d{14}");
+    private static final Pattern CPF = Pattern.compile("(\\d{3})(\\d{3})(\\d{3})(\\d{2})");
+    private static final Pattern CNPJ = Pattern.compile("(\\d{2})(\\d{3})(\\d{3})(\\d{4})(\\d{2})");
 
     /** The values as they will be stored: stripped, blanks as null, the document (CPF or CNPJ) as digits. */
     public ContactEdit normalized() {
@@ -52,13 +55,12 @@ public record ContactEdit(String name, String email, String city, String documen
         if (document == null) {
             return null;
         }
-        if (document.matches("\\d{11}")) {
-            return document.replaceFirst("(\\d{3})(\\d{3})(\\d{3})(\\d{2})", "$1.$2.$3-$4");
+        Matcher cpf = CPF.matcher(document);
+        if (cpf.matches()) {
+            return cpf.replaceFirst("$1.$2.$3-$4");
         }
-        if (document.matches("\\d{14}")) {
-            return document.replaceFirst("(\\d{2})(\\d{3})(\\d{3})(\\d{4})(\\d{2})", "$1.$2.$3/$4-$5");
-        }
-        return document;
+        Matcher cnpj = CNPJ.matcher(document);
+        return cnpj.matches() ? cnpj.replaceFirst("$1.$2.$3/$4-$5") : document;
     }
 
     private static String blankToNull(String value) {

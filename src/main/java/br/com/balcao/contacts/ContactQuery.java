@@ -6,59 +6,72 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The SQL condition of a number's contacts that pass a filter, with its arguments. Each filter is written so
- * that an index serves it: the number and period through {@code contacts_recent}, name and city through
- * trigram indexes on {@code search_fold(...)}, phone digits and e-mail through trigram indexes, the document
- * (digits) through a range on its prefix index.
+ * The SQL condition of a number's contacts that pass a filter, with its arguments, in two parts. The scope
+ * (number, period, id) is what the list's index {@code contacts_recent} or the primary key serves; the search
+ * (name, e-mail, phone, city, document) is served by its own indexes: trigram indexes on
+ * {@code search_fold(...)}, phone digits and e-mail, a range on the document's prefix index.
  */
-record ContactQuery(String where, List<Object> arguments) {
+record ContactQuery(String scope, List<Object> scopeArguments, String search, List<Object> searchArguments) {
 
     static ContactQuery of(long numberId, ContactFilter filter, ZoneId zone) {
-        StringBuilder where = new StringBuilder("c.number_id = ?");
-        List<Object> arguments = new ArrayList<>();
-        arguments.add(numberId);
+        StringBuilder scope = new StringBuilder("c.number_id = ?");
+        List<Object> scopeArguments = new ArrayList<>(List.of(numberId));
         if (filter.fromDate() != null) {
-            where.append(" AND c.last_interaction_at >= ?");
-            arguments.add(Timestamp.from(filter.fromDate().atStartOfDay(zone).toInstant()));
+            scope.append(" AND c.last_interaction_at >= ?");
+            scopeArguments.add(Timestamp.from(filter.fromDate().atStartOfDay(zone).toInstant()));
         }
         if (filter.toDate() != null) {
-            where.append(" AND c.last_interaction_at < ?");
-            arguments.add(Timestamp.from(filter.toDate().plusDays(1).atStartOfDay(zone).toInstant()));
+            scope.append(" AND c.last_interaction_at < ?");
+            scopeArguments.add(Timestamp.from(filter.toDate().plusDays(1).atStartOfDay(zone).toInstant()));
         }
+        if (filter.contactId() != null) {
+            scope.append(" AND c.id = ?");
+            scopeArguments.add(filter.contactId());
+        }
+        StringBuilder search = new StringBuilder();
+        List<Object> searchArguments = new ArrayList<>();
         if (filter.name() != null) {
-            where.append(" AND search_fold(c.name) LIKE '%' || search_fold(?) || '%' ESCAPE '\\'");
-            arguments.add(likeEscaped(filter.name()));
+            search.append(" AND search_fold(c.name) LIKE '%' || search_fold(?) || '%' ESCAPE '\\'");
+            searchArguments.add(likeEscaped(filter.name()));
         }
         if (filter.email() != null) {
-            where.append(" AND lower(c.email) LIKE '%' || lower(?) || '%' ESCAPE '\\'");
-            arguments.add(likeEscaped(filter.email()));
+            search.append(" AND lower(c.email) LIKE '%' || lower(?) || '%' ESCAPE '\\'");
+            searchArguments.add(likeEscaped(filter.email()));
         }
         if (filter.phoneDigits() != null) {
-            where.append(" AND c.phone_digits LIKE '%' || ? || '%'");
-            arguments.add(filter.phoneDigits());
+            search.append(" AND c.phone_digits LIKE '%' || ? || '%'");
+            searchArguments.add(filter.phoneDigits());
         }
         if (filter.city() != null) {
-            where.append(" AND search_fold(c.city) LIKE '%' || search_fold(?) || '%' ESCAPE '\\'");
-            arguments.add(likeEscaped(filter.city()));
+            search.append(" AND search_fold(c.city) LIKE '%' || search_fold(?) || '%' ESCAPE '\\'");
+            searchArguments.add(likeEscaped(filter.city()));
         }
         if (filter.documentDigits() != null) {
             // A range rather than LIKE: a prepared statement's pattern is unknown when its plan is made, and only
             // a range of the pattern operators lets that plan use the prefix index. ':' sorts right after '9'.
-            where.append(" AND c.document ~>=~ ? AND c.document ~<~ ?");
-            arguments.add(filter.documentDigits());
-            arguments.add(filter.documentDigits() + ":");
+            search.append(" AND c.document ~>=~ ? AND c.document ~<~ ?");
+            searchArguments.add(filter.documentDigits());
+            searchArguments.add(filter.documentDigits() + ":");
         }
-        if (filter.contactId() != null) {
-            where.append(" AND c.id = ?");
-            arguments.add(filter.contactId());
-        }
-        return new ContactQuery(where.toString(), List.copyOf(arguments));
+        return new ContactQuery(scope.toString(), List.copyOf(scopeArguments), search.toString(),
+                List.copyOf(searchArguments));
     }
 
-    Object[] argumentsWith(Object... more) {
-        List<Object> all = new ArrayList<>(arguments);
-        all.addAll(List.of(more));
-        return all.toArray();
+    /** The whole condition. */
+    String where() {
+        return scope + search;
+    }
+
+    /** The whole condition's arguments. */
+    List<Object> arguments() {
+        List<Object> all = new ArrayList<>(scopeArguments);
+        all.addAll(searchArguments);
+        return all;
+    }
+
+    /** Whether a text filter narrows the scope. */
+    boolean searches() {
+        return !search.isEmpty();
     }
 
     private static String likeEscaped(String value) {

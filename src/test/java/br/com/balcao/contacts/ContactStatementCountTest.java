@@ -72,9 +72,11 @@ class ContactStatementCountTest {
         List<String> few = statements("/contacts?city=natal");
         contacts(197);
         List<String> many = statements("/contacts?city=natal");
-        // Rows come from at most two statements: those never in touch are read only when a page reaches them.
+        // No statement per row: with a text filter each part of the list (in touch, never in touch) is read by
+        // one to three statements (walks of the recent contacts, then every match sorted), fewer when a walk
+        // fills the page, and those never in touch only when a page reaches them.
         assertThat(many.size()).isLessThanOrEqualTo(few.size());
-        assertThat(many.size()).isGreaterThanOrEqualTo(few.size() - 1);
+        assertThat(many.size()).isGreaterThanOrEqualTo(few.size() - 5);
     }
 
     @Test

@@ -207,15 +207,9 @@ public final class ConversationsBenchmark {
     }
 
     private static void warmUp(AppSession app, List<String> paths, int seconds) throws Exception {
-        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        int requests = 0;
-        while (System.nanoTime() < end) {
-            for (String path : paths) {
-                app.htmxGet(path);
-                requests++;
-            }
-        }
-        System.out.printf(Locale.ROOT, "App warmed up for %d s (%,d requests over the sets' queries)%n", seconds, requests);
+        int requests = WarmUp.evenly(paths, Duration.ofSeconds(seconds), app::htmxGet);
+        System.out.printf(Locale.ROOT, "App warmed up for %d s (%,d requests, an equal time for each of the sets' "
+                + "%d queries)%n", seconds, requests, paths.size());
     }
 
     private static void measure(String name, List<String> queries, int rounds, int warmup, Action viaApp, Action viaSql)
