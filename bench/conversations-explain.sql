@@ -6,27 +6,33 @@ SELECT array_agg(m.number_id ORDER BY m.number_id) AS numbers
 SELECT contact_id AS heavy FROM messages WHERE created_at >= now() - interval '90 days'
  GROUP BY contact_id ORDER BY count(*) DESC LIMIT 1 \gset
 
--- The name search runs one statement per tier of match until the page is full (ContactSearch): the hits
--- of each tier are shown here; the page's state joins are those of the phone statement below.
-\echo '--- name search "maria", first tier (the name starts with it): the page is full after it'
+-- The name search asks one tier of match at a time until the page is full (ContactSearch, RecentFirst): a walk
+-- of the first 2,000 contacts of the numbers, read from the index alone; a longer walk when its matches promise
+-- a page within 40,000; else every match through the name indexes, sorted. The page's state joins are those of
+-- the phone statement below.
+\echo '--- name search "maria", first tier (the name starts with it): the first walk fills the page'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-SELECT c.id, c.number_id, c.name, c.phone_e164, c.last_interaction_at, c.last_inbound_at
-  FROM contacts c, (SELECT search_fold('maria') AS term) q
- WHERE c.number_id = ANY (:'numbers') AND search_fold(c.name) LIKE q.term || '%'
+SELECT c.id
+  FROM (SELECT c.id, c.name_folded, c.last_interaction_at FROM contacts c WHERE c.number_id = ANY (:'numbers')
+         ORDER BY c.last_interaction_at DESC NULLS LAST, c.id DESC LIMIT 2000) c,
+       (SELECT search_fold('maria') AS term) q
+ WHERE c.name_folded LIKE q.term || '%'
  ORDER BY c.last_interaction_at DESC NULLS LAST, c.id DESC LIMIT 21;
 
-\echo '--- name search "peçanha zanetti", first tier: nobody'
+\echo '--- name search "peçanha zanetti", first tier: nobody in the first walk, nobody among every match'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-SELECT c.id, c.number_id, c.name, c.phone_e164, c.last_interaction_at, c.last_inbound_at
-  FROM contacts c, (SELECT search_fold('peçanha zanetti') AS term) q
- WHERE c.number_id = ANY (:'numbers') AND search_fold(c.name) LIKE q.term || '%'
- ORDER BY c.last_interaction_at DESC NULLS LAST, c.id DESC LIMIT 21;
+WITH matches AS MATERIALIZED (
+    SELECT c.id, c.last_interaction_at FROM contacts c, (SELECT search_fold('peçanha zanetti') AS term) q
+     WHERE c.number_id = ANY (:'numbers') AND c.name_folded LIKE q.term || '%')
+SELECT c.id FROM matches c ORDER BY c.last_interaction_at DESC NULLS LAST, c.id DESC LIMIT 21;
 
-\echo '--- name search "peçanha zanetti", second tier (a word starts with it)'
+\echo '--- name search "peçanha zanetti", second tier (a word starts with it): the longer walk after the first'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-SELECT c.id, c.number_id, c.name, c.phone_e164, c.last_interaction_at, c.last_inbound_at
-  FROM contacts c, (SELECT search_fold('peçanha zanetti') AS term) q
- WHERE c.number_id = ANY (:'numbers') AND (search_fold(c.name) LIKE q.term || '%' OR search_fold(c.name) LIKE '% ' || q.term || '%')
+SELECT c.id
+  FROM (SELECT c.id, c.name_folded, c.last_interaction_at FROM contacts c WHERE c.number_id = ANY (:'numbers')
+         ORDER BY c.last_interaction_at DESC NULLS LAST, c.id DESC LIMIT 40000) c,
+       (SELECT search_fold('peçanha zanetti') AS term) q
+ WHERE (c.name_folded LIKE q.term || '%' OR c.name_folded LIKE '% ' || q.term || '%')
  ORDER BY c.last_interaction_at DESC NULLS LAST, c.id DESC LIMIT 21;
 
 \echo '--- phone digits "998871" (app statement)'

@@ -56,7 +56,7 @@ SELECT r.* FROM chosen JOIN history_page_rows r ON r.id = chosen.id ORDER BY r.c
 EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON)
 WITH chosen AS (SELECT t.id FROM tickets t JOIN contacts c ON c.id = t.contact_id
                  WHERE t.number_id = :number_id AND t.created_at >= now() - make_interval(days => :window_days)
-                   AND search_fold(c.name) LIKE '%' || search_fold('joão silva') || '%'
+                   AND c.name_folded LIKE (SELECT '%' || search_fold('joão silva') || '%')
                  ORDER BY t.created_at DESC, t.id DESC LIMIT 26)
 SELECT r.* FROM chosen JOIN history_page_rows r ON r.id = chosen.id ORDER BY r.created_at DESC, r.id DESC;
 \echo == by phone digits

@@ -1,5 +1,6 @@
 package br.com.balcao.contacts;
 
+import br.com.balcao.shared.database.RecentFirst;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -20,15 +21,12 @@ import org.springframework.transaction.annotation.Transactional;
  * contacts instead). Contacts that never interacted come last, read by a second statement only when the
  * contacts with interactions run out within the page.
  *
- * <p>A text filter (name, e-mail, phone, city, document) can be answered two ways: walk the index in order
- * until a page of matches turns up, or find every match through the filter's own index and sort them. Which is
- * cheaper depends on how many match and where they sit in the order, and PostgreSQL guesses both from
- * statistics that know nothing of the order: it walked 330,000 contacts for 51 documents that all sat among
- * the oldest (520 ms, where their index finds and sorts the 1,167 matches in 1.4 ms), and sorted 50,000
- * contacts of a city that a walk finds in the first 1,100. So the list asks the data instead: it walks the
- * first {@value #FIRST_WALK} contacts of the page; if they do not fill it, the matches found say how far a
- * walk would have to go, and a longer walk is tried when that is within {@value #LONGEST_WALK}; otherwise the
- * filter's index finds every match and they are sorted.
+ * <p>With a text filter (name, e-mail, phone, city, document) the rows are found by {@link RecentFirst}: a walk
+ * of the first {@value #FIRST_WALK} contacts of the order, a longer one when the matches found promise a page
+ * within {@value #LONGEST_WALK}, or else every match through the filter's index, sorted. Left to itself,
+ * PostgreSQL walked 330,000 contacts for 51 documents that all sat among the oldest (520 ms, where their index
+ * finds and sorts the 1,167 matches in 1.4 ms), and sorted the 50,000 contacts of a city that a walk finds in
+ * the first 2,400.
  */
 @Component
 @Transactional(readOnly = true)
@@ -37,10 +35,11 @@ class ContactListing {
     static final int PAGE_SIZE = 50;
     static final int FIRST_WALK = 1_000;
     static final int LONGEST_WALK = 16_000;
+    private static final RecentFirst RECENT_FIRST = new RecentFirst(FIRST_WALK, LONGEST_WALK);
 
     private static final String COLUMNS = "c.id, c.name, c.phone_e164, c.email, c.city, c.document, c.last_interaction_at";
     /** What the text filters read, for a walk's rows. */
-    private static final String WALKED_COLUMNS = COLUMNS + ", c.number_id, c.phone_digits";
+    private static final String WALKED_COLUMNS = COLUMNS + ", c.number_id, c.name_folded, c.phone_digits";
 
     private final JdbcTemplate jdbc;
 
@@ -93,14 +92,8 @@ class ContactListing {
                             .formatted(COLUMNS, query.where(), part.condition(), part.order()), rows,
                     arguments(query.arguments(), part.cursor(), List.of(limit)));
         }
-        List<ContactRow> found = walk(query, part, FIRST_WALK, limit, rows);
-        if (found.size() < limit && !found.isEmpty()) {
-            long likelyNeeded = 2L * FIRST_WALK * limit / found.size();
-            if (likelyNeeded <= LONGEST_WALK) {
-                found = walk(query, part, (int) likelyNeeded, limit, rows);
-            }
-        }
-        return found.size() < limit ? sortedMatches(query, part, limit, rows) : found;
+        return RECENT_FIRST.find(limit, length -> walk(query, part, length, limit, rows),
+                () -> sortedMatches(query, part, limit, rows));
     }
 
     /** The matches among the first {@code length} contacts of the part, in the index's order. */

@@ -49,7 +49,7 @@ record HistoryCriteria(String where, List<Object> arguments, boolean filtersCont
         boolean hasLetters = contact.codePoints().anyMatch(Character::isLetter);
         String digits = contact.replaceAll("\\D", "");
         if (hasLetters || digits.isEmpty()) {
-            builder.add("search_fold(c.name) LIKE '%' || search_fold(?) || '%'", likeLiteral(contact));
+            builder.add("c.name_folded LIKE (SELECT '%' || search_fold(?) || '%')", likeLiteral(contact));
         } else {
             builder.add("c.phone_digits LIKE '%' || ? || '%'", digits);
         }

@@ -46,12 +46,13 @@ public final class ContactListBenchmark {
         Timestamp from = Timestamp.from(today.minusDays(30).atStartOfDay(ZONE).toInstant());
         Timestamp to = Timestamp.from(today.plusDays(1).atStartOfDay(ZONE).toInstant());
         Condition period = new Condition(" AND c.last_interaction_at >= ? AND c.last_interaction_at < ?", from, to);
-        String folded = " AND search_fold(c.%s) LIKE '%%' || search_fold(?) || '%%' ESCAPE '\\'";
+        String folded = " AND search_fold(c.%s) LIKE (SELECT '%%' || search_fold(?) || '%%') ESCAPE '\\'";
+        String name = " AND c.name_folded LIKE (SELECT '%' || search_fold(?) || '%') ESCAPE '\\'";
         List<Case> cases = List.of(
                 new Case("empty page (id=0)", "?id=0", new Condition(" AND c.id = ?", 0L), Condition.NONE),
                 new Case("no filter", "", Condition.NONE, Condition.NONE),
                 new Case("name 'gonçalves'", "?name=gon%C3%A7alves", Condition.NONE,
-                        new Condition(folded.formatted("name"), "gonçalves")),
+                        new Condition(name, "gonçalves")),
                 new Case("city 'recife'", "?city=recife", Condition.NONE,
                         new Condition(folded.formatted("city"), "recife")),
                 new Case("e-mail 'cliente12345'", "?email=cliente12345", Condition.NONE,
@@ -63,7 +64,7 @@ public final class ContactListBenchmark {
                 new Case("last 30 days", "?from=" + today.minusDays(30) + "&to=" + today, period, Condition.NONE),
                 new Case("name + city + period", "?from=" + today.minusDays(30) + "&to=" + today
                         + "&name=maria&city=s%C3%A3o", period,
-                        new Condition(folded.formatted("name") + folded.formatted("city"), "maria", "são")));
+                        new Condition(name + folded.formatted("city"), "maria", "são")));
 
         LoopbackHttp http = new LoopbackHttp(URI.create(base));
         String cookie = "Cookie: SESSION=" + session;

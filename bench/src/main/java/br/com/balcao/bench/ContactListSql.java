@@ -19,7 +19,7 @@ final class ContactListSql {
     private static final int FIRST_WALK = 1_000;
     private static final int LONGEST_WALK = 16_000;
     private static final String COLUMNS = "c.id, c.name, c.phone_e164, c.email, c.city, c.document, c.last_interaction_at";
-    private static final String WALKED_COLUMNS = COLUMNS + ", c.number_id, c.phone_digits";
+    private static final String WALKED_COLUMNS = COLUMNS + ", c.number_id, c.name_folded, c.phone_digits";
 
     /** A condition (starting with " AND ", or empty) and its values. */
     record Condition(String sql, Object... values) {

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.postgresql.PGStatement;
 
 /**
  * Desk Conversations (issue 5): p50/p95 of the search by name, by phone digits and by message content, and of
@@ -35,17 +36,23 @@ import java.util.Set;
  */
 public final class ConversationsBenchmark {
 
-    /** The app's tiers of match (the name starts with it, a word does, it is inside), each newest first. */
-    private static final List<String> NAME_TIERS_SQL = List.of(
-            "search_fold(c.name) LIKE q.term || '%'",
-            "(search_fold(c.name) LIKE q.term || '%' OR search_fold(c.name) LIKE '% ' || q.term || '%')",
-            "search_fold(c.name) LIKE '%' || q.term || '%'").stream().map(tier -> """
-            SELECT c.id, c.name, c.phone_e164, c.number_id, c.last_interaction_at
-              FROM contacts c, (SELECT search_fold(?) AS term) q
-             WHERE c.number_id = ANY (?) AND %s
-             ORDER BY c.last_interaction_at DESC NULLS LAST, c.id DESC
-             LIMIT 21
-            """.formatted(tier)).toList();
+    /** The app's tiers of match (the name starts with it, a word does, it is inside), on LIKE patterns. */
+    private static final List<String> NAME_TIERS = List.of("c.name_folded LIKE ?",
+            "(c.name_folded LIKE ? OR c.name_folded LIKE ?)", "c.name_folded LIKE ?");
+    /** A tier's matches among the first contacts of the numbers, from the index alone, as the app walks them. */
+    private static final String NAME_WALK = """
+            SELECT c.id
+              FROM (SELECT c.id, c.name_folded, c.last_interaction_at FROM contacts c WHERE c.number_id = ANY (?)
+                     ORDER BY c.last_interaction_at DESC NULLS LAST, c.id DESC LIMIT ?) c
+             WHERE %s
+             ORDER BY c.last_interaction_at DESC NULLS LAST, c.id DESC LIMIT 21
+            """;
+    /** Every match of a tier, sorted, as the app reads them when a walk would be too long. */
+    private static final String NAME_MATCHES = """
+            WITH matches AS MATERIALIZED (
+                SELECT c.id, c.last_interaction_at FROM contacts c WHERE c.number_id = ANY (?) AND %s)
+            SELECT c.id FROM matches c ORDER BY c.last_interaction_at DESC NULLS LAST, c.id DESC LIMIT 21
+            """;
     private static final String PHONE_SQL = """
             SELECT c.id, c.name, c.phone_e164, c.number_id, c.last_interaction_at
               FROM contacts c
@@ -262,28 +269,64 @@ public final class ConversationsBenchmark {
 
     /** The first page by name as the app reads it: tier after tier until 21 different contacts are found. */
     private static void runNameTiers(Connection db, String query, Array numbers) throws SQLException {
-        Set<Long> found = new HashSet<>();
-        for (String tier : NAME_TIERS_SQL) {
-            if (found.size() >= 21) {
-                return;
+        String term;
+        try (PreparedStatement fold = db.prepareStatement("SELECT search_fold(?)")) {
+            fold.setString(1, query);
+            try (ResultSet row = fold.executeQuery()) {
+                row.next();
+                term = row.getString(1);
             }
-            found.addAll(longs(db, tier, query, numbers));
         }
+        List<List<Object>> patterns = List.of(List.of(term + "%"), List.of(term + "%", "% " + term + "%"),
+                List.of("%" + term + "%"));
+        Set<Long> found = new HashSet<>();
+        for (int tier = 0; tier < NAME_TIERS.size() && found.size() < 21; tier++) {
+            found.addAll(tierMatches(db, NAME_TIERS.get(tier), patterns.get(tier), numbers));
+        }
+    }
+
+    /** The app's RecentFirst (copied): a walk of 2,000, a longer one within 40,000 if promising, or the sorted matches. */
+    private static List<Long> tierMatches(Connection db, String tier, List<Object> patterns, Array numbers)
+            throws SQLException {
+        List<Long> found = walk(db, tier, patterns, numbers, 2_000);
+        if (found.size() < 21 && !found.isEmpty() && 2L * 2_000 * 21 / found.size() <= 40_000) {
+            found = walk(db, tier, patterns, numbers, (int) (2L * 2_000 * 21 / found.size()));
+        }
+        if (found.size() >= 21) {
+            return found;
+        }
+        List<Object> values = new ArrayList<>(List.of(numbers));
+        values.addAll(patterns);
+        try (PreparedStatement statement = db.prepareStatement(NAME_MATCHES.formatted(tier))) {
+            statement.unwrap(PGStatement.class).setPrepareThreshold(0); // planned for the values, as the app does
+            return longs(statement, values.toArray());
+        }
+    }
+
+    private static List<Long> walk(Connection db, String tier, List<Object> patterns, Array numbers, int length)
+            throws SQLException {
+        List<Object> values = new ArrayList<>(List.of(numbers, length));
+        values.addAll(patterns);
+        return longs(db, NAME_WALK.formatted(tier), values.toArray());
     }
 
     private static List<Long> longs(Connection db, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement statement = db.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            List<Long> values = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    values.add(rows.getLong(1));
-                }
-            }
-            return values;
+            return longs(statement, parameters);
         }
+    }
+
+    private static List<Long> longs(PreparedStatement statement, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+        List<Long> values = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                values.add(rows.getLong(1));
+            }
+        }
+        return values;
     }
 
     /** Runs of 4 to 8 digits of real phones, typed in the formats users type. */
