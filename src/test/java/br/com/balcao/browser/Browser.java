@@ -18,8 +18,10 @@ import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
 import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.WebElement;
@@ -169,6 +171,27 @@ public final class Browser implements TestInstancePreConstructCallback, BeforeEa
 
     /** Signs in and waits until the browser has left the login form. */
     public void signIn(int port, String username, String password) {
-        waiting().until(ExpectedConditions.stalenessOf(submitLogin(port, username, password)));
+        waitUntilReplaced(submitLogin(port, username, password));
+    }
+
+    /**
+     * Waits until the page that held the element has been replaced. Asked about an element of a page being
+     * unloaded, Chromium may answer "Node with given id does not belong to the document" instead of a stale
+     * element, which Selenium's staleness condition lets through as a failure.
+     */
+    public void waitUntilReplaced(WebElement element) {
+        waiting().until(driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
     }
 }

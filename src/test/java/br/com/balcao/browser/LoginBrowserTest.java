@@ -30,7 +30,7 @@ class LoginBrowserTest {
         WebDriver driver = browser.driver();
 
         WebElement submit = browser.submitLogin(port, "ana@demo.local", "demo");
-        browser.waiting().until(ExpectedConditions.stalenessOf(submit));
+        browser.waitUntilReplaced(submit);
         browser.waiting().until(d -> !path(d).equals("/login")
                 || !d.findElements(By.cssSelector(".alert-danger")).isEmpty());
 
@@ -50,7 +50,7 @@ class LoginBrowserTest {
         WebDriver driver = browser.driver();
 
         WebElement submit = browser.submitLogin(port, "ana@demo.local", "not-the-password");
-        browser.waiting().until(ExpectedConditions.stalenessOf(submit));
+        browser.waitUntilReplaced(submit);
         WebElement alert = browser.waiting()
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".alert-danger")));
 
