@@ -16,8 +16,7 @@ import java.util.List;
 final class ContactListSql {
 
     static final int LIMIT = 51;
-    private static final int FIRST_WALK = 1_000;
-    private static final int LONGEST_WALK = 16_000;
+    private static final RecentFirst RECENT_FIRST = new RecentFirst(1_000, 16_000);
     private static final String COLUMNS = "c.id, c.name, c.phone_e164, c.email, c.city, c.document, c.last_interaction_at";
     private static final String WALKED_COLUMNS = COLUMNS + ", c.number_id, c.name_folded, c.phone_digits";
 
@@ -41,70 +40,65 @@ final class ContactListSql {
     /** The first page's rows (up to 51), read as the app reads them. */
     static int firstPage(Connection db, long numberId, Condition scope, Condition search, boolean hasPeriod)
             throws SQLException {
-        int rows = rows(db, numberId, scope, search, INTERACTED, LIMIT);
+        int rows = rows(db, numberId, scope, search, INTERACTED, LIMIT).size();
         if (rows < LIMIT && !hasPeriod) {
-            rows += rows(db, numberId, scope, search, WITHOUT_INTERACTION, LIMIT - rows);
+            rows += rows(db, numberId, scope, search, WITHOUT_INTERACTION, LIMIT - rows).size();
         }
         return rows;
     }
 
-    private static int rows(Connection db, long numberId, Condition scope, Condition search, Part part, int limit)
+    private static List<Long> rows(Connection db, long numberId, Condition scope, Condition search, Part part, int limit)
             throws SQLException {
         String where = "c.number_id = ?" + scope.sql() + search.sql();
         if (search.sql().isEmpty()) {
             return run(db, "SELECT %s FROM contacts c WHERE %s AND %s ORDER BY %s LIMIT ?"
                     .formatted(COLUMNS, where, part.condition(), part.order()), numberId, scope, search, limit);
         }
-        int found = walk(db, numberId, scope, search, part, FIRST_WALK, limit);
-        if (found < limit && found > 0 && 2L * FIRST_WALK * limit / found <= LONGEST_WALK) {
-            found = walk(db, numberId, scope, search, part, (int) (2L * FIRST_WALK * limit / found), limit);
-        }
-        if (found == limit) {
-            return found;
-        }
-        return run(db, """
-                WITH matches AS MATERIALIZED (SELECT %s FROM contacts c WHERE %s AND %s)
-                SELECT * FROM matches c ORDER BY %s LIMIT ?
-                """.formatted(COLUMNS, where, part.condition(), part.order()), numberId, scope, search, limit);
+        return RECENT_FIRST.find(limit, length -> walk(db, numberId, scope, search, part, length, limit),
+                () -> run(db, """
+                        WITH matches AS MATERIALIZED (SELECT %s FROM contacts c WHERE %s AND %s)
+                        SELECT * FROM matches c ORDER BY %s LIMIT ?
+                        """.formatted(COLUMNS, where, part.condition(), part.order()), numberId, scope, search, limit));
     }
 
-    private static int walk(Connection db, long numberId, Condition scope, Condition search, Part part, int length,
-                            int limit) throws SQLException {
+    private static List<Long> walk(Connection db, long numberId, Condition scope, Condition search, Part part,
+                                   int length, int limit) throws SQLException {
         List<Object> values = new ArrayList<>();
         values.add(numberId);
         values.addAll(List.of(scope.values()));
         values.add(length);
         values.addAll(List.of(search.values()));
         values.add(limit);
-        return count(db, """
+        return ids(db, """
                 SELECT %s FROM (SELECT %s FROM contacts c WHERE c.number_id = ?%s AND %s ORDER BY %s LIMIT ?) c
                  WHERE true%s ORDER BY %s LIMIT ?
                 """.formatted(COLUMNS, WALKED_COLUMNS, scope.sql(), part.condition(), part.order(), search.sql(),
                 part.order()), values);
     }
 
-    private static int run(Connection db, String sql, long numberId, Condition scope, Condition search, int limit)
+    private static List<Long> run(Connection db, String sql, long numberId, Condition scope, Condition search, int limit)
             throws SQLException {
         List<Object> values = new ArrayList<>();
         values.add(numberId);
         values.addAll(List.of(scope.values()));
         values.addAll(List.of(search.values()));
         values.add(limit);
-        return count(db, sql, values);
+        return ids(db, sql, values);
     }
 
-    private static int count(Connection db, String sql, List<Object> values) throws SQLException {
+    /** Executes the statement and reads every row's id (the first column). */
+    private static List<Long> ids(Connection db, String sql, List<Object> values) throws SQLException {
         try (PreparedStatement statement = db.prepareStatement(sql)) {
             for (int i = 0; i < values.size(); i++) {
                 statement.setObject(i + 1, values.get(i));
             }
-            int rows = 0;
+            List<Long> ids = new ArrayList<>();
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    rows++;
+                    ids.add(result.getLong(1));
                 }
             }
-            return rows;
+            return ids;
         }
     }
 }

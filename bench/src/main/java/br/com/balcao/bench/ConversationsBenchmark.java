@@ -39,6 +39,7 @@ public final class ConversationsBenchmark {
     /** The app's tiers of match (the name starts with it, a word does, it is inside), on LIKE patterns. */
     private static final List<String> NAME_TIERS = List.of("c.name_folded LIKE ?",
             "(c.name_folded LIKE ? OR c.name_folded LIKE ?)", "c.name_folded LIKE ?");
+    private static final RecentFirst NAME_RECENT_FIRST = new RecentFirst(2_000, 40_000);
     /** A tier's matches among the first contacts of the numbers, from the index alone, as the app walks them. */
     private static final String NAME_WALK = """
             SELECT c.id
@@ -285,22 +286,17 @@ public final class ConversationsBenchmark {
         }
     }
 
-    /** The app's RecentFirst (copied): a walk of 2,000, a longer one within 40,000 if promising, or the sorted matches. */
+    /** A tier's most recent matches, found as the app finds them (its walks of 2,000 then within 40,000). */
     private static List<Long> tierMatches(Connection db, String tier, List<Object> patterns, Array numbers)
             throws SQLException {
-        List<Long> found = walk(db, tier, patterns, numbers, 2_000);
-        if (found.size() < 21 && !found.isEmpty() && 2L * 2_000 * 21 / found.size() <= 40_000) {
-            found = walk(db, tier, patterns, numbers, (int) (2L * 2_000 * 21 / found.size()));
-        }
-        if (found.size() >= 21) {
-            return found;
-        }
-        List<Object> values = new ArrayList<>(List.of(numbers));
-        values.addAll(patterns);
-        try (PreparedStatement statement = db.prepareStatement(NAME_MATCHES.formatted(tier))) {
-            statement.unwrap(PGStatement.class).setPrepareThreshold(0); // planned for the values, as the app does
-            return longs(statement, values.toArray());
-        }
+        return NAME_RECENT_FIRST.find(21, length -> walk(db, tier, patterns, numbers, length), () -> {
+            List<Object> values = new ArrayList<>(List.of(numbers));
+            values.addAll(patterns);
+            try (PreparedStatement statement = db.prepareStatement(NAME_MATCHES.formatted(tier))) {
+                statement.unwrap(PGStatement.class).setPrepareThreshold(0); // planned for the values, as the app does
+                return longs(statement, values.toArray());
+            }
+        });
     }
 
     private static List<Long> walk(Connection db, String tier, List<Object> patterns, Array numbers, int length)
