@@ -1,70 +1,54 @@
 package br.com.balcao.shared.database;
 
+import br.com.balcao.shared.database.embedded.EmbeddedPostgresServer;
+import br.com.balcao.shared.database.embedded.ServerWatchdog;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Starts a real PostgreSQL 17 when no {@code spring.datasource.url} is set. Its data directory survives
- * restarts, so what a user does in the demo is still there the next time.
+ * Runs the app's own PostgreSQL 17 when no {@code spring.datasource.url} is set: a durable, password-protected
+ * server on localhost whose data directory survives restarts, archiving its WAL for the backups, and started again
+ * by a watchdog if it dies while the app runs.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseCondition.class)
 class EmbeddedDatabaseConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
     static final String DATABASE = "balcao";
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${balcao.embedded-database.data-directory}") Path dataDirectory,
-                                      @Value("${balcao.embedded-database.port}") int port) throws IOException {
-        Files.createDirectories(dataDirectory);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(dataDirectory.toAbsolutePath())
-                .setCleanDataDirectory(false)
-                // Spring stops the server (destroyMethod) after everything that uses it has closed;
-                // zonky's own JVM hook would race that and leave the app waiting for connections.
-                .setRegisterShutdownHook(false)
-                .setPort(port)
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .setLocaleConfig("locale", "C.UTF-8")
-                .setServerConfig("max_connections", "100")
-                .start();
-        createApplicationDatabase(postgres);
-        log.info("Embedded PostgreSQL running: {} (data in {})",
-                postgres.getJdbcUrl("postgres", DATABASE), dataDirectory.toAbsolutePath());
-        return postgres;
+    EmbeddedPostgresServer embeddedPostgres(@Value("${balcao.embedded-database.data-directory}") Path dataDirectory,
+                                            @Value("${balcao.embedded-database.binaries-directory}") Path binariesDirectory,
+                                            @Value("${balcao.embedded-database.port}") int port,
+                                            @Value("${balcao.embedded-database.wal-archive:}") Optional<Path> walArchive) {
+        EmbeddedPostgresServer server = new EmbeddedPostgresServer(dataDirectory, binariesDirectory, port, walArchive);
+        server.start();
+        server.createDatabase(DATABASE);
+        return server;
     }
 
+    @Bean(destroyMethod = "close")
+    ServerWatchdog embeddedPostgresWatchdog(EmbeddedPostgresServer server,
+                                            @Value("${balcao.embedded-database.watchdog-interval:1s}") Duration interval) {
+        return new ServerWatchdog(server, interval);
+    }
+
+    /** Takes the watchdog so that the pool closes before the watchdog, and the watchdog before the server. */
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedPostgresServer server, ServerWatchdog watchdog) {
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", DATABASE));
-        dataSource.setUsername("postgres");
+        dataSource.setJdbcUrl(server.jdbcUrl(DATABASE));
+        dataSource.setUsername(EmbeddedPostgresServer.USER);
+        dataSource.setPassword(server.password());
         dataSource.setPoolName("embedded");
         dataSource.setMaximumPoolSize(30);
         return dataSource;
-    }
-
-    private static void createApplicationDatabase(EmbeddedPostgres postgres) {
-        try (var connection = postgres.getPostgresDatabase().getConnection();
-             var statement = connection.createStatement();
-             var exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
-            if (!exists.next()) {
-                statement.execute("CREATE DATABASE " + DATABASE);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("Could not prepare the embedded database", e);
-        }
     }
 }
