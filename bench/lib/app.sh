@@ -6,7 +6,8 @@
 #   bench_stop_app                       # stops the app and the embedded PostgreSQL it started
 #
 # Without SPRING_DATASOURCE_URL in the environment the app starts an embedded PostgreSQL with its data in
-# "$work/pg" (the demo profile and its data come with it); with it, the app uses that database.
+# "$work/pg" (the demo profile and its data come with it), durable as in production (fsync and
+# synchronous_commit on, the WAL archived into "$work/wal"); with it, the app uses that database.
 # Environment: PORT (default 8095), JAVA (default `java`), SKIP_BUILD=1.
 
 PORT=${PORT:-8095}
@@ -36,6 +37,7 @@ bench_start_app() {
     fi
     echo "Starting $bench_jar with $("$JAVA" -version 2>&1 | head -n 1) on 127.0.0.1:$PORT..." >&2
     BALCAO_EMBEDDED_DATABASE_DATA_DIRECTORY="$bench_work/pg" PORT="$PORT" \
+        BALCAO_EMBEDDED_DATABASE_WAL_ARCHIVE="$bench_work/wal" \
         "$JAVA" -jar "$bench_jar" --server.address=127.0.0.1 "$@" >"$log" 2>&1 &
     app=$!
 
@@ -57,9 +59,13 @@ bench_start_app() {
     if [[ -n "${SPRING_DATASOURCE_URL:-}" ]]; then
         jdbc="$SPRING_DATASOURCE_URL"
     else
-        jdbc=$(grep -o 'Embedded PostgreSQL running: jdbc:postgresql://[^ ]*' "$log" | head -n 1 \
-            | sed 's/^Embedded PostgreSQL running: //')
-        [[ -n "$jdbc" ]] || { echo "No 'Embedded PostgreSQL running' line in $log" >&2; exit 1; }
+        # The embedded server keeps its port and generated password in its data directory.
+        local identity="$bench_work/pg/balcao-server.properties"
+        [[ -f "$identity" ]] || { echo "No $identity: did the app start its embedded PostgreSQL?" >&2; exit 1; }
+        local pg_port pg_password
+        pg_port=$(sed -n 's/^port=//p' "$identity")
+        pg_password=$(sed -n 's/^password=//p' "$identity")
+        jdbc="jdbc:postgresql://127.0.0.1:$pg_port/balcao?user=postgres&password=$pg_password"
     fi
     echo "App ready (pid $app); database $jdbc" >&2
 }
