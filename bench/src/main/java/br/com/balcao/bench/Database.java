@@ -61,6 +61,18 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /** The server's durability settings, as every figure must say under which it was measured. */
+    String durability() throws SQLException {
+        StringBuilder settings = new StringBuilder();
+        for (String name : new String[] {"fsync", "synchronous_commit", "full_page_writes", "wal_level", "archive_mode"}) {
+            try (var statement = connection.createStatement(); ResultSet row = statement.executeQuery("SHOW " + name)) {
+                row.next();
+                settings.append(settings.isEmpty() ? "" : ", ").append(name).append('=').append(row.getString(1));
+            }
+        }
+        return settings.toString();
+    }
+
     long contacts(long numberId) throws SQLException {
         return single("SELECT count(*) FROM contacts WHERE number_id = ?", numberId);
     }

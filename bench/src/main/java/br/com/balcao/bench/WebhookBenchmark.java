@@ -48,6 +48,7 @@ public final class WebhookBenchmark {
                 line("Balcão inbound webhook benchmark, run %s", options.run);
                 line("machine: %d cores; generator on %s %s", Runtime.getRuntime().availableProcessors(),
                         System.getProperty("java.vm.name"), System.getProperty("java.version"));
+                line("database settings (app and raw JDBC alike): %s", db.durability());
                 line("webhook %s signed with the secret '%s' (the first of %s the app accepted)", options.url, secret,
                         options.secrets);
                 line("number %s (id %d, always open: %s); %d customers, %.0f %% of messages from one who wrote "
