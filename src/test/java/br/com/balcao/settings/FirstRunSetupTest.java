@@ -17,10 +17,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -69,14 +71,14 @@ class FirstRunSetupTest {
     void theSetupPageAsksForTheAdminAndTheNumberWithAToken() throws Exception {
         mvc.perform(get("/setup"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.allOf(
-                        org.hamcrest.Matchers.containsString("Primeira configuração"),
-                        org.hamcrest.Matchers.containsString("name=\"_csrf\""),
-                        org.hamcrest.Matchers.containsString("name=\"passwordConfirmation\""),
-                        org.hamcrest.Matchers.containsString("name=\"phoneNumberId\""),
-                        org.hamcrest.Matchers.containsString("<option value=\"America/Sao_Paulo\" selected=\"selected\">"))));
+                .andExpect(content().string(Matchers.allOf(
+                        Matchers.containsString("Primeira configuração"),
+                        Matchers.containsString("name=\"_csrf\""),
+                        Matchers.containsString("name=\"passwordConfirmation\""),
+                        Matchers.containsString("name=\"phoneNumberId\""),
+                        Matchers.containsString("<option value=\"America/Sao_Paulo\" selected=\"selected\">"))));
         mvc.perform(get("/setup").param("lang", "en"))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("First-run setup")));
+                .andExpect(content().string(Matchers.containsString("First-run setup")));
     }
 
     static Stream<Arguments> refusals() {
@@ -124,7 +126,7 @@ class FirstRunSetupTest {
 
         mvc.perform(submit(form).param("lang", "en"))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                .andExpect(content().string(Matchers.containsString(
                         "Mix at least two kinds of characters")));
         assertNothingCreated();
     }
@@ -160,7 +162,7 @@ class FirstRunSetupTest {
 
         mvc.perform(get("/login").param("setup", ""))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Administrador e número criados.")));
+                .andExpect(content().string(Matchers.containsString("Administrador e número criados.")));
         mvc.perform(formLogin().user("dona.maria@loja.com.br").password(PASSWORD)).andExpect(authenticated());
         mvc.perform(get("/")).andExpect(redirectedUrl("/login"));
 
@@ -190,7 +192,7 @@ class FirstRunSetupTest {
         for (Future<?> result : results) {
             try {
                 result.get();
-            } catch (java.util.concurrent.ExecutionException refused) {
+            } catch (ExecutionException refused) {
                 refusals.add(refused.getCause());
             }
         }
