@@ -10,6 +10,9 @@ import java.util.List;
 /** The fixed facts of the demo: numbers, users, memberships, tags, quick replies, templates, absences. */
 final class DemoCatalog {
 
+    /** Every demo account's password, as the README publishes it. */
+    static final String PASSWORD = "demo";
+
     static final long ADMIN = 1;
     static final long MANAGER = 2;
     static final long ANA = 3;

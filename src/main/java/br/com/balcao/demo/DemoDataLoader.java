@@ -55,7 +55,7 @@ class DemoDataLoader implements InitializingBean {
             DemoDataset data = new DemoGenerator(clock.instant()).generate();
             log.debug("Demo data generated in {} ms", (System.nanoTime() - started) / 1_000_000);
             BulkInsert insert = new BulkInsert(jdbc);
-            new DemoDataWriter(insert).write(data, passwordEncoder.encode("demo"));
+            new DemoDataWriter(insert).write(data, passwordEncoder.encode(DemoCatalog.PASSWORD));
             return insert.counts();
         });
         if (counts == null) {

@@ -58,7 +58,7 @@ class SecurityConfiguration {
         http
             .authenticationManager(authenticationManager)
             .authorizeHttpRequests(requests -> requests
-                .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
+                .requestMatchers("/login", "/setup", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
                         "/favicon.ico", "/favicon.svg").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())

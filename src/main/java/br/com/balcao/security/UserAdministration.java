@@ -25,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserAdministration {
 
     static final int MIN_PASSWORD_LENGTH = 8;
+    private static final int DEFAULT_TICKET_SLOTS = 5;
 
     private final UserAccountRepository users;
     private final PasswordEncoder passwordEncoder;
@@ -51,6 +52,21 @@ public class UserAdministration {
                 role(form.role()), clock.instant());
         account.edit(account.getName(), account.getEmail(), account.getRole(), slots(form.ticketSlots()));
         return save(account).toSummary();
+    }
+
+    /**
+     * The installation's first admin, at the first-run setup, with a stronger password than {@link #create} asks.
+     * Concurrent setups take turns on a lock held to the end of the caller's transaction, so that the second
+     * finds the first one's admin and is refused as if the setup were gone.
+     */
+    public UserSummary createFirstAdmin(String name, String email, String password) {
+        jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtext('balcao.first-admin'))");
+        if (users.existsByRole(Role.ADMIN)) {
+            throw new NotFoundException("first-run setup");
+        }
+        String checkedEmail = email(email);
+        PasswordRules.check(password == null ? "" : password, checkedEmail);
+        return create(new UserForm(name, checkedEmail, Role.ADMIN, DEFAULT_TICKET_SLOTS, password));
     }
 
     /** Changes the user; a blank password keeps the current one. */

@@ -32,4 +32,9 @@ public class UserDirectory {
     public Optional<UserSummary> find(long userId) {
         return users.findById(userId).map(UserAccount::toSummary);
     }
+
+    /** Whether the installation has an admin, disabled or not: none means it waits for its first-run setup. */
+    public boolean hasAdmin() {
+        return users.existsByRole(Role.ADMIN);
+    }
 }

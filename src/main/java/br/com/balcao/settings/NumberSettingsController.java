@@ -37,9 +37,12 @@ class NumberSettingsController {
 
     private static final String VIEW = "settings/numbers";
     /** The zones offered: every region-based id (no fixed offsets or legacy aliases), sorted. */
-    private static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
+    static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
             .filter(id -> id.contains("/") && !id.startsWith("Etc/") && !id.startsWith("SystemV/"))
             .sorted().toList();
+    /** What a new number starts with, here and at the first-run setup. */
+    static final NumberForm NEW_NUMBER = new NumberForm("", "", "", ZoneId.of("America/Sao_Paulo"), false, "", false,
+            "sair", 60, 120);
 
     private final NumberSettings settings;
     private final NumberDirectory directory;
@@ -65,8 +68,7 @@ class NumberSettingsController {
             Model model) {
         access.requireAdmin();
         if (create) {
-            return show(model, null, new NumberForm("", "", "", ZoneId.of("America/Sao_Paulo"), false, "", false,
-                    "sair", 60, 120));
+            return show(model, null, NEW_NUMBER);
         }
         Optional<Long> selected = number.or(() -> directory.all().stream().findFirst().map(NumberView::id));
         return show(model, selected.orElse(null), selected.map(settings::form).orElse(null));
@@ -176,6 +178,15 @@ class NumberSettingsController {
     record NumberParams(String name, String displayPhone, String phoneNumberId, String timeZone, Boolean alwaysOpen,
             String afterHoursMessage, Boolean notifyNextOpening, String exitKeyword, String customerInactivityMinutes,
             String queueTimeoutMinutes) {
+
+        /** A new number's identity as typed, its other settings as {@link #NEW_NUMBER} has them. */
+        static NumberParams newNumber(String name, String displayPhone, String phoneNumberId, String timeZone,
+                boolean alwaysOpen) {
+            return new NumberParams(name, displayPhone, phoneNumberId, timeZone, alwaysOpen,
+                    NEW_NUMBER.afterHoursMessage(), NEW_NUMBER.notifyNextOpening(), NEW_NUMBER.exitKeyword(),
+                    String.valueOf(NEW_NUMBER.customerInactivityMinutes()),
+                    String.valueOf(NEW_NUMBER.queueTimeoutMinutes()));
+        }
 
         NumberForm toForm() {
             return new NumberForm(name, displayPhone, phoneNumberId, zone(), isTrue(alwaysOpen), afterHoursMessage,

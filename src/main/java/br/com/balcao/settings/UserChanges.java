@@ -44,6 +44,14 @@ class UserChanges {
         return created.id();
     }
 
+    /** The first admin, at the first-run setup: the audit row has them as its author, there being no other. */
+    SignedInUser createFirstAdmin(String name, String email, String password) {
+        UserSummary created = users.createFirstAdmin(name, email, password);
+        SignedInUser admin = new SignedInUser(created.id(), created.name(), created.email(), created.role());
+        audit.record(admin, "user.created", created.email(), Map.of(), fields(created, false));
+        return admin;
+    }
+
     void update(SignedInUser actor, long userId, UserForm form) {
         UserSummary before = user(userId);
         UserSummary after = users.update(userId, form);

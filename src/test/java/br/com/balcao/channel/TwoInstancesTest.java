@@ -83,6 +83,7 @@ class TwoInstancesTest {
                 "--server.port=0",
                 "--server.address=127.0.0.1",
                 "--balcao.embedded-database.enabled=false",
+                "--balcao.setup.enabled=false", // its users are made with SQL, no admin among them
                 "--balcao.whatsapp.outbound.enabled=false",
                 "--balcao.whatsapp.app-secret=" + SECRET,
                 "--spring.main.banner-mode=off");

@@ -122,6 +122,9 @@ final class AccessMatrix {
     static final Map<String, Endpoint> TABLE = table(
             // Public: the login page, Meta's webhook (signed, checked by its controller), errors, health.
             endpoint("GET /login", PUBLIC, w -> get("/login")),
+            // The first-run setup: public until the first admin exists, 404 from then on (as here, where it is off).
+            endpoint("GET /setup", PUBLIC, w -> get("/setup")),
+            endpoint("POST /setup", PUBLIC, w -> post("/setup").param("name", "")),
             endpoint("GET /webhooks/whatsapp", PUBLIC, w -> get("/webhooks/whatsapp")
                     .param("hub.mode", "subscribe").param("hub.verify_token", "x").param("hub.challenge", "1")),
             endpoint("POST /webhooks/whatsapp", PUBLIC, w -> post("/webhooks/whatsapp").content("{}")),
@@ -315,9 +318,11 @@ final class AccessMatrix {
 
     /**
      * The application's filters that answer nothing themselves: each passes every request on down the chain
-     * (see PageBufferFilter), so no endpoint of its own to check.
+     * (see PageBufferFilter), so no endpoint of its own to check. FirstRunGuard does too once the installation has
+     * its first admin; before, it sends every page to the first-run setup (see FirstRunSetupTest).
      */
-    static final Set<String> PASS_THROUGH_FILTERS = Set.of("br.com.balcao.workspace.PageBufferFilter");
+    static final Set<String> PASS_THROUGH_FILTERS = Set.of("br.com.balcao.workspace.PageBufferFilter",
+            "br.com.balcao.settings.FirstRunGuard");
 
     private AccessMatrix() {
     }

@@ -18,6 +18,8 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "balcao.embedded-database.enabled=false",
+        // Tests make their users with SQL, admins or not: no first-run setup in the way (see FirstRunSetupTest).
+        "balcao.setup.enabled=false",
         "spring.main.banner-mode=off"
 })
 @Import({TestDatabaseConfiguration.class, TestClockConfiguration.class, TestData.class})

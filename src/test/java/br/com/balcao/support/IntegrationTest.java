@@ -17,6 +17,8 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(properties = {
         "balcao.embedded-database.enabled=false",
+        // Tests make their users with SQL, admins or not: no first-run setup in the way (see FirstRunSetupTest).
+        "balcao.setup.enabled=false",
         "balcao.whatsapp.outbound.enabled=false",
         "balcao.tickets.distribution-threads=0",
         "spring.main.banner-mode=off"
