@@ -1,0 +1,27 @@
+package br.com.balcao.channel;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The time of a message or status of a webhook: Meta's {@code timestamp} when it is plausible, otherwise the
+ * time the webhook was received, with Meta's value kept aside. A message dated in the year 9999 would stay
+ * last in every list and skew the waiting times, and one beyond PostgreSQL's range failed the whole envelope.
+ *
+ * @param at          the time the app orders and counts by
+ * @param implausible Meta's timestamp (Unix seconds) when {@code at} is the receive time instead; null otherwise
+ */
+record WebhookTimestamp(Instant at, Long implausible) {
+
+    /** WhatsApp did not exist before 2009. */
+    static final Instant EARLIEST = Instant.parse("2009-01-01T00:00:00Z");
+    /** How far ahead of this app's clock Meta's may be. */
+    static final Duration MAX_AHEAD = Duration.ofDays(1);
+
+    static WebhookTimestamp of(long unixSeconds, Instant receivedAt) {
+        if (unixSeconds < EARLIEST.getEpochSecond() || unixSeconds > receivedAt.plus(MAX_AHEAD).getEpochSecond()) {
+            return new WebhookTimestamp(receivedAt, unixSeconds);
+        }
+        return new WebhookTimestamp(Instant.ofEpochSecond(unixSeconds), null);
+    }
+}
