@@ -3,7 +3,6 @@ package br.com.balcao.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -11,24 +10,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import br.com.balcao.support.IntegrationTest;
 import br.com.balcao.support.TestData;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The customer simulator reads, follows and writes any customer's conversation of a number: managers and admins
- * only, on the numbers they see. On the demo's data (the context DemoDataTest starts, hence MockMvc built here
- * rather than with its own annotation): bruno@demo.local is an agent of Loja Online (number 2) only.
+ * only, on the numbers they see. On the demo's data, where bruno@demo.local is an agent of Loja Online (number 2)
+ * only; a context of its own, since DemoDataTest counts the demo's users and this test adds one.
  */
 @IntegrationTest
+@AutoConfigureMockMvc
 @ActiveProfiles("demo")
 class SimulatorAccessTest {
 
@@ -37,20 +35,13 @@ class SimulatorAccessTest {
     private static final String PHONE = "+55 11 96666-1111";
 
     @Autowired
-    WebApplicationContext context;
+    MockMvc mvc;
 
     @Autowired
     UserDetailsService users;
 
     @Autowired
     TestData data;
-
-    MockMvc mvc;
-
-    @BeforeEach
-    void mvc() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-    }
 
     @Test
     void anAgentMayNeitherReadNorFollowNorWriteAsACustomerOfAnyNumber() throws Exception {
