@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -106,20 +107,18 @@ class WebhookEnvelopeParser {
         return new WebhookChange(phoneNumberId, messages, statuses);
     }
 
-    /** Reads one item of an array of the envelope; null leaves it out without complaint. */
-    @FunctionalInterface
-    private interface ItemReader<T> {
-        T read(JsonNode item, String path);
-    }
-
-    /** The items of the array that could be read; each of the others is logged and left out. */
-    private static <T> List<T> items(JsonNode value, String field, String path, ItemReader<T> reader) {
+    /**
+     * The items of the array that {@code reader} (given an item and its path) could read, but for those it reads
+     * as null; each of the others is logged and left out.
+     */
+    private static <T> List<T> items(JsonNode value, String field, String path,
+                                     BiFunction<JsonNode, String, T> reader) {
         List<JsonNode> nodes = optionalArray(value, field, path);
         List<T> items = new ArrayList<>(nodes.size());
         for (int i = 0; i < nodes.size(); i++) {
             String itemPath = path + "." + field + "[" + i + "]";
             try {
-                T item = reader.read(object(nodes.get(i), itemPath), itemPath);
+                T item = reader.apply(object(nodes.get(i), itemPath), itemPath);
                 if (item != null) {
                     items.add(item);
                 }
@@ -148,7 +147,7 @@ class WebhookEnvelopeParser {
         if (!WA_ID.matcher(from).matches()) {
             throw new MalformedWebhookException(path + ".from is not a WhatsApp id");
         }
-        WebhookTimestamp sentAt = timestamp(message, path, receivedAt);
+        WebhookTimestamp sentAt = WebhookTimestamp.read(message, path, receivedAt);
         String type = string(message, "type", path);
         var content = new Content(wamid, from, profileNames.get(from), sentAt);
         return switch (type) {
@@ -230,7 +229,7 @@ class WebhookEnvelopeParser {
     private static StatusUpdate status(JsonNode status, String path, Instant receivedAt) {
         String wamid = wamid(status, path);
         String value = string(status, "status", path);
-        Instant at = timestamp(status, path, receivedAt).at();
+        Instant at = WebhookTimestamp.read(status, path, receivedAt).at();
         DeliveryStatus deliveryStatus = switch (value.toLowerCase(Locale.ROOT)) {
             case "sent" -> DeliveryStatus.SENT;
             case "delivered" -> DeliveryStatus.DELIVERED;
@@ -263,30 +262,5 @@ class WebhookEnvelopeParser {
         String text = Stream.of(parts).filter(part -> part != null && !part.isBlank()).distinct()
                 .collect(Collectors.joining(separator));
         return text.isEmpty() ? null : text;
-    }
-
-    /** Meta's Unix seconds, a string or a number; an implausible time is logged, and replaced by the time received. */
-    private static WebhookTimestamp timestamp(JsonNode node, String path, Instant receivedAt) {
-        WebhookTimestamp timestamp = WebhookTimestamp.of(unixSeconds(node, path), receivedAt);
-        if (timestamp.implausible() != null) {
-            log.warn("{}.timestamp {} is implausible; the time received stands in for it", path,
-                    timestamp.implausible());
-        }
-        return timestamp;
-    }
-
-    private static long unixSeconds(JsonNode node, String path) {
-        JsonNode value = node.get("timestamp");
-        try {
-            if (value != null && value.isString()) {
-                return Long.parseLong(value.stringValue());
-            }
-            if (value != null && value.isIntegralNumber() && value.canConvertToLong()) {
-                return value.longValue();
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the error below
-        }
-        throw new MalformedWebhookException(path + ".timestamp is not Unix seconds");
     }
 }
