@@ -3,15 +3,15 @@ package br.com.balcao.channel;
 import br.com.balcao.contacts.ContactDirectory;
 import br.com.balcao.contacts.ContactView;
 import br.com.balcao.live.LiveStreams;
-import br.com.balcao.numbers.NumberDirectory;
 import br.com.balcao.numbers.NumberView;
-import br.com.balcao.shared.NotFoundException;
+import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.shared.Phones;
 import br.com.balcao.tickets.Conversations;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.annotation.Profile;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +21,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** The customer simulator of the demo: write to any number as a customer and see what comes back. */
+/**
+ * The customer simulator of the demo: write to a number as a customer and see what comes back. It shows and
+ * writes any customer's conversation, so it is for managers and admins (403 for agents), on the numbers they
+ * see (another number is 404, as everywhere).
+ */
 @Controller
 @Profile("demo")
 @RequestMapping("/simulator")
@@ -30,15 +34,15 @@ class SimulatorController {
     static final int MAX_TEXT = 4096;
     private static final int THREAD_LENGTH = 60;
 
-    private final NumberDirectory numbers;
+    private final AccessPolicy access;
     private final ContactDirectory contacts;
     private final Conversations conversations;
     private final SimulatedCustomer customer;
     private final LiveStreams streams;
 
-    SimulatorController(NumberDirectory numbers, ContactDirectory contacts, Conversations conversations,
+    SimulatorController(AccessPolicy access, ContactDirectory contacts, Conversations conversations,
                         SimulatedCustomer customer, LiveStreams streams) {
-        this.numbers = numbers;
+        this.access = access;
         this.contacts = contacts;
         this.conversations = conversations;
         this.customer = customer;
@@ -48,9 +52,10 @@ class SimulatorController {
     @GetMapping
     String page(@RequestParam Optional<Long> numberId, @RequestParam(defaultValue = "+55 11 98765-4321") String phone,
                 @RequestParam(defaultValue = "Cliente Teste") String name, Model model) {
-        List<NumberView> all = numbers.all();
-        NumberView number = numberId.flatMap(numbers::find).orElse(all.isEmpty() ? null : all.get(0));
-        model.addAttribute("numbers", all);
+        requireManager();
+        List<NumberView> visible = access.visibleNumbers();
+        NumberView number = numberId.map(access::requireVisible).orElse(visible.isEmpty() ? null : visible.get(0));
+        model.addAttribute("numbers", visible);
         model.addAttribute("number", number);
         model.addAttribute("phone", phone);
         model.addAttribute("name", name);
@@ -101,8 +106,16 @@ class SimulatorController {
         model.addAttribute("thread", contact.map(c -> conversations.latestOf(c.id(), THREAD_LENGTH)).orElse(List.of()));
     }
 
+    /** The number, when the user may play its customers. */
     private NumberView number(long numberId) {
-        return numbers.find(numberId).orElseThrow(() -> new NotFoundException("number"));
+        requireManager();
+        return access.requireVisible(numberId);
+    }
+
+    private void requireManager() {
+        if (!access.currentUser().isManager()) {
+            throw new AccessDeniedException("the customer simulator is for managers and admins");
+        }
     }
 
     private static String digitsOf(ContactView contact) {

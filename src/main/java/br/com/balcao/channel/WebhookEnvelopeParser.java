@@ -1,5 +1,6 @@
 package br.com.balcao.channel;
 
+import static br.com.balcao.channel.WebhookJson.identifier;
 import static br.com.balcao.channel.WebhookJson.number;
 import static br.com.balcao.channel.WebhookJson.object;
 import static br.com.balcao.channel.WebhookJson.optionalArray;
@@ -12,13 +13,14 @@ import static br.com.balcao.channel.WebhookJson.string;
 
 import br.com.balcao.tickets.DeliveryStatus;
 import br.com.balcao.tickets.MessageType;
-import java.time.DateTimeException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -32,8 +34,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads Meta's webhook envelope ({@code object=whatsapp_business_account}) into the changes it carries.
- * The whole body is read before anything is stored, so a body of the wrong shape is refused as a whole.
- * Changes of other webhook fields (template or account updates) are skipped.
+ * The whole body is read before anything is stored. A body that is not the envelope (its entries, changes,
+ * values, their metadata and the arrays they hold) is refused as a whole; one message, status or contact of the
+ * wrong shape is logged and left out, and the rest is stored: Meta would deliver the same bytes again, to the
+ * same result, for days. Changes of other webhook fields (template or account updates) are skipped.
  */
 @Component
 class WebhookEnvelopeParser {
@@ -51,9 +55,15 @@ class WebhookEnvelopeParser {
     private final JsonMapper mapper = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
+    private final Clock clock;
 
-    /** The changes in the envelope, in order. */
+    WebhookEnvelopeParser(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The changes in the envelope, in order, without the items that could not be read. */
     List<WebhookChange> parse(byte[] body) {
+        Instant receivedAt = clock.instant();
         JsonNode root;
         try {
             root = mapper.readTree(body);
@@ -76,57 +86,68 @@ class WebhookEnvelopeParser {
                 JsonNode change = object(entryChanges.get(c), path);
                 String field = optionalString(change, "field", path);
                 if (field == null || MESSAGES_FIELD.equals(field)) {
-                    changes.add(change(requiredObject(change, "value", path), path + ".value"));
+                    changes.add(change(requiredObject(change, "value", path), path + ".value", receivedAt));
                 }
             }
         }
         return changes;
     }
 
-    private static WebhookChange change(JsonNode value, String path) {
-        String phoneNumberId = string(requiredObject(value, "metadata", path), "phone_number_id", path + ".metadata");
-        Map<String, String> profileNames = profileNames(value, path);
-        List<InboundMessage> messages = new ArrayList<>();
-        List<JsonNode> messageNodes = optionalArray(value, "messages", path);
-        for (int m = 0; m < messageNodes.size(); m++) {
-            String messagePath = path + ".messages[" + m + "]";
-            messages.add(message(object(messageNodes.get(m), messagePath), profileNames, messagePath));
+    private static WebhookChange change(JsonNode value, String path, Instant receivedAt) {
+        String phoneNumberId = identifier(requiredObject(value, "metadata", path), "phone_number_id",
+                path + ".metadata");
+        Map<String, String> profileNames = new HashMap<>();
+        for (Profile profile : items(value, "contacts", path, WebhookEnvelopeParser::profile)) {
+            profileNames.put(profile.waId(), profile.name());
         }
-        List<StatusUpdate> statuses = new ArrayList<>();
-        List<JsonNode> statusNodes = optionalArray(value, "statuses", path);
-        for (int s = 0; s < statusNodes.size(); s++) {
-            StatusUpdate status = status(object(statusNodes.get(s), path + ".statuses[" + s + "]"),
-                    path + ".statuses[" + s + "]");
-            if (status != null) {
-                statuses.add(status);
-            }
-        }
-        return new WebhookChange(phoneNumberId, List.copyOf(messages), List.copyOf(statuses));
+        List<InboundMessage> messages = items(value, "messages", path,
+                (message, messagePath) -> message(message, profileNames, messagePath, receivedAt));
+        List<StatusUpdate> statuses = items(value, "statuses", path,
+                (status, statusPath) -> status(status, statusPath, receivedAt));
+        return new WebhookChange(phoneNumberId, messages, statuses);
     }
 
-    private static Map<String, String> profileNames(JsonNode value, String path) {
-        Map<String, String> names = new HashMap<>();
-        List<JsonNode> contacts = optionalArray(value, "contacts", path);
-        for (int i = 0; i < contacts.size(); i++) {
-            String contactPath = path + ".contacts[" + i + "]";
-            JsonNode contact = object(contacts.get(i), contactPath);
-            String waId = optionalString(contact, "wa_id", contactPath);
-            JsonNode profile = optionalObject(contact, "profile", contactPath);
-            String name = profile == null ? null : optionalString(profile, "name", contactPath + ".profile");
-            if (waId != null && name != null) {
-                names.put(waId, name);
+    /**
+     * The items of the array that {@code reader} (given an item and its path) could read, but for those it reads
+     * as null; each of the others is logged and left out.
+     */
+    private static <T> List<T> items(JsonNode value, String field, String path,
+                                     BiFunction<JsonNode, String, T> reader) {
+        List<JsonNode> nodes = optionalArray(value, field, path);
+        List<T> items = new ArrayList<>(nodes.size());
+        for (int i = 0; i < nodes.size(); i++) {
+            String itemPath = path + "." + field + "[" + i + "]";
+            try {
+                T item = reader.apply(object(nodes.get(i), itemPath), itemPath);
+                if (item != null) {
+                    items.add(item);
+                }
+            } catch (MalformedWebhookException e) {
+                log.warn("Skipped an item of a signed WhatsApp webhook, the rest is stored: {}", e.getMessage());
             }
         }
-        return names;
+        return List.copyOf(items);
     }
 
-    private static InboundMessage message(JsonNode message, Map<String, String> profileNames, String path) {
+    private record Profile(String waId, String name) {
+    }
+
+    /** A contact's profile name, or null when the contact has no id or no name. */
+    private static Profile profile(JsonNode contact, String path) {
+        String waId = optionalString(contact, "wa_id", path);
+        JsonNode profile = optionalObject(contact, "profile", path);
+        String name = profile == null ? null : optionalString(profile, "name", path + ".profile");
+        return waId == null || name == null ? null : new Profile(waId, name);
+    }
+
+    private static InboundMessage message(JsonNode message, Map<String, String> profileNames, String path,
+                                          Instant receivedAt) {
         String wamid = wamid(message, path);
         String from = string(message, "from", path);
         if (!WA_ID.matcher(from).matches()) {
             throw new MalformedWebhookException(path + ".from is not a WhatsApp id");
         }
-        Instant sentAt = timestamp(message, path);
+        WebhookTimestamp sentAt = WebhookTimestamp.read(message, path, receivedAt);
         String type = string(message, "type", path);
         var content = new Content(wamid, from, profileNames.get(from), sentAt);
         return switch (type) {
@@ -144,9 +165,12 @@ class WebhookEnvelopeParser {
         };
     }
 
-    /** Meta's message id; one longer than any Meta sends (and than the column keeping it) is not Meta's. */
+    /**
+     * Meta's message id, as sent; one longer than any Meta sends (and than the column keeping it) is not Meta's,
+     * nor is one with a control character.
+     */
     private static String wamid(JsonNode node, String path) {
-        String wamid = string(node, "id", path);
+        String wamid = identifier(node, "id", path);
         if (wamid.isBlank() || wamid.length() > MAX_WAMID) {
             throw new MalformedWebhookException(path + ".id is empty or longer than " + MAX_WAMID + " characters");
         }
@@ -175,35 +199,37 @@ class WebhookEnvelopeParser {
     }
 
     /** The fields every message shares, and the message each type makes of them. */
-    private record Content(String wamid, String from, String profileName, Instant sentAt) {
+    private record Content(String wamid, String from, String profileName, WebhookTimestamp sentAt) {
 
         InboundMessage text(String text) {
-            return InboundMessage.text(wamid, from, profileName, sentAt, text);
+            return new InboundMessage(wamid, from, profileName, sentAt.at(), MessageType.TEXT, text,
+                    null, null, null, null, null, null, sentAt.implausible());
         }
 
         InboundMessage media(MessageType type, JsonNode media, String path) {
-            String mediaId = string(media, "id", path);
+            String mediaId = identifier(media, "id", path);
             if (mediaId.length() > MAX_MEDIA_ID) {
                 throw new MalformedWebhookException(path + ".id is longer than " + MAX_MEDIA_ID + " characters");
             }
-            return new InboundMessage(wamid, from, profileName, sentAt, type, null, mediaId,
+            return new InboundMessage(wamid, from, profileName, sentAt.at(), type, null, mediaId,
                     truncated(optionalString(media, "mime_type", path), MAX_MIME_TYPE),
                     truncated(optionalString(media, "filename", path), MAX_FILE_NAME),
-                    optionalString(media, "caption", path), null, null);
+                    optionalString(media, "caption", path), null, null, sentAt.implausible());
         }
 
         InboundMessage location(JsonNode location, String path) {
             String text = joined("\n", optionalString(location, "name", path), optionalString(location, "address", path));
-            return new InboundMessage(wamid, from, profileName, sentAt, MessageType.LOCATION, text,
-                    null, null, null, null, number(location, "latitude", path), number(location, "longitude", path));
+            return new InboundMessage(wamid, from, profileName, sentAt.at(), MessageType.LOCATION, text,
+                    null, null, null, null, number(location, "latitude", path), number(location, "longitude", path),
+                    sentAt.implausible());
         }
     }
 
     /** The status update, or null for a status this app does not track (Meta adds new ones now and then). */
-    private static StatusUpdate status(JsonNode status, String path) {
+    private static StatusUpdate status(JsonNode status, String path, Instant receivedAt) {
         String wamid = wamid(status, path);
         String value = string(status, "status", path);
-        Instant at = timestamp(status, path);
+        Instant at = WebhookTimestamp.read(status, path, receivedAt).at();
         DeliveryStatus deliveryStatus = switch (value.toLowerCase(Locale.ROOT)) {
             case "sent" -> DeliveryStatus.SENT;
             case "delivered" -> DeliveryStatus.DELIVERED;
@@ -236,20 +262,5 @@ class WebhookEnvelopeParser {
         String text = Stream.of(parts).filter(part -> part != null && !part.isBlank()).distinct()
                 .collect(Collectors.joining(separator));
         return text.isEmpty() ? null : text;
-    }
-
-    private static Instant timestamp(JsonNode node, String path) {
-        JsonNode value = node.get("timestamp");
-        try {
-            if (value != null && value.isString()) {
-                return Instant.ofEpochSecond(Long.parseLong(value.stringValue()));
-            }
-            if (value != null && value.isIntegralNumber() && value.canConvertToLong()) {
-                return Instant.ofEpochSecond(value.longValue());
-            }
-        } catch (NumberFormatException | DateTimeException e) {
-            // falls through to the error below
-        }
-        throw new MalformedWebhookException(path + ".timestamp is not Unix seconds");
     }
 }

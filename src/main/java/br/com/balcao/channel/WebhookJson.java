@@ -61,6 +61,25 @@ final class WebhookJson {
         return node.stringValue().replace("\u0000", "");
     }
 
+    /**
+     * An id as sent: one with a control character (NUL included) is refused rather than cleaned, since two ids
+     * that differ only there would become one, and ids are what repeated deliveries are recognised by.
+     */
+    static String identifier(JsonNode parent, String field, String path) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            throw new MalformedWebhookException(at(path, field) + " is missing");
+        }
+        if (!node.isString()) {
+            throw new MalformedWebhookException(at(path, field) + " is not a string");
+        }
+        String id = node.stringValue();
+        if (id.chars().anyMatch(Character::isISOControl)) {
+            throw new MalformedWebhookException(at(path, field) + " holds a control character");
+        }
+        return id;
+    }
+
     static Integer optionalInt(JsonNode parent, String field, String path) {
         JsonNode node = parent.get(field);
         if (node == null || node.isNull()) {

@@ -19,7 +19,8 @@ import org.springframework.transaction.TransactionException;
 
 /**
  * Meta's signed notifications: the body read within its limit (413), the signature checked over the raw bytes
- * (401), the envelope parsed (400), its changes processed (200; 503 while the database is away and 500 when an
+ * (401), the envelope parsed (400; a malformed message or status alone is left out, see
+ * {@link WebhookEnvelopeParser}), its changes processed (200; 503 while the database is away and 500 when an
  * item failed, so that Meta delivers it again). Each answer is counted with its time in
  * {@code balcao.webhook.requests}, since {@link WebhookFilter} serves it before the observed servlet chain.
  */

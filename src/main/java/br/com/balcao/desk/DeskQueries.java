@@ -88,7 +88,7 @@ class DeskQueries {
         List<TimelineEntry> newestFirst = jdbc.query("""
                 SELECT m.id, m.ticket_id, m.direction, m.author_type, u.name AS author_name, m.type, m.body,
                        m.media_file_name, m.media_mime_type, m.media_caption, m.latitude, m.longitude,
-                       m.template_name, m.status, m.error_message, m.created_at
+                       m.template_name, m.status, m.error_message, m.created_at, m.implausible_timestamp
                   FROM messages m LEFT JOIN app_users u ON u.id = m.author_user_id
                  WHERE m.ticket_id = ?
                    AND (?::bigint IS NULL OR (m.created_at, m.id) <
@@ -108,7 +108,7 @@ class DeskQueries {
         return jdbc.query("""
                 SELECT m.id, m.ticket_id, m.direction, m.author_type, u.name AS author_name, m.type, m.body,
                        m.media_file_name, m.media_mime_type, m.media_caption, m.latitude, m.longitude,
-                       m.template_name, m.status, m.error_message, m.created_at
+                       m.template_name, m.status, m.error_message, m.created_at, m.implausible_timestamp
                   FROM messages m LEFT JOIN app_users u ON u.id = m.author_user_id
                  WHERE m.ticket_id = ?
                    AND (m.created_at, m.id) > (SELECT a.created_at, a.id FROM messages a WHERE a.id = ?)
@@ -137,6 +137,7 @@ class DeskQueries {
                 row.getString("media_mime_type"), row.getString("media_caption"),
                 (Double) row.getObject("latitude"), (Double) row.getObject("longitude"),
                 row.getString("template_name"), status == null ? null : DeliveryStatus.valueOf(status),
-                row.getString("error_message"), instant(row.getTimestamp("created_at")));
+                row.getString("error_message"), instant(row.getTimestamp("created_at")),
+                (Long) row.getObject("implausible_timestamp"));
     }
 }

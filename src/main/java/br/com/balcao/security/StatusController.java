@@ -5,6 +5,7 @@ import br.com.balcao.shared.SafeRedirect;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.view.RedirectView;
 
 /** The header's status switch. */
 @Controller
@@ -19,7 +20,7 @@ class StatusController {
     }
 
     @PostMapping("/me/status")
-    String change(@RequestParam String status, @RequestParam(defaultValue = "/") String returnTo) {
+    RedirectView change(@RequestParam String status, @RequestParam(defaultValue = "/") String returnTo) {
         AgentStatus newStatus;
         try {
             newStatus = AgentStatus.valueOf(status);
@@ -27,6 +28,6 @@ class StatusController {
             throw new BadRequestException("unknown status " + status);
         }
         statuses.change(access.currentUser().id(), newStatus);
-        return "redirect:" + SafeRedirect.localPath(returnTo);
+        return SafeRedirect.to(returnTo);
     }
 }

@@ -56,14 +56,15 @@ public class Conversations {
         return jdbc.query("""
                 INSERT INTO messages (number_id, contact_id, ticket_id, direction, author_type, type, body, media_id,
                                       media_mime_type, media_file_name, media_caption, latitude, longitude,
-                                      wamid, created_at)
-                VALUES (?, ?, ?, 'INBOUND', 'CUSTOMER', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                      wamid, created_at, implausible_timestamp)
+                VALUES (?, ?, ?, 'INBOUND', 'CUSTOMER', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (number_id, wamid) DO NOTHING
                 RETURNING id
                 """, (row, i) -> row.getLong(1),
                 message.numberId(), message.contactId(), ticketId, message.type().name(), message.text(),
                 message.mediaId(), message.mediaMimeType(), message.mediaFileName(), message.mediaCaption(),
-                message.latitude(), message.longitude(), message.wamid(), Timestamp.from(message.sentAt()))
+                message.latitude(), message.longitude(), message.wamid(), Timestamp.from(message.sentAt()),
+                message.implausibleTimestamp())
                 .stream().findFirst();
     }
 }

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpSession;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.view.RedirectView;
 
 @Controller
 class NumberSelectionController {
@@ -16,8 +17,8 @@ class NumberSelectionController {
     }
 
     @PostMapping("/numbers/select")
-    String select(@RequestParam long numberId, @RequestParam(defaultValue = "/") String returnTo, HttpSession session) {
+    RedirectView select(@RequestParam long numberId, @RequestParam(defaultValue = "/") String returnTo, HttpSession session) {
         selection.choose(numberId, session);
-        return "redirect:" + SafeRedirect.localPath(returnTo);
+        return SafeRedirect.to(returnTo);
     }
 }

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +32,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 @IntegrationTest
 @AutoConfigureMockMvc
@@ -54,6 +58,11 @@ class WebhookControllerTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    TestClock clock;
+
+    private final JsonMapper json = JsonMapper.builder().build();
 
     private long numberId;
     private String phoneNumberId;
@@ -174,9 +183,85 @@ class WebhookControllerTest {
                 text + "}",
                 "",
                 "{\"object\": \"whatsapp_business_account\", \"entry\": {}}",
-                text.replace("\"timestamp\": \"1749416383\"", "\"timestamp\": \"yesterday\""),
-                // a valid first message must not be stored when a later one is malformed
-                text.replace("\"type\": \"text\",", "\"type\": \"text\", \"text\": {\"body\": \"ok\"}}, {\"from\": 1,"));
+                // an envelope whose messages are no array is not Meta's, even after a valid message
+                text.replace("\"messages\": [", "\"statuses\": {}, \"messages\": ["));
+    }
+
+    // One malformed message or status: left out, the rest stored, and 200, for Meta would send the same again
+
+    @Test
+    void aMalformedMessageIsLeftOutAndTheOthersOfTheEnvelopeAreStored() throws Exception {
+        long unique = TestData.unique();
+        ObjectNode envelope = (ObjectNode) json.readTree(textMessage);
+        ArrayNode messages = (ArrayNode) envelope.at("/entry/0/changes/0/value/messages");
+        ObjectNode first = ((ObjectNode) messages.get(0)).put("id", "wamid.first." + unique);
+        messages.add(first.deepCopy().put("id", "wamid.undated." + unique).put("timestamp", "yesterday"));
+        messages.add(first.deepCopy().put("id", "wamid.last." + unique));
+        byte[] body = json.writeValueAsBytes(envelope);
+
+        webhook(body, signature(SECRET, body)).andExpect(status().isOk());
+
+        assertThat(storedWamids()).containsExactly("wamid.first." + unique, "wamid.last." + unique);
+    }
+
+    /** Before, the NUL was dropped: the second id became the first one's and its message was taken for a repeat. */
+    @Test
+    void aMessageIdWithAControlCharacterIsLeftOutNeverRewritten() throws Exception {
+        long unique = TestData.unique();
+        ObjectNode envelope = (ObjectNode) json.readTree(textMessage);
+        ArrayNode messages = (ArrayNode) envelope.at("/entry/0/changes/0/value/messages");
+        ObjectNode first = ((ObjectNode) messages.get(0)).put("id", "wamid.AB" + unique);
+        messages.add(first.deepCopy().put("id", "wamid.A\u0000B" + unique).put("timestamp", "1749416390"));
+        messages.add(first.deepCopy().put("id", "wamid.A\u0007B" + unique).put("timestamp", "1749416391"));
+        byte[] body = json.writeValueAsBytes(envelope);
+
+        webhook(body, signature(SECRET, body)).andExpect(status().isOk());
+
+        assertThat(storedWamids()).containsExactly("wamid.AB" + unique);
+    }
+
+    // Meta's timestamps
+
+    @ParameterizedTest
+    @ValueSource(strings = {"253402300799", "1000000000000000", "-1"})
+    void anImplausibleMessageTimeIsStoredAsTheTimeReceivedWithMetasValueKept(String timestamp) throws Exception {
+        String wamid = "wamid.when." + TestData.unique();
+        ObjectNode envelope = (ObjectNode) json.readTree(textMessage);
+        ((ObjectNode) envelope.at("/entry/0/changes/0/value/messages/0")).put("id", wamid).put("timestamp", timestamp);
+        byte[] body = json.writeValueAsBytes(envelope);
+
+        webhook(body, signature(SECRET, body)).andExpect(status().isOk());
+
+        assertThat(jdbc.queryForMap("SELECT created_at, implausible_timestamp FROM messages WHERE wamid = ?", wamid))
+                .containsEntry("created_at", Timestamp.from(clock.instant()))
+                .containsEntry("implausible_timestamp", Long.parseLong(timestamp));
+    }
+
+    @Test
+    void aPlausibleMessageTimeIsMetasAndNothingIsKeptAside() throws Exception {
+        webhook(textMessage, signature(SECRET, textMessage)).andExpect(status().isOk());
+
+        assertThat(jdbc.queryForMap("""
+                SELECT created_at, implausible_timestamp FROM messages WHERE number_id = ? AND direction = 'INBOUND'
+                """, numberId)).containsEntry("created_at", at(1749416383)).containsEntry("implausible_timestamp", null);
+    }
+
+    @Test
+    void aStatusTimeBeyondTheDatabasesRangeIsTheTimeReceived() throws Exception {
+        long message = outbound(numberId, OUTBOUND_WAMID, "SENT");
+        byte[] body = new String(addressedTo("status_read.json", phoneNumberId), StandardCharsets.UTF_8)
+                .replace("1750263790", "1000000000000000").getBytes(StandardCharsets.UTF_8);
+
+        webhook(body, signature(SECRET, body)).andExpect(status().isOk());
+
+        assertThat(row(message)).containsEntry("status", "READ")
+                .containsEntry("read_at", Timestamp.from(clock.instant()));
+    }
+
+    private List<String> storedWamids() {
+        return jdbc.queryForList("""
+                SELECT wamid FROM messages WHERE number_id = ? AND direction = 'INBOUND' ORDER BY created_at, id
+                """, String.class, numberId);
     }
 
     // Processing

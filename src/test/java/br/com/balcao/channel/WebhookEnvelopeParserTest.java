@@ -9,12 +9,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import br.com.balcao.tickets.DeliveryStatus;
 import br.com.balcao.tickets.MessageType;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class WebhookEnvelopeParserTest {
 
@@ -23,7 +27,10 @@ class WebhookEnvelopeParserTest {
     private static final Instant SENT_AT = Instant.ofEpochSecond(1749416383);
     private static final String STATUS_WAMID = "wamid.HBgLMTY1MDU1NTEyMzQVAgARGBI3MTE5MjVBOTE3MDk5QUVFM0YA";
 
-    private final WebhookEnvelopeParser parser = new WebhookEnvelopeParser();
+    /** Receives the fixtures a few days after they were sent. */
+    private static final Instant RECEIVED_AT = Instant.parse("2025-06-20T12:00:00Z");
+
+    private final WebhookEnvelopeParser parser = new WebhookEnvelopeParser(Clock.fixed(RECEIVED_AT, ZoneOffset.UTC));
 
     @Test
     void text() {
@@ -36,7 +43,7 @@ class WebhookEnvelopeParserTest {
     void image() {
         assertThat(onlyMessage("image.json")).isEqualTo(new InboundMessage(
                 "wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQUFERjg0NDEzNDdFODU3MUMxMAA=", FROM, NAME, SENT_AT,
-                MessageType.IMAGE, null, "1003383421387256", "image/jpeg", null, "Black jacket", null, null));
+                MessageType.IMAGE, null, "1003383421387256", "image/jpeg", null, "Black jacket", null, null, null));
     }
 
     @Test
@@ -44,21 +51,21 @@ class WebhookEnvelopeParserTest {
         assertThat(onlyMessage("document.json")).isEqualTo(new InboundMessage(
                 "wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQUE1QjQxRUUzOEQ4QjNDNUVBAA==", FROM, NAME, SENT_AT,
                 MessageType.DOCUMENT, null, "3812371522400264", "application/pdf", "lakeside_invoice.pdf",
-                "Lakeside Invoice", null, null));
+                "Lakeside Invoice", null, null, null));
     }
 
     @Test
     void audio() {
         assertThat(onlyMessage("audio.json")).isEqualTo(new InboundMessage(
                 "wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQUE0NjE1MzU1RjJDNkM1RDFBAA==", FROM, NAME, SENT_AT,
-                MessageType.AUDIO, null, "1267289021236617", "audio/ogg; codecs=opus", null, null, null, null));
+                MessageType.AUDIO, null, "1267289021236617", "audio/ogg; codecs=opus", null, null, null, null, null));
     }
 
     @Test
     void video() {
         assertThat(onlyMessage("video.json")).isEqualTo(new InboundMessage(
                 "wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQUE3MjBCNjQ3MjQ4RTNBNjg0AA==", FROM, NAME, SENT_AT,
-                MessageType.VIDEO, null, "1486927122355843", "video/mp4", null, "Unboxing", null, null));
+                MessageType.VIDEO, null, "1486927122355843", "video/mp4", null, "Unboxing", null, null, null));
     }
 
     @Test
@@ -66,7 +73,7 @@ class WebhookEnvelopeParserTest {
         assertThat(onlyMessage("location.json")).isEqualTo(new InboundMessage(
                 "wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQUExRDZGOTk2RTU3QzQ2MjhEAA==", FROM, NAME, SENT_AT,
                 MessageType.LOCATION, "MASP\nAv. Paulista, 1578 - Bela Vista, São Paulo - SP",
-                null, null, null, null, -23.561414, -46.655881));
+                null, null, null, null, -23.561414, -46.655881, null));
     }
 
     @Test
@@ -176,22 +183,101 @@ class WebhookEnvelopeParserTest {
                 "{\"object\": \"whatsapp_business_account\", \"entry\": [{\"changes\": [{\"field\": \"messages\", \"value\": \"x\"}]}]}",
                 value("\"messaging_product\": \"whatsapp\"").replace("\"metadata\"", "\"meta\""),
                 value("\"messages\": []").replace("\"" + FIRST_PHONE_NUMBER_ID + "\"", "100000000000001"),
+                value("\"messages\": []").replace(FIRST_PHONE_NUMBER_ID, "1000000\\u000000000001"),
                 value("\"messages\": {}"),
-                value("\"messages\": [\"hello\"]"),
                 value("\"contacts\": {}"),
-                value("\"statuses\": \"read\""),
-                value(message("\"type\": \"text\", \"text\": {\"body\": \"oi\"}").replace("\"id\": \"wamid.X\", ", "")),
-                value(message("\"type\": \"text\", \"text\": {\"body\": \"oi\"}").replace("1749416383", "yesterday")),
-                value(message("\"type\": \"text\", \"text\": {\"body\": 42}")),
-                value(message("\"type\": \"text\"")),
-                value(message("\"type\": 1")),
-                value(message("\"type\": \"image\", \"image\": {\"mime_type\": \"image/jpeg\"}")),
-                value(message("\"type\": \"location\", \"location\": {\"latitude\": \"-23.5\", \"longitude\": -46.6}")),
-                value(message("\"type\": \"interactive\", \"interactive\": {\"type\": \"list_reply\"}")),
-                value("\"statuses\": [{\"id\": \"wamid.X\", \"status\": \"failed\", \"timestamp\": \"1749416383\", \"errors\": {}}]"),
-                value("\"statuses\": [{\"id\": \"wamid.X\", \"status\": \"failed\", \"timestamp\": \"1749416383\","
-                        + " \"errors\": [{\"code\": \"131047\"}]}]"),
-                value("\"statuses\": [{\"id\": \"wamid.X\", \"timestamp\": \"1749416383\"}]"));
+                value("\"statuses\": \"read\""));
+    }
+
+    @ParameterizedTest
+    @MethodSource("malformedMessages")
+    void aMalformedMessageIsLeftOutAndTheOthersAreRead(String malformed) {
+        WebhookChange change = parseOne(value("\"messages\": [" + malformed + ", " + message("wamid.OK", TEXT) + "]"));
+
+        assertThat(change.messages()).extracting(InboundMessage::wamid).containsExactly("wamid.OK");
+    }
+
+    static Stream<String> malformedMessages() {
+        return Stream.of(
+                "\"hello\"",
+                message("wamid.X", TEXT).replace("\"id\": \"wamid.X\", ", ""),
+                message("wamid.X", TEXT).replace("\"" + FROM + "\"", "\"+55 11\""),
+                message("wamid.X", TEXT).replace("1749416383", "yesterday"),
+                message("wamid.X", TEXT).replace("\"1749416383\"", "1.749416383E9"),
+                message("wamid.X", TEXT).replace("1749416383", "99999999999999999999"),
+                message("wamid.X", "\"type\": \"text\", \"text\": {\"body\": 42}"),
+                message("wamid.X", "\"type\": \"text\""),
+                message("wamid.X", "\"type\": 1"),
+                message("wamid.X", "\"type\": \"image\", \"image\": {\"mime_type\": \"image/jpeg\"}"),
+                message("wamid.X", "\"type\": \"image\", \"image\": {\"id\": \"1003\\u00003383\"}"),
+                message("wamid.X", "\"type\": \"location\", \"location\": {\"latitude\": \"-23.5\", \"longitude\": -46.6}"),
+                message("wamid.X", "\"type\": \"interactive\", \"interactive\": {\"type\": \"list_reply\"}"),
+                message("", TEXT),
+                message("w".repeat(256), TEXT));
+    }
+
+    @ParameterizedTest
+    @MethodSource("malformedStatuses")
+    void aMalformedStatusIsLeftOutAndTheOthersAreRead(String malformed) {
+        WebhookChange change = parseOne(value("\"statuses\": [" + malformed + ", "
+                + "{\"id\": \"wamid.OK\", \"status\": \"read\", \"timestamp\": \"1749416383\"}]"));
+
+        assertThat(change.statuses()).extracting(StatusUpdate::wamid).containsExactly("wamid.OK");
+    }
+
+    static Stream<String> malformedStatuses() {
+        return Stream.of(
+                "7",
+                "{\"id\": \"wamid.X\", \"timestamp\": \"1749416383\"}",
+                "{\"id\": \"wamid.X\", \"status\": \"read\"}",
+                "{\"id\": \"wamid.X\\u0007\", \"status\": \"read\", \"timestamp\": \"1749416383\"}",
+                "{\"id\": \"wamid.X\", \"status\": \"failed\", \"timestamp\": \"1749416383\", \"errors\": {}}",
+                "{\"id\": \"wamid.X\", \"status\": \"failed\", \"timestamp\": \"1749416383\","
+                        + " \"errors\": [{\"code\": \"131047\"}]}");
+    }
+
+    @Test
+    void aMalformedContactOnlyLosesItsProfileName() {
+        WebhookChange change = parseOne(value("""
+                "contacts": [{"wa_id": "%s", "profile": "Ana"}],
+                "messages": [%s]""".formatted(FROM, message("wamid.X", TEXT))));
+
+        assertThat(change.messages()).singleElement().extracting(InboundMessage::profileName).isNull();
+    }
+
+    /** A NUL or another control character is not dropped from an id: "wamid.A<NUL>B" is not "wamid.AB". */
+    @Test
+    void anIdWithAControlCharacterIsLeftOutRatherThanRewritten() {
+        WebhookChange change = parseOne(value("\"messages\": [" + message("wamid.AB", TEXT) + ", "
+                + message("wamid.A\\u0000B", TEXT) + ", " + message("wamid.A\\u001fB", TEXT) + "]"));
+
+        assertThat(change.messages()).extracting(InboundMessage::wamid).containsExactly("wamid.AB");
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {253402300799L, 1_000_000_000_000_000L, Long.MAX_VALUE, 0, -1, 1230767999})
+    void aTimestampMoreThanADayAheadOrBefore2009IsReplacedByTheTimeReceivedAndKept(long implausible) {
+        WebhookChange change = parseOne(value("\"messages\": [" + message("wamid.X", TEXT)
+                .replace("\"1749416383\"", String.valueOf(implausible)) + "], \"statuses\": ["
+                + "{\"id\": \"wamid.Y\", \"status\": \"read\", \"timestamp\": \"" + implausible + "\"}]"));
+
+        InboundMessage message = change.messages().get(0);
+        assertThat(message.sentAt()).isEqualTo(RECEIVED_AT);
+        assertThat(message.implausibleTimestamp()).isEqualTo(implausible);
+        assertThat(change.statuses().get(0).at()).isEqualTo(RECEIVED_AT);
+    }
+
+    @Test
+    void aTimestampUpToADayAheadIsMetasOwn() {
+        long dayAhead = RECEIVED_AT.plus(Duration.ofDays(1)).getEpochSecond();
+        long since2009 = Instant.parse("2009-01-01T00:00:00Z").getEpochSecond();
+
+        for (long plausible : new long[] {dayAhead, since2009}) {
+            InboundMessage message = parseOne(value("\"messages\": [" + message("wamid.X", TEXT)
+                    .replace("1749416383", String.valueOf(plausible)) + "]")).messages().get(0);
+            assertThat(message.sentAt()).isEqualTo(Instant.ofEpochSecond(plausible));
+            assertThat(message.implausibleTimestamp()).isNull();
+        }
     }
 
     private InboundMessage onlyMessage(String fixture) {
@@ -229,9 +315,12 @@ class WebhookEnvelopeParserTest {
                 """.formatted(FIRST_PHONE_NUMBER_ID, members);
     }
 
-    private static String message(String typeMembers) {
-        return "\"messages\": [{\"from\": \"" + FROM + "\", \"id\": \"wamid.X\", \"timestamp\": \"1749416383\", "
-                + typeMembers + "}]";
+    private static final String TEXT = "\"type\": \"text\", \"text\": {\"body\": \"oi\"}";
+
+    /** One message of this id (JSON-escaped) and these type members. */
+    private static String message(String wamid, String typeMembers) {
+        return "{\"from\": \"" + FROM + "\", \"id\": \"" + wamid + "\", \"timestamp\": \"1749416383\", "
+                + typeMembers + "}";
     }
 
     private static byte[] utf8(String text) {

@@ -277,6 +277,19 @@ class DeskPageTest {
         assertThat(page).contains("<span>23:30</span>").contains("<span>00:10</span>");
     }
 
+    @Test
+    void aCustomerMessageShowsWhenItArrivedAndWhatsAppsImplausibleTimeBeside() throws Exception {
+        long me = data.agent(number, "ONLINE");
+        long ticket = ticket(number, "OPEN", me);
+        long message = inbound(ticket, "Mensagem do futuro", Instant.parse("2026-11-16T16:55:00Z"));
+        jdbc.update("UPDATE messages SET implausible_timestamp = 253402300799 WHERE id = ?", message);
+
+        String page = page(get("/desk/tickets/{id}", ticket), userOf(me));
+
+        assertThat(page).contains("<span title=\"Horário de chegada. O WhatsApp informou 31/12/9999 20:59:59, um "
+                + "horário improvável.\">13:55</span>");
+    }
+
     // ---------------------------------------------------------------------------------------------- composer
 
     @Test

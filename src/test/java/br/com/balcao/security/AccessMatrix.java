@@ -304,8 +304,9 @@ final class AccessMatrix {
 
     /**
      * Controllers the tests' context does not have, with who may use them. The customer simulator exists with
-     * the demo profile only (a real deployment has none, see SimulatorAvailabilityTest): there any signed-in
-     * user may play the customer of any number, through the real signed webhook.
+     * the demo profile only (a real deployment has none, see SimulatorAvailabilityTest): there managers and admins
+     * play the customers of the numbers they see, through the real signed webhook; agents get 403, another
+     * number 404, as MANAGERS above (SimulatorAccessTest).
      */
     static final Set<String> DEMO_ONLY_CONTROLLERS = Set.of("br.com.balcao.channel.SimulatorController");
 

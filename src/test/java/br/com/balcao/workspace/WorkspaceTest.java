@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 import br.com.balcao.support.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -128,6 +130,19 @@ class WorkspaceTest {
         mvc.perform(post("/numbers/select").param("numberId", String.valueOf(north))
                         .param("returnTo", "//evil.example/x").with(user(agent)).with(csrf()))
                 .andExpect(redirectedUrl("/"));
+    }
+
+    /** The header's two forms send the page they were on back; braces in it are text, never a URI template. */
+    @ParameterizedTest
+    @CsvSource({"/{x}, /{x}", "/desk?q={x}, /desk?q={x}", "/%7Bx%7D, /%7Bx%7D", "//evil.example, /",
+            "/\\evil, /", "https://evil.example, /"})
+    void returnToIsTheLiteralLocalPathOrHome(String returnTo, String redirect) throws Exception {
+        mvc.perform(post("/numbers/select").param("numberId", String.valueOf(north))
+                        .param("returnTo", returnTo).with(user(agent)).with(csrf()))
+                .andExpect(redirectedUrl(redirect));
+        mvc.perform(post("/me/status").param("status", "ONLINE")
+                        .param("returnTo", returnTo).with(user(agent)).with(csrf()))
+                .andExpect(redirectedUrl(redirect));
     }
 
     @Test
