@@ -57,7 +57,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
-                                            DeviceCookies deviceCookies) throws Exception {
+                                            DeviceCookies deviceCookies, SessionStreams sessionStreams) throws Exception {
         http
             .authenticationManager(authenticationManager)
             .authorizeHttpRequests(requests -> requests
@@ -77,6 +77,7 @@ class SecurityConfiguration {
             .logout(logout -> logout
                 .logoutUrl("/logout")
                 .logoutSuccessUrl("/login?logout")
+                .addLogoutHandler(new SessionStreamsLogoutHandler(sessionStreams))
                 .deleteCookies("SESSION"))
             .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
             .headers(headers -> headers
