@@ -20,6 +20,7 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * A user's live streams end with their session, whichever way it ends; a password change ends the user's other
@@ -128,7 +129,7 @@ class SessionEndingTest {
     }
 
     private void changePassword(long userId, String email, String role, String password,
-                                org.springframework.test.web.servlet.request.RequestPostProcessor asWhom)
+                                RequestPostProcessor asWhom)
             throws Exception {
         mvc.perform(post("/settings/users/{id}", userId).with(asWhom).with(csrf()).param("name", "Test " + role)
                         .param("email", email).param("role", role).param("ticketSlots", "5").param("password", password))
