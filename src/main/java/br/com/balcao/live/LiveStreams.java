@@ -1,5 +1,6 @@
 package br.com.balcao.live;
 
+import br.com.balcao.security.SessionStreams;
 import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Server-sent event streams for pages: each stream sends a "changed" event (its data: the live event as
  * JSON) whenever a live event passes the page's filter. Streams end when the browser leaves, after half an hour
- * (the browser reconnects by itself), or when the app shuts down, so that shutdown never waits for them.
+ * (the browser reconnects by itself), when the session that opened them ends ({@link SessionStreams}), or when
+ * the app shuts down, so that shutdown never waits for them.
  */
 @Service
 public class LiveStreams {
@@ -21,11 +23,13 @@ public class LiveStreams {
     private static final long TIMEOUT_MILLIS = 30 * 60 * 1000L;
 
     private final LiveEvents events;
+    private final SessionStreams sessionStreams;
     private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
     private final JsonMapper json = JsonMapper.builder().build();
 
-    LiveStreams(LiveEvents events) {
+    LiveStreams(LiveEvents events, SessionStreams sessionStreams) {
         this.events = events;
+        this.sessionStreams = sessionStreams;
     }
 
     public SseEmitter open(Predicate<LiveEvent> filter) throws IOException {
@@ -43,6 +47,7 @@ public class LiveStreams {
         emitter.onTimeout(release);
         emitter.onError(error -> release.run());
         open.add(emitter);
+        sessionStreams.bindToCurrentSession(emitter);
         send(emitter, "ready", "ok");
         return emitter;
     }

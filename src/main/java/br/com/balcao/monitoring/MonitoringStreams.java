@@ -2,6 +2,7 @@ package br.com.balcao.monitoring;
 
 import br.com.balcao.live.LiveEvents;
 import br.com.balcao.security.AgentStatusChanged;
+import br.com.balcao.security.SessionStreams;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
@@ -27,13 +28,15 @@ class MonitoringStreams {
     private static final long TIMEOUT_MILLIS = 30 * 60 * 1000L;
 
     private final LiveEvents events;
+    private final SessionStreams sessionStreams;
     private final TaskScheduler scheduler;
     private final Duration minInterval;
     private final Set<Stream> open = ConcurrentHashMap.newKeySet();
 
-    MonitoringStreams(LiveEvents events, TaskScheduler scheduler,
+    MonitoringStreams(LiveEvents events, SessionStreams sessionStreams, TaskScheduler scheduler,
                       @Value("${balcao.monitoring.min-interval:3s}") Duration minInterval) {
         this.events = events;
+        this.sessionStreams = sessionStreams;
         this.scheduler = scheduler;
         this.minInterval = minInterval;
     }
@@ -57,6 +60,7 @@ class MonitoringStreams {
         stream.emitter.onTimeout(release);
         stream.emitter.onError(error -> release.run());
         open.add(stream);
+        sessionStreams.bindToCurrentSession(stream.emitter);
         stream.emitter.send(SseEmitter.event().name("ready").data("ok"));
         return stream.emitter;
     }

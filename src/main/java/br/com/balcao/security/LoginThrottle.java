@@ -1,66 +1,108 @@
 package br.com.balcao.security;
 
+import br.com.balcao.security.ThrottleKey.Scope;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
-import java.util.Optional;
+import java.util.List;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Refuses logins to an account after repeated failures. Failures are kept in the database, so every app
- * instance counts the same ones.
+ * Refuses login attempts with a growing delay ({@link Backoff}) per {@link ThrottleKey}, rather than locking
+ * an account, which anyone who knows its e-mail could do.
+ *
+ * <p>The counts are rows of login_throttle, not memory: instances behind one balancer must refuse alike, or
+ * each would give a guesser an allowance of its own, and a restart (a deployment) must not hand out fresh
+ * ones. The table stays small: a correct password deletes its account key, an address key whose count falls
+ * back to zero is deleted, and keys idle for {@code forget-after} are deleted every hour.
+ *
+ * <p>An attempt counts as a failure as soon as it is admitted, under its keys' row locks, and is taken back
+ * when the password turns out right: concurrent attempts (a script firing a hundred at once) cannot all get
+ * in before the first failure is written.
  */
 @Component
 class LoginThrottle {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final int maxFailures;
-    private final Duration window;
-    private final Duration lockout;
+    private final Backoff perAccount;
+    private final Backoff perAddress;
 
     LoginThrottle(JdbcTemplate jdbc, Clock clock,
-                  @Value("${balcao.security.login-throttle.max-failures}") int maxFailures,
-                  @Value("${balcao.security.login-throttle.window}") Duration window,
-                  @Value("${balcao.security.login-throttle.lockout}") Duration lockout) {
+                  @Value("${balcao.security.login-throttle.free-failures-per-account}") int freePerAccount,
+                  @Value("${balcao.security.login-throttle.free-failures-per-address}") int freePerAddress,
+                  @Value("${balcao.security.login-throttle.first-delay}") Duration firstDelay,
+                  @Value("${balcao.security.login-throttle.max-delay}") Duration maxDelay,
+                  @Value("${balcao.security.login-throttle.forget-after}") Duration forgetAfter) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.maxFailures = maxFailures;
-        this.window = window;
-        this.lockout = lockout;
+        this.perAccount = new Backoff(freePerAccount, firstDelay, maxDelay, forgetAfter);
+        this.perAddress = new Backoff(freePerAddress, firstDelay, maxDelay, forgetAfter);
     }
 
-    /** When the account may try again, if it is locked out now. */
-    Optional<Instant> lockedUntil(String email) {
+    /**
+     * Counts the attempt against every key, or refuses it (counting nothing) when any key must still wait. The
+     * keys are always locked in the same order (account, then address), so concurrent attempts cannot deadlock.
+     */
+    @Transactional
+    public void admit(List<ThrottleKey> keys) {
         Instant now = clock.instant();
-        var recent = jdbc.queryForList(
-                "SELECT failed_at FROM login_failures WHERE email = ? AND failed_at > ? ORDER BY failed_at DESC LIMIT ?",
-                Timestamp.class, normalise(email), Timestamp.from(now.minus(window).minus(lockout)), maxFailures);
-        if (recent.size() < maxFailures) {
-            return Optional.empty();
+        for (ThrottleKey key : keys) {
+            Backoff backoff = backoff(key);
+            Count count = lock(key, now);
+            var until = backoff.refusedUntil(count.failures(), count.lastFailureAt(), now);
+            if (until.isPresent()) {
+                throw new ThrottledLoginException(Duration.between(now, until.get()));
+            }
+            int failures = backoff.forgotten(count.lastFailureAt(), now) ? 1 : count.failures() + 1;
+            jdbc.update("UPDATE login_throttle SET failures = ?, last_failure_at = ? WHERE throttle_key = ?",
+                    failures, Timestamp.from(now), key.id());
         }
-        Instant latest = recent.get(0).toInstant();
-        Instant oldest = recent.get(maxFailures - 1).toInstant();
-        Instant until = latest.plus(lockout);
-        boolean burst = Duration.between(oldest, latest).compareTo(window) <= 0;
-        return burst && until.isAfter(now) ? Optional.of(until) : Optional.empty();
     }
 
-    void recordFailure(String email) {
-        jdbc.update("INSERT INTO login_failures (email, failed_at) VALUES (?, ?)",
-                normalise(email), Timestamp.from(clock.instant()));
+    /**
+     * The password was right: the account's key starts again from nothing; the address keeps the failures of
+     * others' attempts, and a right password now and then does not wipe them out.
+     */
+    @Transactional
+    public void passwordAccepted(List<ThrottleKey> keys) {
+        for (ThrottleKey key : keys) {
+            if (key.scope() == Scope.ACCOUNT) {
+                jdbc.update("DELETE FROM login_throttle WHERE throttle_key = ?", key.id());
+            } else {
+                jdbc.update("DELETE FROM login_throttle WHERE throttle_key = ? AND failures <= 1", key.id());
+                jdbc.update("UPDATE login_throttle SET failures = failures - 1 WHERE throttle_key = ?", key.id());
+            }
+        }
     }
 
-    void recordSuccess(String email) {
-        jdbc.update("DELETE FROM login_failures WHERE email = ?", normalise(email));
+    @Scheduled(fixedDelayString = "${balcao.security.login-throttle.cleanup-interval:1h}",
+            initialDelayString = "${balcao.security.login-throttle.cleanup-interval:1h}")
+    @SchedulerLock(name = "login-throttle-cleanup")
+    public void forgetIdleKeys() {
+        jdbc.update("DELETE FROM login_throttle WHERE last_failure_at <= ?",
+                Timestamp.from(clock.instant().minus(perAccount.forgetAfter())));
     }
 
-    private static String normalise(String email) {
-        String value = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
-        return value.length() > 254 ? value.substring(0, 254) : value;
+    private Backoff backoff(ThrottleKey key) {
+        return key.scope() == Scope.ACCOUNT ? perAccount : perAddress;
+    }
+
+    /** The key's row, created when new, locked until the transaction ends (the update changes nothing). */
+    private Count lock(ThrottleKey key, Instant now) {
+        return jdbc.queryForObject("""
+                INSERT INTO login_throttle AS t (throttle_key, failures, last_failure_at) VALUES (?, 0, ?)
+                ON CONFLICT (throttle_key) DO UPDATE SET failures = t.failures
+                RETURNING failures, last_failure_at
+                """, (row, n) -> new Count(row.getInt(1), row.getTimestamp(2).toInstant()), key.id(), Timestamp.from(now));
+    }
+
+    private record Count(int failures, Instant lastFailureAt) {
     }
 }

@@ -3,6 +3,7 @@ package br.com.balcao.security;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.DisabledException;
@@ -14,6 +15,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 
@@ -53,8 +56,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager)
-            throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
+                                            DeviceCookies deviceCookies, SessionStreams sessionStreams) throws Exception {
         http
             .authenticationManager(authenticationManager)
             .authorizeHttpRequests(requests -> requests
@@ -67,12 +70,14 @@ class SecurityConfiguration {
                 .loginPage("/login")
                 .usernameParameter("username")
                 .passwordParameter("password")
-                .defaultSuccessUrl("/", false)
+                .authenticationDetailsSource(request -> LoginOrigin.of(request, deviceCookies))
+                .successHandler(new DeviceCookieSuccessHandler(deviceCookies, savedRequestOrHome()))
                 .failureHandler(loginFailureHandler())
                 .permitAll())
             .logout(logout -> logout
                 .logoutUrl("/logout")
                 .logoutSuccessUrl("/login?logout")
+                .addLogoutHandler(new SessionStreamsLogoutHandler(sessionStreams))
                 .deleteCookies("SESSION"))
             .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
             .headers(headers -> headers
@@ -83,12 +88,18 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** The only way in: the throttle first, then the password; no parent manager to fall back on. */
+    /**
+     * The only way in: the throttle first, then the password; no parent manager to fall back on. The account's
+     * status is checked after the password (Spring checks it before by default), so that "disabled" is said
+     * only to someone who knows the password, and a wrong one reads the same for every account.
+     */
     @Bean
     AuthenticationManager authenticationManager(AccountDetailsService accounts, PasswordEncoder passwordEncoder,
                                                 LoginThrottle throttle) {
         DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(accounts);
         passwordCheck.setPasswordEncoder(passwordEncoder);
+        passwordCheck.setPreAuthenticationChecks(account -> { });
+        passwordCheck.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
         return new ProviderManager(new ThrottlingAuthenticationProvider(passwordCheck, throttle));
     }
 
@@ -106,11 +117,18 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** Where a login goes: the page asked for before signing in, or home. */
+    private static AuthenticationSuccessHandler savedRequestOrHome() {
+        SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler();
+        handler.setDefaultTargetUrl("/");
+        return handler;
+    }
+
     private static AuthenticationFailureHandler loginFailureHandler() {
         return (request, response, exception) -> {
             String reason = "bad";
-            if (exception instanceof ThrottledLoginException) {
-                reason = "locked";
+            if (exception instanceof ThrottledLoginException throttled) {
+                reason = "locked&retry=" + throttled.retryAfterSeconds();
             } else if (exception instanceof DisabledException) {
                 reason = "disabled";
             }

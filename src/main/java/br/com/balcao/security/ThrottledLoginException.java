@@ -1,18 +1,20 @@
 package br.com.balcao.security;
 
-import java.time.Instant;
+import java.time.Duration;
 import org.springframework.security.authentication.LockedException;
 
+/** A login attempt refused before its password is checked, and how long until the next may be tried. */
 class ThrottledLoginException extends LockedException {
 
-    private final transient Instant until;
+    private final transient Duration retryAfter;
 
-    ThrottledLoginException(Instant until) {
+    ThrottledLoginException(Duration retryAfter) {
         super("too many failed logins");
-        this.until = until;
+        this.retryAfter = retryAfter;
     }
 
-    Instant until() {
-        return until;
+    /** Whole seconds, rounded up: never "try again in 0 seconds". */
+    long retryAfterSeconds() {
+        return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
     }
 }

@@ -1,13 +1,14 @@
 package br.com.balcao.security;
 
+import org.springframework.security.authentication.AccountStatusException;
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 
 /**
- * Checks the throttle before the password, so that a locked-out account is refused even with the right
- * password and an unknown e-mail is throttled the same way as a known one.
+ * Asks the throttle before the password, so that a refused attempt is refused whatever its password and an
+ * unknown e-mail is throttled the same way as a known one. The attempt is counted as a failure until the
+ * password proves right; the password check says "disabled" (an {@link AccountStatusException}) only then.
  */
 class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
@@ -21,18 +22,16 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String email = authentication.getName();
-        var lockedUntil = throttle.lockedUntil(email);
-        if (lockedUntil.isPresent()) {
-            throw new ThrottledLoginException(lockedUntil.get());
-        }
+        LoginOrigin origin = authentication.getDetails() instanceof LoginOrigin given ? given : LoginOrigin.UNKNOWN;
+        var keys = ThrottleKey.of(authentication.getName(), origin);
+        throttle.admit(keys);
         try {
             Authentication result = passwordCheck.authenticate(authentication);
-            throttle.recordSuccess(email);
+            throttle.passwordAccepted(keys);
             return result;
-        } catch (BadCredentialsException e) {
-            throttle.recordFailure(email);
-            throw e;
+        } catch (AccountStatusException rightPasswordButRefused) {
+            throttle.passwordAccepted(keys);
+            throw rightPasswordButRefused;
         }
     }
 

@@ -10,14 +10,13 @@ import java.util.Locale;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.session.FindByIndexNameSessionRepository;
-import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Creating and changing users (for the settings page). A disabled user cannot sign in and their open
- * sessions end at once; so do the sessions of a user whose role changes, which the session had kept.
+ * sessions end at once; so do the sessions of a user whose role changes, which the session had kept, and a
+ * user's other sessions when their password changes (someone who had it may be signed in with it).
  * The last enabled admin can be neither disabled nor demoted.
  */
 @Service
@@ -29,12 +28,12 @@ public class UserAdministration {
 
     private final UserAccountRepository users;
     private final PasswordEncoder passwordEncoder;
-    private final FindByIndexNameSessionRepository<? extends Session> sessions;
+    private final UserSessions sessions;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
     UserAdministration(UserAccountRepository users, PasswordEncoder passwordEncoder,
-            FindByIndexNameSessionRepository<? extends Session> sessions, JdbcTemplate jdbc, Clock clock) {
+            UserSessions sessions, JdbcTemplate jdbc, Clock clock) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.sessions = sessions;
@@ -85,7 +84,9 @@ public class UserAdministration {
         }
         UserSummary saved = save(account).toSummary();
         if (roleChanged || !oldEmail.equals(saved.email())) {
-            endSessions(oldEmail);
+            sessions.endAll(oldEmail);
+        } else if (!password.isEmpty()) {
+            sessions.endAllButCurrent(oldEmail);
         }
         return saved;
     }
@@ -99,7 +100,7 @@ public class UserAdministration {
         account.setEnabled(enabled);
         users.flush();
         if (!enabled) {
-            endSessions(account.getEmail());
+            sessions.endAll(account.getEmail());
         }
         return account.toSummary();
     }
@@ -111,10 +112,6 @@ public class UserAdministration {
         if (admins.stream().noneMatch(id -> id != userId)) {
             throw new InvalidInputException("configuration.users.lastAdmin");
         }
-    }
-
-    private void endSessions(String email) {
-        sessions.findByPrincipalName(email).keySet().forEach(sessions::deleteById);
     }
 
     private UserAccount account(long userId) {
