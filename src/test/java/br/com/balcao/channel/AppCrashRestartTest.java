@@ -1,7 +1,7 @@
 package br.com.balcao.channel;
 
-import static br.com.balcao.channel.WebhookFixtures.addressedTo;
 import static br.com.balcao.channel.WebhookFixtures.signature;
+import static br.com.balcao.channel.WebhookFixtures.textMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.balcao.HelpdeskApplication;
@@ -13,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -123,9 +122,7 @@ class AppCrashRestartTest {
     }
 
     private int postWebhook(int port, String wamid) throws Exception {
-        byte[] body = new String(addressedTo("text.json", PHONE_NUMBER_ID), StandardCharsets.UTF_8)
-                .replace("wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQUFBNjZGOEQ5RTM1NkY0QjBFAA==", wamid)
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] body = textMessage(PHONE_NUMBER_ID, wamid, "5511988880000");
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/whatsapp"))
                 .header("Content-Type", "application/json")
                 .header("X-Hub-Signature-256", signature(SECRET, body))

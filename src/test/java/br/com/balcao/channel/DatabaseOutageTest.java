@@ -1,8 +1,7 @@
 package br.com.balcao.channel;
 
-import static br.com.balcao.channel.WebhookFixtures.addressedTo;
-import static br.com.balcao.channel.WebhookFixtures.signature;
-import static br.com.balcao.channel.WebhookFixtures.webhookPost;
+import static br.com.balcao.channel.WebhookFixtures.signedWebhookPost;
+import static br.com.balcao.channel.WebhookFixtures.textMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -14,7 +13,6 @@ import br.com.balcao.support.IntegrationTest;
 import br.com.balcao.support.TestData;
 import br.com.balcao.support.TestPostgres;
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -119,14 +117,11 @@ class DatabaseOutageTest {
     }
 
     private int post(byte[] body) throws Exception {
-        return mvc.perform(webhookPost(body, signature(SECRET, body))).andReturn().getResponse().getStatus();
+        return mvc.perform(signedWebhookPost(body, SECRET)).andReturn().getResponse().getStatus();
     }
 
     private static byte[] message(String phoneNumberId, String wamid) {
-        return new String(addressedTo("text.json", phoneNumberId), StandardCharsets.UTF_8)
-                .replace("16505551234", TestData.waId())
-                .replace("wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQUFBNjZGOEQ5RTM1NkY0QjBFAA==", wamid)
-                .getBytes(StandardCharsets.UTF_8);
+        return textMessage(phoneNumberId, wamid, TestData.waId());
     }
 
     private String databaseName() {

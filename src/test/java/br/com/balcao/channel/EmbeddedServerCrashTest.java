@@ -1,8 +1,7 @@
 package br.com.balcao.channel;
 
-import static br.com.balcao.channel.WebhookFixtures.addressedTo;
-import static br.com.balcao.channel.WebhookFixtures.signature;
-import static br.com.balcao.channel.WebhookFixtures.webhookPost;
+import static br.com.balcao.channel.WebhookFixtures.signedWebhookPost;
+import static br.com.balcao.channel.WebhookFixtures.textMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,7 +9,6 @@ import br.com.balcao.shared.database.embedded.EmbeddedPostgresServer;
 import br.com.balcao.support.EmbeddedServerFolder;
 import br.com.balcao.support.TestClockConfiguration;
 import br.com.balcao.support.TestData;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,7 +72,7 @@ class EmbeddedServerCrashTest {
             running.add(senders.submit(() -> {
                 while (sending.get()) {
                     String wamid = "wamid.crash." + TestData.unique();
-                    answers.put(wamid, post(message(phoneNumberId, wamid)));
+                    answers.put(wamid, post(textMessage(phoneNumberId, wamid, TestData.waId())));
                 }
                 return null;
             }));
@@ -111,13 +109,6 @@ class EmbeddedServerCrashTest {
     }
 
     private int post(byte[] body) throws Exception {
-        return mvc.perform(webhookPost(body, signature(SECRET, body))).andReturn().getResponse().getStatus();
-    }
-
-    private static byte[] message(String phoneNumberId, String wamid) {
-        return new String(addressedTo("text.json", phoneNumberId), StandardCharsets.UTF_8)
-                .replace("16505551234", TestData.waId())
-                .replace("wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQUFBNjZGOEQ5RTM1NkY0QjBFAA==", wamid)
-                .getBytes(StandardCharsets.UTF_8);
+        return mvc.perform(signedWebhookPost(body, SECRET)).andReturn().getResponse().getStatus();
     }
 }

@@ -50,6 +50,19 @@ final class WebhookFixtures {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The fixture's text message, addressed to this phone_number_id, with this wamid, from this customer. */
+    static byte[] textMessage(String phoneNumberId, String wamid, String customerWaId) {
+        return new String(addressedTo("text.json", phoneNumberId), StandardCharsets.UTF_8)
+                .replace("16505551234", customerWaId)
+                .replace("wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQUFBNjZGOEQ5RTM1NkY0QjBFAA==", wamid)
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A webhook POST of these bytes signed with this secret, as Meta signs it. */
+    static MockHttpServletRequestBuilder signedWebhookPost(byte[] body, String secret) {
+        return webhookPost(body, signature(secret, body));
+    }
+
     /** The X-Hub-Signature-256 value, computed here rather than with the class under test. */
     static String signature(String secret, byte[] body) {
         return signature(secret.getBytes(StandardCharsets.UTF_8), body);
