@@ -56,11 +56,6 @@ public final class BackupFolder {
         }
     }
 
-    public Optional<BaseBackup> latest() {
-        List<BaseBackup> backups = baseBackups();
-        return backups.isEmpty() ? Optional.empty() : Optional.of(backups.get(backups.size() - 1));
-    }
-
     Optional<BaseBackup> find(String name) {
         return baseBackups().stream().filter(backup -> backup.name().equals(name)).findFirst();
     }
