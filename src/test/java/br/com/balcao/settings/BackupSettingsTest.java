@@ -18,9 +18,9 @@ import br.com.balcao.support.TestData;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -48,14 +48,15 @@ import org.springframework.test.web.servlet.MockMvc;
 @DirtiesContext
 class BackupSettingsTest {
 
-    private static final Path FOLDER = Path.of("target", "backup-settings-test", UUID.randomUUID().toString());
+    /** Deleted after the context is closed (@DirtiesContext), the server with it. */
+    @TempDir static Path folder;
     private static final Duration BACKUP_TIME = Duration.ofMinutes(2);
     private static final Locale PORTUGUESE = Locale.forLanguageTag("pt-BR");
 
     @DynamicPropertySource
     static void embeddedDatabase(DynamicPropertyRegistry registry) {
-        registry.add("balcao.embedded-database.data-directory", () -> FOLDER.resolve("postgres").toString());
-        registry.add("balcao.embedded-database.backup.folder", () -> FOLDER.resolve("backups").toString());
+        registry.add("balcao.embedded-database.data-directory", () -> folder.resolve("postgres").toString());
+        registry.add("balcao.embedded-database.backup.folder", () -> folder.resolve("backups").toString());
     }
 
     @Autowired MockMvc mvc;
@@ -81,7 +82,7 @@ class BackupSettingsTest {
                 .contains(last.name())
                 .contains(before.kept().size() + " de no máximo 7")
                 .contains(BackupsView.readableSize(last.archiveBytes(), PORTUGUESE))
-                .contains(FOLDER.resolve("backups").toAbsolutePath().normalize().toString())
+                .contains(folder.resolve("backups").toAbsolutePath().normalize().toString())
                 .contains("--balcao.embedded-database.restore.from=latest")
                 .contains("Fazer uma cópia agora");
 
