@@ -31,7 +31,7 @@ bench_build_app
 work=$(mktemp -d "${TMPDIR:-/tmp}/balcao-contacts-bench.XXXXXX")
 finish() {
     bench_stop_app
-    [[ "${KEEP_DATA:-0}" == 1 ]] || rm -rf "$work/pg"
+    [[ "${KEEP_DATA:-0}" == 1 ]] || rm -rf "$work/pg" "$work/backups"
     echo "App log: $log" >&2
 }
 trap finish EXIT

@@ -20,7 +20,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/balcao-bench.XXXXXX")
 finish() {
     bench_stop_app
     if [[ "${KEEP_DATA:-0}" != 1 ]]; then
-        rm -rf "$work/pg"
+        rm -rf "$work/pg" "$work/backups"
     fi
     echo "App log: $log" >&2
 }

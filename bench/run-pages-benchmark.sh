@@ -28,7 +28,7 @@ bench_build_app
 work=$(mktemp -d "${TMPDIR:-/tmp}/balcao-pages-bench.XXXXXX")
 finish() {
     bench_stop_app
-    rm -rf "$work/pg"
+    rm -rf "$work/pg" "$work/backups"
     echo "App log: $log" >&2
 }
 trap finish EXIT

@@ -6,9 +6,10 @@
 #   bench_stop_app                       # stops the app and the embedded PostgreSQL it started
 #
 # Without SPRING_DATASOURCE_URL in the environment the app starts an embedded PostgreSQL with its data in
-# "$work/pg" (the demo profile and its data come with it), durable as in production (fsync and
-# synchronous_commit on, the WAL archived into "$work/wal"); with it, the app uses that database.
-# Environment: PORT (default 8095), JAVA (default `java`), SKIP_BUILD=1.
+# "$work/pg" and its backups (WAL archive included) in "$work/backups" (the demo profile and its data come with
+# it); with it, the app uses that database.
+# Environment: PORT (default 8095), JAVA (default `java`), SKIP_BUILD=1, READY_SECONDS (default 240),
+# BENCH_JAR (a jar to run instead of target/balcao-*.jar).
 
 PORT=${PORT:-8095}
 JAVA=${JAVA:-java}
@@ -22,7 +23,7 @@ bench_build_app() {
         echo "Building the app (./mvnw -q -B -DskipTests package)..." >&2
         ./mvnw -q -B -DskipTests package
     fi
-    bench_jar=$(ls target/balcao-*.jar 2>/dev/null | grep -v -- '-plain.jar$' | head -n 1 || true)
+    bench_jar=${BENCH_JAR:-$(ls target/balcao-*.jar 2>/dev/null | grep -v -- '-plain.jar$' | head -n 1 || true)}
     [[ -n "$bench_jar" ]] || { echo "No target/balcao-*.jar: build the app first" >&2; exit 2; }
     ./mvnw -q -B -f bench/pom.xml compile
 }
@@ -36,13 +37,13 @@ bench_start_app() {
         exit 2
     fi
     echo "Starting $bench_jar with $("$JAVA" -version 2>&1 | head -n 1) on 127.0.0.1:$PORT..." >&2
-    BALCAO_EMBEDDED_DATABASE_DATA_DIRECTORY="$bench_work/pg" PORT="$PORT" \
-        BALCAO_EMBEDDED_DATABASE_WAL_ARCHIVE="$bench_work/wal" \
+    BALCAO_EMBEDDED_DATABASE_DATA_DIRECTORY="$bench_work/pg" BALCAO_EMBEDDED_DATABASE_BACKUP_FOLDER="$bench_work/backups" \
+        PORT="$PORT" \
         "$JAVA" -jar "$bench_jar" --server.address=127.0.0.1 "$@" >"$log" 2>&1 &
     app=$!
 
     local ready=""
-    for _ in $(seq 1 240); do
+    for _ in $(seq 1 "${READY_SECONDS:-240}"); do
         if ! kill -0 "$app" 2>/dev/null; then
             echo "The app stopped while starting; its log:" >&2
             tail -n 40 "$log" >&2
@@ -54,18 +55,15 @@ bench_start_app() {
         fi
         sleep 1
     done
-    [[ -n "$ready" ]] || { echo "The app was not ready within 240 s" >&2; exit 1; }
+    [[ -n "$ready" ]] || { echo "The app was not ready within ${READY_SECONDS:-240} s" >&2; exit 1; }
 
     if [[ -n "${SPRING_DATASOURCE_URL:-}" ]]; then
         jdbc="$SPRING_DATASOURCE_URL"
     else
-        # The embedded server keeps its port and generated password in its data directory.
+        # The server's port and password are kept with its data directory.
         local identity="$bench_work/pg/balcao-server.properties"
-        [[ -f "$identity" ]] || { echo "No $identity: did the app start its embedded PostgreSQL?" >&2; exit 1; }
-        local pg_port pg_password
-        pg_port=$(sed -n 's/^port=//p' "$identity")
-        pg_password=$(sed -n 's/^password=//p' "$identity")
-        jdbc="jdbc:postgresql://127.0.0.1:$pg_port/balcao?user=postgres&password=$pg_password"
+        [[ -f "$identity" ]] || { echo "No $identity: did the embedded PostgreSQL start?" >&2; exit 1; }
+        jdbc="jdbc:postgresql://localhost:$(sed -n 's/^port=//p' "$identity")/balcao?user=postgres&password=$(sed -n 's/^password=//p' "$identity")"
     fi
     echo "App ready (pid $app); database $jdbc" >&2
 }

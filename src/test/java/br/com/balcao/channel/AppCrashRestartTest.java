@@ -85,7 +85,7 @@ class AppCrashRestartTest {
                 HelpdeskApplication.class.getName(),
                 "--server.port=" + port,
                 "--balcao.embedded-database.data-directory=" + folder.resolve("postgres"),
-                "--balcao.embedded-database.wal-archive=" + folder.resolve("wal"),
+                "--balcao.embedded-database.backup.folder=" + folder.resolve("backups"),
                 "--balcao.embedded-database.binaries-directory=" + EmbeddedServerFolder.BINARIES,
                 "--balcao.demo.auto-activate=false",
                 "--balcao.whatsapp.app-secret=" + SECRET,

@@ -259,6 +259,9 @@ final class AccessMatrix {
             // Settings and the audit log: admins.
             endpoint("GET /settings", ADMINS, w -> get("/settings")),
             endpoint("GET /settings/audit", ADMINS, w -> get("/settings/audit")),
+            endpoint("GET /settings/backups", ADMINS, w -> get("/settings/backups")),
+            endpoint("GET /settings/backups/status", ADMINS, w -> get("/settings/backups/status")),
+            endpoint("POST /settings/backups", ADMINS, w -> post("/settings/backups")),
             endpoint("GET /settings/numbers", ADMINS, w -> get("/settings/numbers").param("number", id(w.number()))),
             endpoint("POST /settings/numbers", ADMINS, w -> post("/settings/numbers").param("name", "")),
             endpoint("POST /settings/numbers/{numberId}", ADMINS, w -> post("/settings/numbers/{id}", w.number())

@@ -53,13 +53,22 @@ class SettingsPagesTest {
         mvc.perform(get("/settings").with(user(admin))).andExpect(status().is3xxRedirection());
         for (String path : List.of("/settings/numbers?number=" + numberId, "/settings/numbers?create=true",
                 "/settings/users", "/settings/users/" + agentId, "/settings/templates?number=" + numberId,
-                "/settings/tags", "/settings/audit")) {
+                "/settings/tags", "/settings/audit", "/settings/backups")) {
             String portuguese = page(path);
             assertThat(portuguese).as(path).contains("Configurações").doesNotContain("??");
             String english = mvc.perform(get(path).param("lang", "en").with(user(admin))).andExpect(status().isOk())
                     .andReturn().getResponse().getContentAsString();
             assertThat(english).as(path).contains("Settings").doesNotContain("??");
         }
+    }
+
+    @Test
+    void withAnExternalDatabaseTheBackupsTabSaysTheAppDoesNotBackItUp() throws Exception {
+        assertThat(page("/settings/backups")).contains("Banco de dados externo")
+                .contains("usa um PostgreSQL externo (spring.datasource.url) e não faz cópias dele")
+                .contains("pgBackRest").contains("pg_dump").doesNotContain("Fazer uma cópia agora");
+        mvc.perform(post("/settings/backups").with(user(admin)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
     }
 
     @Test

@@ -1,43 +1,54 @@
 package br.com.balcao.shared.database;
 
+import br.com.balcao.shared.database.embedded.BackupFolder;
+import br.com.balcao.shared.database.embedded.EmbeddedDatabaseBackups;
 import br.com.balcao.shared.database.embedded.EmbeddedPostgresServer;
 import br.com.balcao.shared.database.embedded.ServerWatchdog;
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Optional;
+import java.time.Clock;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Runs the app's own PostgreSQL 17 when no {@code spring.datasource.url} is set: a durable, password-protected
- * server on localhost whose data directory survives restarts, archiving its WAL for the backups, and started again
- * by a watchdog if it dies while the app runs.
+ * server on localhost whose data directory survives restarts, started again by a watchdog if it dies while the app
+ * runs, archiving its WAL and taking base backups on a schedule, and restored from a backup at start when asked.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseCondition.class)
+@EnableConfigurationProperties(EmbeddedDatabaseProperties.class)
 class EmbeddedDatabaseConfiguration {
 
     static final String DATABASE = "balcao";
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgresServer embeddedPostgres(@Value("${balcao.embedded-database.data-directory}") Path dataDirectory,
-                                            @Value("${balcao.embedded-database.binaries-directory}") Path binariesDirectory,
-                                            @Value("${balcao.embedded-database.port}") int port,
-                                            @Value("${balcao.embedded-database.wal-archive:}") Optional<Path> walArchive) {
-        EmbeddedPostgresServer server = new EmbeddedPostgresServer(dataDirectory, binariesDirectory, port, walArchive);
-        server.start();
+    EmbeddedPostgresServer embeddedPostgres(EmbeddedDatabaseProperties properties) {
+        EmbeddedDatabaseProperties.Backup backup = properties.backup();
+        EmbeddedPostgresServer server = new EmbeddedPostgresServer(properties.dataDirectory(),
+                properties.binariesDirectory(), properties.port(), new BackupFolder(backup.folder()),
+                backup.archiveTimeout());
+        properties.restore().request().ifPresentOrElse(server::startFromBackup, server::start);
         server.createDatabase(DATABASE);
         return server;
     }
 
     @Bean(destroyMethod = "close")
-    ServerWatchdog embeddedPostgresWatchdog(EmbeddedPostgresServer server,
-                                            @Value("${balcao.embedded-database.watchdog-interval:1s}") Duration interval) {
-        return new ServerWatchdog(server, interval);
+    ServerWatchdog embeddedPostgresWatchdog(EmbeddedPostgresServer server, EmbeddedDatabaseProperties properties) {
+        return new ServerWatchdog(server, properties.watchdogInterval());
+    }
+
+    @Bean(destroyMethod = "close")
+    EmbeddedDatabaseBackups embeddedDatabaseBackups(EmbeddedPostgresServer server, EmbeddedDatabaseProperties properties,
+                                                    Clock clock) {
+        return new EmbeddedDatabaseBackups(server, properties.backup().keep(), clock);
+    }
+
+    @Bean
+    ScheduledBackups scheduledBackups(EmbeddedDatabaseBackups backups) {
+        return new ScheduledBackups(backups);
     }
 
     /** Takes the watchdog so that the pool closes before the watchdog, and the watchdog before the server. */

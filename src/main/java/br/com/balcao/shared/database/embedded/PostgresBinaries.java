@@ -7,15 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Stream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.tukaani.xz.XZInputStream;
 
@@ -71,41 +66,17 @@ final class PostgresBinaries {
     private static void unpack(Path home) {
         Path partial = home.resolveSibling(home.getFileName() + ".partial");
         try {
-            deleteRecursively(partial);
+            Directories.deleteRecursively(partial);
             Files.createDirectories(partial);
             try (InputStream archive = archive();
                  TarArchiveInputStream tar = new TarArchiveInputStream(new XZInputStream(archive))) {
-                for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
-                    extract(tar, entry, partial);
-                }
+                TarExtraction.extractAll(tar, partial);
             }
             Files.createFile(partial.resolve(COMPLETE_MARKER));
-            deleteRecursively(home);
+            Directories.deleteRecursively(home);
             Files.move(partial, home, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not unpack the embedded PostgreSQL into " + home, e);
-        }
-    }
-
-    private static void extract(TarArchiveInputStream tar, TarArchiveEntry entry, Path root) throws IOException {
-        Path target = root.resolve(entry.getName()).normalize();
-        if (!target.startsWith(root)) {
-            throw new IOException("Archive entry outside its folder: " + entry.getName());
-        }
-        if (entry.isDirectory()) {
-            Files.createDirectories(target);
-        } else if (entry.isSymbolicLink() || entry.isLink()) {
-            Files.createDirectories(target.getParent());
-            Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
-        } else {
-            Files.createDirectories(target.getParent());
-            Files.copy(tar, target);
-            if (!WINDOWS && (entry.getMode() & 0100) != 0) {
-                Files.setPosixFilePermissions(target, Set.of(PosixFilePermission.OWNER_READ,
-                        PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE,
-                        PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_EXECUTE,
-                        PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_EXECUTE));
-            }
         }
     }
 
@@ -113,16 +84,5 @@ final class PostgresBinaries {
     private static String system() {
         String os = System.getProperty("os.name", "");
         return os.startsWith("Mac") ? "Darwin" : WINDOWS ? "Windows" : "Linux";
-    }
-
-    static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(path)) {
-            for (Path each : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(each);
-            }
-        }
     }
 }

@@ -6,9 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The configuration the app gives its embedded server at every start, written into the data directory: the server
@@ -20,6 +20,7 @@ final class ServerConfigFiles {
 
     static final String SETTINGS_FILE = "balcao.conf";
     private static final String INCLUDE = "include_if_exists = '" + SETTINGS_FILE + "'";
+    private static final String HEADER = "Written by Balcão at every start of its embedded server: changes here are overwritten.";
 
     /** Password (SCRAM) connections over TCP from this machine only; no Unix socket, no trust, no replication. */
     private static final String HBA = """
@@ -32,9 +33,12 @@ final class ServerConfigFiles {
     private ServerConfigFiles() {
     }
 
-    static void write(Path dataDirectory, int port, Optional<Path> walArchive) {
+    static void write(Path dataDirectory, int port, Path walArchive, Duration archiveTimeout) {
+        String text = render(HEADER, settings(port, walArchive, archiveTimeout))
+                // after the settings, so that a restore's settings win
+                + "include_if_exists = '" + RecoveryConfigFile.NAME + "'\n";
         try {
-            Files.writeString(dataDirectory.resolve(SETTINGS_FILE), render(settings(port, walArchive)), StandardCharsets.UTF_8);
+            Files.writeString(dataDirectory.resolve(SETTINGS_FILE), text, StandardCharsets.UTF_8);
             includeSettings(dataDirectory.resolve("postgresql.conf"));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the embedded server's settings in " + dataDirectory, e);
@@ -49,7 +53,7 @@ final class ServerConfigFiles {
         }
     }
 
-    static Map<String, String> settings(int port, Optional<Path> walArchive) {
+    static Map<String, String> settings(int port, Path walArchive, Duration archiveTimeout) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("listen_addresses", "localhost");
         settings.put("port", Integer.toString(port));
@@ -66,17 +70,21 @@ final class ServerConfigFiles {
         settings.put("log_filename", "postgresql-%a.log");
         settings.put("log_truncate_on_rotation", "on");
         settings.put("log_rotation_age", "1d");
-        walArchive.ifPresent(archive -> {
-            settings.put("archive_mode", "on");
-            settings.put("archive_library", "basic_archive");
-            settings.put("basic_archive.archive_directory", archive.toAbsolutePath().toString().replace('\\', '/'));
-        });
+        // Every finished WAL file is copied into the archive, which the backups' restores replay.
+        settings.put("archive_mode", "on");
+        settings.put("archive_library", "basic_archive");
+        settings.put("basic_archive.archive_directory", walArchive.toAbsolutePath().toString().replace('\\', '/'));
+        // A WAL file is archived once full (16 MB), or after this long with anything in it: the most a restore can
+        // lose when the data directory's disk is lost; each early switch still archives a whole 16 MB file.
+        settings.put("archive_timeout", archiveTimeout.toSeconds() + "s");
         return settings;
     }
 
-    private static String render(Map<String, String> settings) {
-        StringBuilder text = new StringBuilder("# Written by Balcão at every start of its embedded server: changes here are overwritten.\n");
-        settings.forEach((name, value) -> text.append(name).append(" = '").append(value.replace("'", "''")).append("'\n"));
+    /** Settings as postgresql.conf reads them: each value quoted, its quotes and backslashes escaped. */
+    static String render(String header, Map<String, String> settings) {
+        StringBuilder text = new StringBuilder("# ").append(header).append('\n');
+        settings.forEach((name, value) -> text.append(name).append(" = '")
+                .append(value.replace("\\", "\\\\").replace("'", "''")).append("'\n"));
         return text.toString();
     }
 

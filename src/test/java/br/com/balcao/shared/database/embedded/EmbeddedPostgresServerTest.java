@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import br.com.balcao.support.EmbeddedServerFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -13,7 +12,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +50,8 @@ class EmbeddedPostgresServerTest {
         Path identity = folder.resolve("postgres").resolve(ServerIdentity.FILE);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(identity))).isEqualTo("rw-------");
         assertThat(Files.readString(identity)).contains(server.password());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve("backups"))))
+                .as("the backups hold the conversations").isEqualTo("rwx------");
         assertThat(Files.readString(folder.resolve("postgres").resolve("pg_hba.conf")))
                 .doesNotContain("trust").contains("scram-sha-256");
     }
@@ -112,10 +112,7 @@ class EmbeddedPostgresServerTest {
     }
 
     private EmbeddedPostgresServer started() {
-        EmbeddedPostgresServer started = new EmbeddedPostgresServer(folder.resolve("postgres"), EmbeddedServerFolder.BINARIES, 0,
-                Optional.of(folder.resolve("wal")));
-        started.start();
-        return started;
+        return TestServers.started(folder.resolve("postgres"), new BackupFolder(folder.resolve("backups")));
     }
 
     /** What a killed app leaves: its server still running, the directory's lock released by the system. */
