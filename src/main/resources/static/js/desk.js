@@ -35,6 +35,9 @@
             refreshCard();
             return;
         }
+        if (event.kind !== 'MessageStatusChanged') {
+            refresh('header'); // the event that redraws the list (e.g. the first reply: ASSIGNED to OPEN)
+        }
         if (event.kind === 'MessageReceived' || event.kind === 'MessageQueued') {
             appendNewMessages();
         } else if (event.kind === 'MessageStatusChanged' && atBottom()) {
@@ -94,6 +97,7 @@
             dropped = false;
             refresh('list');
             if (ticketId) {
+                refresh('header');
                 refresh('timeline');
                 refresh('composer');
             }
@@ -111,11 +115,21 @@
             }
         }
     });
-    document.addEventListener('input', function (event) {
-        if (event.target.id === 'reply-text') {
-            event.target.style.height = 'auto';
-            event.target.style.height = Math.min(event.target.scrollHeight, 200) + 'px';
+    // The box grows by its rows, not by an inline height: htmx copies the style attribute of an element it
+    // redraws onto the new one, and the Content-Security-Policy (style-src 'self') refuses it there.
+    var MAX_ROWS = 8;
+    function fitComposer(box) {
+        box.rows = 1;
+        while (box.rows < MAX_ROWS && box.scrollHeight > box.clientHeight) {
+            box.rows++;
         }
+    }
+    ['input', 'desk:composer-filled'].forEach(function (type) {
+        document.addEventListener(type, function (event) {
+            if (event.target.id === 'reply-text') {
+                fitComposer(event.target);
+            }
+        });
     });
 
     // A refused reply (window expired, ticket no longer yours) shows its reason above the composer.
@@ -131,7 +145,7 @@
             event.target.reset();
             document.getElementById('composer-feedback').innerHTML = '';
             var box = document.getElementById('reply-text');
-            box.style.height = 'auto';
+            fitComposer(box);
             box.focus();
         }
     });

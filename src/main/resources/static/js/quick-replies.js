@@ -1,6 +1,7 @@
 // Quick replies in the Desk composer: "/" at the start of the text (or after a space or a line break) opens
 // a list of replies, grouped by category and filtered by title as the agent types; arrows move, Enter, Tab
-// or a click insert the reply's text in place of "/query", Esc closes. The list is built from JSON with
+// or a click insert the reply's text in place of "/query", Esc closes. While the list is open Enter never
+// sends, even when nothing matches. The list is built from JSON with
 // text nodes only, so nothing in a reply is ever read as HTML.
 (function () {
     'use strict';
@@ -194,8 +195,6 @@
                     state.insertWhenReady = false;
                     if (state.options.length) {
                         insertOption(0);
-                    } else {
-                        close();
                     }
                 }
             })
@@ -284,16 +283,18 @@
                     close(); // Shift+Enter breaks the line, Shift+Tab moves back
                     break;
                 }
-                if (hasOptions && state.active >= 0 && !state.pending) {
-                    event.preventDefault();
-                    event.stopPropagation();
-                    insertOption(state.active);
-                } else if (state.pending) {
-                    event.preventDefault();
-                    event.stopPropagation();
+                if (!hasOptions && !state.pending && event.key === 'Tab') {
+                    close(); // nothing to insert: Tab moves on
+                    break;
+                }
+                // With the list open Enter never sends: it inserts the highlighted reply, or does nothing
+                // when none matches (Esc closes the list, then Enter sends).
+                event.preventDefault();
+                event.stopPropagation();
+                if (state.pending) {
                     state.insertWhenReady = true;
-                } else {
-                    close(); // nothing to insert: Enter sends as usual, Tab moves on
+                } else if (hasOptions && state.active >= 0) {
+                    insertOption(state.active);
                 }
                 break;
             case 'Escape':

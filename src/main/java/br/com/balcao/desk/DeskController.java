@@ -93,6 +93,13 @@ class DeskController {
         return "desk/desk :: composer";
     }
 
+    /** The conversation's header (state, close and transfer), redrawn when the ticket changes. */
+    @GetMapping("/desk/tickets/{ticketId}/header")
+    String header(@PathVariable long ticketId, Model model) {
+        addServingState(visibleTicket(ticketId), model);
+        return "desk/desk :: conversationHeader";
+    }
+
     /** The ticket, if the user may see its number; 404 otherwise, as if it did not exist. */
     DeskTicketHeader visibleTicket(long ticketId) {
         DeskTicketHeader ticket = queries.header(ticketId).orElseThrow(() -> new NotFoundException("ticket"));
@@ -119,14 +126,19 @@ class DeskController {
     }
 
     private void addComposer(DeskTicketHeader ticket, Model model) {
+        addServingState(ticket, model);
+        Instant windowClosesAt = window.closesAt(ticket.contactId()).orElse(null);
+        model.addAttribute("windowOpen", windowClosesAt != null && windowClosesAt.isAfter(clock.instant()));
+        model.addAttribute("windowClosesAt", windowClosesAt);
+        model.addAttribute("canSendTemplates", access.can(ticket.numberId(), Permission.ACTIVE_MESSAGE));
+    }
+
+    /** The ticket and whether the user serves it now (and so may reply, close and transfer). */
+    private void addServingState(DeskTicketHeader ticket, Model model) {
         SignedInUser user = access.currentUser();
         boolean mine = ticket.agentId() != null && ticket.agentId() == user.id()
                 && (ticket.status() == TicketStatus.ASSIGNED || ticket.status() == TicketStatus.OPEN);
         model.addAttribute("ticket", ticket);
         model.addAttribute("mine", mine);
-        Instant windowClosesAt = window.closesAt(ticket.contactId()).orElse(null);
-        model.addAttribute("windowOpen", windowClosesAt != null && windowClosesAt.isAfter(clock.instant()));
-        model.addAttribute("windowClosesAt", windowClosesAt);
-        model.addAttribute("canSendTemplates", access.can(ticket.numberId(), Permission.ACTIVE_MESSAGE));
     }
 }

@@ -26,6 +26,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
@@ -92,6 +93,8 @@ public final class Browser implements TestInstancePreConstructCallback, BeforeEa
                 "--lang=pt-BR",
                 "--user-data-dir=" + profile.toAbsolutePath());
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "pt-BR,pt"));
+        // The console stays readable by tests (CspProbe looks there for Content-Security-Policy violations).
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
 
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));

@@ -2,19 +2,15 @@ package br.com.balcao.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import br.com.balcao.channel.WebhookSignature;
 import br.com.balcao.support.BrowserTestApplication;
 import br.com.balcao.support.TestClock;
 import br.com.balcao.support.TestData;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -44,7 +40,7 @@ class DeskBrowserTest {
     TestData data;
 
     @Test
-    void aCustomerMessageAppearsInTheOpenTicketWithoutReloadAndTheReplyReachesTheCustomer() throws Exception {
+    void aCustomerMessageAppearsInTheOpenTicketWithoutReloadAndTheReplyReachesTheCustomer() {
         Map<String, Object> ticket = jdbc.queryForMap("""
                 SELECT t.id, c.wa_id, n.phone_number_id FROM tickets t
                   JOIN contacts c ON c.id = t.contact_id JOIN business_numbers n ON n.id = t.number_id
@@ -57,14 +53,14 @@ class DeskBrowserTest {
         browser.signIn(port, "ana@demo.local", "demo");
         driver.get("http://localhost:" + port + "/desk/tickets/" + ticket.get("id"));
         browser.waiting().until(d -> d.findElement(By.id("reply-text")));
-        Object pageMarker = ((org.openqa.selenium.JavascriptExecutor) driver)
+        Object pageMarker = ((JavascriptExecutor) driver)
                 .executeScript("return window.deskMarker = Math.random();");
 
-        customerWrites((String) ticket.get("phone_number_id"), (String) ticket.get("wa_id"),
+        new CustomerMessages(port, clock).write((String) ticket.get("phone_number_id"), (String) ticket.get("wa_id"),
                 "Chegou o boleto? <i>obrigado</i>");
 
         browser.waiting().until(d -> timeline(d).contains("Chegou o boleto? <i>obrigado</i>"));
-        assertThat(((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return window.deskMarker"))
+        assertThat(((JavascriptExecutor) driver).executeScript("return window.deskMarker"))
                 .as("the page was not reloaded").isEqualTo(pageMarker);
 
         WebElement box = driver.findElement(By.id("reply-text"));
@@ -99,6 +95,50 @@ class DeskBrowserTest {
         browser.waiting().until(d -> reply.get("body").equals(d.findElement(By.id("reply-text")).getAttribute("value")));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM messages WHERE ticket_id = ? AND body = ?", Long.class,
                 ticket, reply.get("body"))).as("inserted, not sent").isZero();
+    }
+
+    @Test
+    void enterWithTheQuickRepliesOpenAndNothingMatchingSendsNothingUntilEscClosesThem() {
+        long ticket = openTicketOf("ana@demo.local", 1);
+        WebDriver driver = browser.driver();
+        browser.signIn(port, "ana@demo.local", "demo");
+        driver.get("http://localhost:" + port + "/desk/tickets/" + ticket);
+
+        WebElement box = browser.waiting().until(d -> d.findElement(By.id("reply-text")));
+        box.sendKeys("/sauda");
+        browser.waiting().until(d -> d.findElement(By.id("quick-replies-empty")).getText().contains("sauda"));
+        box.sendKeys(Keys.ENTER);
+        box.sendKeys("ção");
+        browser.waiting().until(d -> d.findElement(By.id("quick-replies-empty")).getText().contains("saudação"));
+        assertThat(box.getDomProperty("value")).as("Enter inserted nothing and sent nothing").isEqualTo("/saudação");
+
+        box.sendKeys(Keys.ESCAPE);
+        assertThat(driver.findElement(By.id("quick-replies")).isDisplayed()).isFalse();
+        box.sendKeys(Keys.ENTER);
+        browser.waiting().until(d -> timeline(d).contains("/saudação"));
+        assertThat(jdbc.queryForList("SELECT body FROM messages WHERE ticket_id = ? AND direction = 'OUTBOUND'",
+                String.class, ticket)).containsExactly("/saudação");
+    }
+
+    @Test
+    void theHeaderShowsTheTicketInServiceAfterTheFirstReplyLiveLikeTheList() {
+        long ticket = new AgentTickets(jdbc, data, clock).ticketOf("ana@demo.local", 1, "ASSIGNED");
+        WebDriver driver = browser.driver();
+        LiveProbe.install(browser);
+        browser.signIn(port, "ana@demo.local", "demo");
+        driver.get("http://localhost:" + port + "/desk/tickets/" + ticket);
+        LiveProbe.awaitConnected(browser);
+        By listed = By.cssSelector("#desk-list .desk-ticket[data-ticket-id='" + ticket + "'] .ticket-status");
+        assertThat(driver.findElement(By.id("conversation-status")).getText()).isEqualTo("Atribuído");
+        assertThat(driver.findElement(listed).getText()).isEqualTo("Atribuído");
+        Object pageMarker = ((JavascriptExecutor) driver).executeScript("return window.deskMarker = Math.random();");
+
+        driver.findElement(By.id("reply-text")).sendKeys("Olá! Já vou te ajudar.", Keys.ENTER);
+
+        browser.waiting().until(d -> d.findElement(By.id("conversation-status")).getText().equals("Em atendimento"));
+        browser.waiting().until(d -> d.findElement(listed).getText().equals("Em atendimento"));
+        assertThat(((JavascriptExecutor) driver).executeScript("return window.deskMarker"))
+                .as("the page was not reloaded").isEqualTo(pageMarker);
     }
 
     @Test
@@ -155,37 +195,11 @@ class DeskBrowserTest {
 
     /** A new contact of the number with an OPEN ticket of the agent, the customer's window open. */
     private long openTicketOf(String email, long numberId) {
-        long agent = jdbc.queryForObject("SELECT id FROM app_users WHERE email = ?", Long.class, email);
-        long contact = data.contact(numberId, "Cliente " + TestData.unique());
-        jdbc.update("UPDATE contacts SET last_inbound_at = ? WHERE id = ?", java.sql.Timestamp.from(clock.instant()),
-                contact);
-        long ticket = data.ticket(numberId, contact, "OPEN", agent);
-        jdbc.update("""
-                INSERT INTO messages (number_id, contact_id, ticket_id, direction, author_type, type, body, created_at)
-                VALUES (?, ?, ?, 'INBOUND', 'CUSTOMER', 'TEXT', 'Olá, preciso de ajuda', ?)
-                """, numberId, contact, ticket, java.sql.Timestamp.from(clock.instant()));
-        return ticket;
+        return new AgentTickets(jdbc, data, clock).ticketOf(email, numberId, "OPEN");
     }
 
     private static String path(WebDriver driver) {
         return URI.create(driver.getCurrentUrl()).getPath();
-    }
-
-    private void customerWrites(String phoneNumberId, String waId, String text) throws Exception {
-        String body = """
-                {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{
-                "messaging_product":"whatsapp","metadata":{"display_phone_number":"1","phone_number_id":"%s"},
-                "contacts":[{"profile":{"name":"Cliente"},"wa_id":"%s"}],
-                "messages":[{"from":"%s","id":"wamid.browser.%d","timestamp":"%d","type":"text","text":{"body":"%s"}}]}}]}]}
-                """.formatted(phoneNumberId, waId, waId, System.nanoTime(), clock.instant().getEpochSecond(), text);
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder()
-                        .uri(URI.create("http://localhost:" + port + "/webhooks/whatsapp"))
-                        .header("Content-Type", "application/json")
-                        .header(WebhookSignature.HEADER, new WebhookSignature("demo-app-secret").sign(bytes))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
-                HttpResponse.BodyHandlers.discarding());
-        assertThat(response.statusCode()).isEqualTo(200);
     }
 
     private static String timeline(WebDriver driver) {

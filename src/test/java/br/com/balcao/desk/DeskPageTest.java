@@ -195,7 +195,8 @@ class DeskPageTest {
         window(foreign, minutesBeforeStart(5));
         UserDetails user = userOf(me);
 
-        for (String path : List.of("/desk/tickets/{id}", "/desk/tickets/{id}/timeline", "/desk/tickets/{id}/composer")) {
+        for (String path : List.of("/desk/tickets/{id}", "/desk/tickets/{id}/timeline", "/desk/tickets/{id}/composer",
+                "/desk/tickets/{id}/header")) {
             mvc.perform(get(path, foreign).with(user(user))).andExpect(status().isNotFound());
             mvc.perform(get(path, Long.MAX_VALUE).with(user(user))).andExpect(status().isNotFound());
         }
@@ -313,6 +314,27 @@ class DeskPageTest {
                 .containsEntry("author_type", "AGENT").containsEntry("author_user_id", me));
         assertThat(jdbc.queryForMap("SELECT status, first_response_at FROM tickets WHERE id = ?", ticket))
                 .containsEntry("status", "OPEN").containsEntry("first_response_at", Timestamp.from(clock.instant()));
+    }
+
+    @Test
+    void theHeaderFragmentShowsTheTicketAsItIsAfterTheFirstReplyLikeTheList() throws Exception {
+        long me = data.agent(number, "ONLINE");
+        long ticket = ticket(number, "ASSIGNED", me);
+        inbound(ticket, "Oi", minutesBeforeStart(10));
+        window(ticket, minutesBeforeStart(10));
+        UserDetails user = userOf(me);
+        assertThat(page(get("/desk/tickets/{id}/header", ticket), user)).contains(">Atribuído<");
+
+        mvc.perform(post("/desk/tickets/{id}/messages", ticket).param("text", "Olá!").with(user(user)).with(csrf()))
+                .andExpect(status().isOk());
+
+        String header = page(get("/desk/tickets/{id}/header", ticket), user);
+        assertThat(header).contains(">Em atendimento<").contains("id=\"close-button\"").doesNotContain("<header");
+        assertThat(page(get("/desk/list"), user)).contains(">Em atendimento<");
+        jdbc.update("UPDATE tickets SET status = 'CLOSED', close_reason = 'ATTENDANT', closed_at = ? WHERE id = ?",
+                Timestamp.from(TestClock.START), ticket);
+        assertThat(page(get("/desk/tickets/{id}/header", ticket), user)).contains(">Encerrado<")
+                .doesNotContain("close-button").doesNotContain("transfer-button");
     }
 
     @Test

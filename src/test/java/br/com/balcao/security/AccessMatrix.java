@@ -205,6 +205,7 @@ final class AccessMatrix {
             endpoint("GET /desk/tickets/{ticketId}", MEMBERS, w -> get("/desk/tickets/{id}", w.ticket())),
             endpoint("GET /desk/tickets/{ticketId}/timeline", MEMBERS, w -> get("/desk/tickets/{id}/timeline", w.ticket())),
             endpoint("GET /desk/tickets/{ticketId}/composer", MEMBERS, w -> get("/desk/tickets/{id}/composer", w.ticket())),
+            endpoint("GET /desk/tickets/{ticketId}/header", MEMBERS, w -> get("/desk/tickets/{id}/header", w.ticket())),
             endpoint("GET /desk/tickets/{ticketId}/card", MEMBERS, w -> get("/desk/tickets/{id}/card", w.ticket())),
             endpoint("GET /desk/tickets/{ticketId}/close-dialog", MEMBERS,
                     w -> get("/desk/tickets/{id}/close-dialog", w.ticket())),
