@@ -187,6 +187,8 @@ final class AccessMatrix {
                     w -> get("/conversations/{id}/timeline", w.contact())),
             endpoint("GET /conversations/{contactId}/matches", CONTACTS_OR_MANAGER,
                     w -> get("/conversations/{id}/matches", w.contact()).param("q", "olá")),
+            endpoint("GET /conversations/{contactId}/tickets", CONTACTS_OR_MANAGER,
+                    w -> get("/conversations/{id}/tickets", w.contact())),
             endpoint("GET /conversations/{contactId}/composer", CONTACTS_OR_MANAGER,
                     w -> get("/conversations/{id}/composer", w.contact())),
             endpoint("POST /conversations/{contactId}/transfer-requests", CONTACTS_OR_MANAGER,
