@@ -60,7 +60,6 @@ class DeskController {
     String list(HttpSession session, Model model, @RequestParam Optional<Long> selected) {
         addList(session, model);
         selected.ifPresent(id -> model.addAttribute("selectedTicketId", id));
-        model.addAttribute("refreshHeaderCapacity", true);
         return "desk/desk :: list";
     }
 

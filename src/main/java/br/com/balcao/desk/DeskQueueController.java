@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,7 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * The queue in the Desk's list: open or hide it, take the oldest ticket or a chosen one. A taken ticket opens;
+ * The queue in the Desk's list: open or hide it, take the oldest ticket or a chosen one; and the header's capacity. A taken ticket opens;
  * a refusal (full, someone was faster, nothing waits) comes back to the list in plain words.
  */
 @Controller
@@ -34,6 +36,13 @@ class DeskQueueController {
         this.desk = desk;
         this.claims = claims;
         this.access = access;
+    }
+
+    /** The header's capacity badge, fetched again as tickets come and go. */
+    @GetMapping("/desk/capacity")
+    String capacity(Model model) {
+        model.addAttribute("agentCapacity", claims.capacityOf(access.currentUser().id()));
+        return "layout :: capacity";
     }
 
     @PostMapping("/desk/queue/toggle")

@@ -129,6 +129,7 @@ class TransferRequestBrowserTest {
         assertThat(driver.findElement(By.cssSelector("#timeline-tickets .ticket-boundary-pending")).getText())
                 .isEqualTo("Ticket #" + linkedNumber + " · Atribuído");
         browser.waiting().until(d -> d.findElements(By.id("reply-text")).size() == 1);
+        browser.waiting().until(d -> d.findElement(By.id("agent-capacity")).getText().equals("1/5"));
         assertThat(((JavascriptExecutor) driver).executeScript("return window.pageMarker")).isEqualTo(marker);
         browser.screenshot("conversations-transfer-accepted-timeline");
     }

@@ -77,13 +77,14 @@ class DeskQueueTest {
     }
 
     @Test
-    void anAgentOnBreakIsToldThatNothingArrivesAndTheListRefreshSendsTheHeaderCapacity() throws Exception {
+    void anAgentOnBreakIsToldThatNothingArrivesAndTheHeaderBadgeCanBeFetchedAgain() throws Exception {
         long agent = data.agent(online, "BREAK");
         active(online, agent, 2);
+        Cookie session = select(online, agent);
 
-        String list = page(get("/desk/list"), agent, select(online, agent));
-
-        assertThat(list).contains("Você está em pausa").contains("hx-swap-oob=\"true\"").contains(">2/5<");
+        assertThat(page(get("/desk/list"), agent, session)).contains("Você está em pausa");
+        assertThat(page(get("/desk/capacity"), agent, session)).contains("id=\"agent-capacity\"").contains(">2/5<")
+                .contains("hx-get=\"/desk/capacity\"");
     }
 
     @Test

@@ -204,6 +204,7 @@ final class AccessMatrix {
             endpoint("GET /desk/list", SIGNED_IN, w -> get("/desk/list")),
             endpoint("GET /desk/events", SIGNED_IN, w -> get("/desk/events")),
             endpoint("POST /desk/scope", SIGNED_IN, w -> post("/desk/scope").param("allNumbers", "false")),
+            endpoint("GET /desk/capacity", SIGNED_IN, w -> get("/desk/capacity")),
             endpoint("POST /desk/queue/toggle", SIGNED_IN, w -> post("/desk/queue/toggle").param("open", "true")),
             endpoint("POST /desk/queue/next", REPLY, w -> post("/desk/queue/next").param("numberId", id(w.number()))),
             endpoint("POST /desk/queue/{ticketId}/take", REPLY, w -> post("/desk/queue/{id}/take", w.ticket())),
