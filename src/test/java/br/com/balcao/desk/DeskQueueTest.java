@@ -73,7 +73,7 @@ class DeskQueueTest {
 
         assertThat(page).contains("id=\"agent-capacity\"").contains(">5/5<");
         assertThat(page).contains("Você está no seu limite: 5 de 5 tickets em atendimento, contando todos os seus números");
-        assertThat(page).contains("1 na fila");
+        assertThat(page).contains("1 na fila").contains("3 tickets seus estão em outros números");
     }
 
     @Test
