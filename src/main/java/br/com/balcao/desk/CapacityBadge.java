@@ -1,6 +1,5 @@
 package br.com.balcao.desk;
 
-import br.com.balcao.numbers.Permission;
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.shared.HtmxRequest;
 import br.com.balcao.tickets.TicketClaims;
@@ -10,9 +9,9 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * The header's "3/5" beside the status switch, for whoever answers tickets somewhere: their tickets in
- * service on all their numbers out of their slots, so that a full agent sees why nothing new arrives. Full
- * pages only; the Desk's list refreshes it live.
+ * The header's "3/5" beside the status switch, for whoever answers tickets somewhere (a member with REPLY; not an
+ * admin who merely sees every number): their tickets in service on all their numbers out of their slots, so that
+ * a full agent sees why nothing new arrives. Full pages only; the badge fetches itself again on live events.
  */
 @ControllerAdvice
 class CapacityBadge {
@@ -30,11 +29,7 @@ class CapacityBadge {
         if (HtmxRequest.wantsFragment(request)) {
             return;
         }
-        access.signedInUser().filter(user -> answersSomewhere())
-                .ifPresent(user -> model.addAttribute("agentCapacity", claims.capacityOf(user.id())));
-    }
-
-    private boolean answersSomewhere() {
-        return access.visibleNumbers().stream().anyMatch(number -> access.can(number.id(), Permission.REPLY));
+        access.signedInUser().flatMap(user -> claims.capacityIfAnswering(user.id()))
+                .ifPresent(capacity -> model.addAttribute("agentCapacity", capacity));
     }
 }

@@ -53,6 +53,11 @@ class AgentSlots {
                 .stream().findFirst().orElse(new AgentCapacity(0, 0));
     }
 
+    boolean answersSomewhere(long agentId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM memberships WHERE user_id = ? AND can_reply)", Boolean.class, agentId));
+    }
+
     boolean mayReply(long agentId, long numberId) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM memberships WHERE user_id = ? AND number_id = ? AND can_reply)",

@@ -4,6 +4,7 @@ import br.com.balcao.shared.NotFoundException;
 import br.com.balcao.tickets.TicketStore.LockedTicket;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -62,6 +63,12 @@ public class TicketClaims {
     @Transactional(readOnly = true)
     public AgentCapacity capacityOf(long agentId) {
         return slots.capacityOf(agentId);
+    }
+
+    /** The capacity of a user who answers tickets on some number (a member with REPLY); empty for anyone else. */
+    @Transactional(readOnly = true)
+    public Optional<AgentCapacity> capacityIfAnswering(long userId) {
+        return slots.answersSomewhere(userId) ? Optional.of(slots.capacityOf(userId)) : Optional.empty();
     }
 
     private long assign(LockedTicket ticket, long agentId) {

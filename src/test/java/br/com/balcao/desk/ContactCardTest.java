@@ -367,7 +367,7 @@ class ContactCardTest {
         assertThat(dialog.indexOf("Beto Pausa")).isLessThan(dialog.indexOf("Aaron Desligado"));
         assertThat(dialog).containsPattern("(?s)Zeca Ligado.*?>Online<.*?text-danger[^>]*>5/5<")
                 .containsPattern("(?s)Beto Pausa.*?>Pausa<.*?>1/5<")
-                .containsPattern("(?s)Aaron Desligado.*?>Offline<.*?>0/5<");
+                .containsPattern("(?s)Aaron Desligado.*?>Offline: só verá o ticket quando entrar<.*?>0/5<");
         assertThat(dialog).contains("value=\"" + offline + "\"");
     }
 
