@@ -42,10 +42,21 @@
         htmx.ajax('GET', page.dataset.timelineUrl + '?after=' + last, { target: inner, swap: 'beforeend' })
             .then(function () {
                 tidy();
+                htmx.trigger(document.body, 'conversations-tickets');
                 if (follow) {
                     toBottom();
                 }
             });
+    }
+
+    // The tickets' states as they are now (sent hidden below the timeline) replace those drawn with the messages.
+    function showTicketStates(root) {
+        root.querySelectorAll('[data-ticket-state]').forEach(function (source) {
+            document.querySelectorAll('#timeline-inner .ticket-state-' + source.dataset.ticketState)
+                .forEach(function (state) {
+                    state.textContent = source.textContent;
+                });
+        });
     }
 
     var source = new EventSource(page.dataset.events);
@@ -111,6 +122,9 @@
     document.body.addEventListener('htmx:afterSwap', function (event) {
         if (inner.contains(event.detail.target) || event.detail.target === inner) {
             tidy();
+        }
+        if (event.detail.target.id === 'timeline-tickets') {
+            showTicketStates(event.detail.target);
         }
         showDialog(event.detail.target);
     });

@@ -34,15 +34,17 @@ class ConversationController {
     private final MessageSearch search;
     private final ServiceWindow window;
     private final LiveStreams streams;
+    private final TicketMarks marks;
 
     ConversationController(ConversationsAccess access, ConversationHeaders headers, ContactTimeline timeline,
-                           MessageSearch search, ServiceWindow window, LiveStreams streams) {
+                           MessageSearch search, ServiceWindow window, LiveStreams streams, TicketMarks marks) {
         this.access = access;
         this.headers = headers;
         this.timeline = timeline;
         this.search = search;
         this.window = window;
         this.streams = streams;
+        this.marks = marks;
     }
 
     @GetMapping("/conversations/{contactId}")
@@ -55,7 +57,21 @@ class ConversationController {
         model.addAttribute("hl", hl.strip());
         addSlice(header, slice, model);
         addComposer(header, model);
+        model.addAttribute("pendingTicket", TicketMarks.withoutMessages(marks.of(contactId)).orElse(null));
         return "conversations/contact";
+    }
+
+    /**
+     * The timeline's ticket boundaries as they are now: the states of those drawn (out of band) and the mark of
+     * the unclosed ticket that has no message yet, at the end.
+     */
+    @GetMapping("/conversations/{contactId}/tickets")
+    String tickets(@PathVariable long contactId, Model model) {
+        header(contactId);
+        List<TicketMarks.TicketMark> current = marks.of(contactId);
+        model.addAttribute("ticketMarks", current);
+        model.addAttribute("pendingTicket", TicketMarks.withoutMessages(current).orElse(null));
+        return "conversations/contact :: tickets";
     }
 
     /** With {@code before}, the page to put above that message; with {@code after}, the one below it. */

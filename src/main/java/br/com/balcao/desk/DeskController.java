@@ -1,13 +1,11 @@
 package br.com.balcao.desk;
 
-import br.com.balcao.numbers.NumberView;
 import br.com.balcao.numbers.Permission;
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.security.SignedInUser;
 import br.com.balcao.shared.NotFoundException;
 import br.com.balcao.tickets.ServiceWindow;
 import br.com.balcao.tickets.TicketStatus;
-import br.com.balcao.workspace.NumberSelection;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,19 +21,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class DeskController {
 
-    static final String ALL_NUMBERS = "balcao.desk.allNumbers";
-
     private final DeskQueries queries;
     private final AccessPolicy access;
-    private final NumberSelection selection;
+    private final DeskList list;
     private final ServiceWindow window;
     private final Clock clock;
 
-    DeskController(DeskQueries queries, AccessPolicy access, NumberSelection selection, ServiceWindow window,
+    DeskController(DeskQueries queries, AccessPolicy access, DeskList list, ServiceWindow window,
                    Clock clock) {
         this.queries = queries;
         this.access = access;
-        this.selection = selection;
+        this.list = list;
         this.window = window;
         this.clock = clock;
     }
@@ -49,7 +45,7 @@ class DeskController {
     /** The list shows the header's number (the default) or every number of the agent. */
     @PostMapping("/desk/scope")
     String scope(@RequestParam boolean allNumbers, HttpSession session) {
-        session.setAttribute(ALL_NUMBERS, allNumbers);
+        session.setAttribute(DeskList.ALL_NUMBERS, allNumbers);
         return "redirect:/desk";
     }
 
@@ -108,12 +104,7 @@ class DeskController {
     }
 
     private void addList(HttpSession session, Model model) {
-        SignedInUser user = access.currentUser();
-        boolean allNumbers = Boolean.TRUE.equals(session.getAttribute(ALL_NUMBERS));
-        Long numberId = allNumbers ? null : selection.current(session).map(NumberView::id).orElse(null);
-        model.addAttribute("allNumbers", allNumbers);
-        model.addAttribute("tickets", queries.myTickets(user.id(), numberId));
-        model.addAttribute("queueSize", queries.queueSize(user.id(), numberId));
+        list.addTo(model, access.currentUser(), session);
     }
 
     private void addTicket(DeskTicketHeader ticket, Model model) {

@@ -65,6 +65,24 @@ class DeskQueries {
                 """, Long.class, numberId, numberId, agentId);
     }
 
+    /** The first of the queue's tickets on the numbers where the agent answers (or on one of them), oldest first. */
+    List<QueuedTicket> queued(long agentId, Long numberId, int limit) {
+        return jdbc.query("""
+                SELECT t.id, t.ticket_number, t.number_id, n.name AS number_name, n.time_zone,
+                       c.name AS contact_name, c.phone_e164, t.created_at
+                  FROM tickets t
+                  JOIN contacts c ON c.id = t.contact_id
+                  JOIN business_numbers n ON n.id = t.number_id
+                 WHERE t.status = 'WAITING' AND (?::bigint IS NULL OR t.number_id = ?)
+                   AND t.number_id IN (SELECT number_id FROM memberships WHERE user_id = ? AND can_reply)
+                 ORDER BY t.created_at, t.id
+                 LIMIT ?
+                """, (row, i) -> new QueuedTicket(row.getLong("id"), row.getLong("ticket_number"),
+                        row.getLong("number_id"), row.getString("number_name"), ZoneId.of(row.getString("time_zone")),
+                        row.getString("contact_name"), row.getString("phone_e164"),
+                        instant(row.getTimestamp("created_at"))), numberId, numberId, agentId, limit);
+    }
+
     Optional<DeskTicketHeader> header(long ticketId) {
         return jdbc.query("""
                 SELECT t.id, t.ticket_number, t.status, t.number_id, n.name AS number_name, n.time_zone,

@@ -1,5 +1,6 @@
 package br.com.balcao.desk;
 
+import br.com.balcao.tickets.AgentCapacity;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,7 @@ class TransferCandidates {
     public record Candidate(long id, String name, String status, long activeTickets, int slots) {
 
         public boolean full() {
-            return activeTickets >= slots;
+            return new AgentCapacity(activeTickets, slots).full();
         }
     }
 

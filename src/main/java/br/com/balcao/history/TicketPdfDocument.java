@@ -253,12 +253,7 @@ class TicketPdfDocument implements AutoCloseable {
         document.add(element);
     }
 
-    /** A bundle text; numbers go in as written (#1042, not #1.042). */
     private String text(String key, Object... arguments) {
-        Object[] plain = new Object[arguments.length];
-        for (int i = 0; i < arguments.length; i++) {
-            plain[i] = arguments[i] instanceof Number ? arguments[i].toString() : arguments[i];
-        }
-        return labels.text(key, locale, plain);
+        return labels.text(key, locale, arguments);
     }
 }

@@ -2,10 +2,9 @@ package br.com.balcao.tickets;
 
 import br.com.balcao.security.AgentStatus;
 import br.com.balcao.security.AgentStatusChanged;
-import br.com.balcao.tickets.TicketEvents.TicketAssigned;
 import br.com.balcao.tickets.TicketEvents.TicketClosed;
 import br.com.balcao.tickets.TicketEvents.TicketCreated;
-import java.sql.Timestamp;
+import br.com.balcao.tickets.TicketStore.LockedTicket;
 import java.time.Clock;
 import jakarta.annotation.PreDestroy;
 import java.util.List;
@@ -17,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.Optional;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -41,13 +39,14 @@ public class Distributor {
     private static final int MAX_RETRIES = 50;
 
     private final JdbcTemplate jdbc;
+    private final TicketStore store;
+    private final AgentSlots slots;
     private final TransactionTemplate transaction;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Set<Long> pending = ConcurrentHashMap.newKeySet();
     private final Executor worker;
 
-    Distributor(JdbcTemplate jdbc, PlatformTransactionManager transactions, ApplicationEventPublisher events,
+    Distributor(JdbcTemplate jdbc, TicketStore store, AgentSlots slots, PlatformTransactionManager transactions,
                 Clock clock, @Value("${balcao.tickets.distribution-threads:2}") int threads) {
         this.worker = threads == 0 ? Runnable::run : Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "distribution");
@@ -55,8 +54,9 @@ public class Distributor {
             return thread;
         });
         this.jdbc = jdbc;
+        this.store = store;
+        this.slots = slots;
         this.transaction = new TransactionTemplate(transactions);
-        this.events = events;
         this.clock = clock;
     }
 
@@ -147,24 +147,14 @@ public class Distributor {
         if (best.isEmpty()) {
             return Attempt.DONE;
         }
-        Optional<Long> ticket = jdbc.queryForList("""
-                SELECT id FROM tickets WHERE number_id = ? AND status = 'WAITING'
-                 ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED
-                """, Long.class, numberId).stream().findFirst();
+        Optional<LockedTicket> ticket = store.lockOldestWaiting(List.of(numberId));
         if (ticket.isEmpty()) {
             return Attempt.DONE;
         }
-        Optional<Long> agent = lockIfStillFree(best.get());
-        if (agent.isEmpty()) {
+        if (!slots.lock(best.get()).map(AgentSlots.LockedAgent::mayReceive).orElse(false)) {
             return Attempt.RETRY;
         }
-        Timestamp now = Timestamp.from(clock.instant());
-        jdbc.update("""
-                UPDATE tickets SET status = 'ASSIGNED', agent_id = ?, assigned_at = ?, version = version + 1
-                 WHERE id = ? AND status = 'WAITING'
-                """, agent.get(), now, ticket.get());
-        jdbc.update("UPDATE app_users SET last_assigned_at = ? WHERE id = ?", now, agent.get());
-        events.publishEvent(new TicketAssigned(numberId, ticket.get(), agent.get()));
+        slots.assign(numberId, ticket.get().id(), best.get(), clock.instant());
         return Attempt.ASSIGNED;
     }
 
@@ -179,19 +169,6 @@ public class Distributor {
                  ORDER BY a.active, u.last_assigned_at NULLS FIRST, u.id
                  LIMIT 1
                 """, Long.class, numberId).stream().findFirst();
-    }
-
-    private Optional<Long> lockIfStillFree(long agent) {
-        // Lock first, count in a new statement: under READ COMMITTED it sees every assignment to this
-        // agent that committed while we waited for the lock (assigning takes the same lock).
-        jdbc.queryForList("SELECT id FROM app_users WHERE id = ? FOR UPDATE", Long.class, agent);
-        Boolean free = jdbc.queryForObject("""
-                SELECT u.status = 'ONLINE' AND u.enabled AND
-                       (SELECT count(*) FROM tickets t WHERE t.agent_id = u.id AND t.status IN ('ASSIGNED', 'OPEN'))
-                       < u.ticket_slots
-                  FROM app_users u WHERE u.id = ?
-                """, Boolean.class, agent);
-        return Boolean.TRUE.equals(free) ? Optional.of(agent) : Optional.empty();
     }
 
     private List<Long> numbersOf(long userId) {

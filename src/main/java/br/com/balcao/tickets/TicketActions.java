@@ -28,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class TicketActions {
 
     private final TicketStore store;
+    private final AgentSlots slots;
     private final JdbcTemplate jdbc;
     private final ServiceWindow window;
     private final TemplateCatalog templates;
@@ -35,9 +36,10 @@ public class TicketActions {
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    TicketActions(TicketStore store, JdbcTemplate jdbc, ServiceWindow window, TemplateCatalog templates,
+    TicketActions(TicketStore store, AgentSlots slots, JdbcTemplate jdbc, ServiceWindow window, TemplateCatalog templates,
                   ApplicationEventPublisher events, Clock clock) {
         this.store = store;
+        this.slots = slots;
         this.jdbc = jdbc;
         this.window = window;
         this.templates = templates;
@@ -152,16 +154,10 @@ public class TicketActions {
         if (ticket.status() == TicketStatus.CLOSED || ticket.status() == TicketStatus.WAITING) {
             throw new TicketConflictException("not-in-service");
         }
-        if (ticket.agentId() == null || ticket.agentId() != agentId || !mayReply(agentId, ticket.numberId())) {
+        if (ticket.agentId() == null || ticket.agentId() != agentId || !slots.mayReply(agentId, ticket.numberId())) {
             throw new TicketConflictException("not-yours");
         }
         return ticket;
-    }
-
-    private boolean mayReply(long agentId, long numberId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM memberships WHERE user_id = ? AND number_id = ? AND can_reply)",
-                Boolean.class, agentId, numberId));
     }
 
     private long queueOutbound(long numberId, long contactId, long ticketId, long agentId, String type, String text,

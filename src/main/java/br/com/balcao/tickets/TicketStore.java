@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -29,6 +30,18 @@ class TicketStore {
         return jdbc.query("""
                 SELECT id, number_id, contact_id, status, agent_id FROM tickets WHERE id = ? FOR UPDATE
                 """, TicketStore::locked, ticketId).stream().findFirst();
+    }
+
+    /**
+     * The oldest waiting ticket of the numbers, locked; one another transaction holds is skipped, so that
+     * concurrent claims each get their own ticket and none waits on another.
+     */
+    Optional<LockedTicket> lockOldestWaiting(Collection<Long> numberIds) {
+        return jdbc.query("""
+                SELECT id, number_id, contact_id, status, agent_id FROM tickets
+                 WHERE number_id = ANY (?) AND status = 'WAITING'
+                 ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED
+                """, TicketStore::locked, (Object) numberIds.toArray(Long[]::new)).stream().findFirst();
     }
 
     Optional<LockedTicket> lockUnclosedOf(long contactId) {

@@ -107,6 +107,34 @@ class TransferRequestBrowserTest {
     }
 
     @Test
+    void theRequestersTimelineFollowsTheAcceptWithoutReloading() {
+        jdbc.update("UPDATE tickets SET ticket_number = 2126 WHERE id = ?", ticket);
+        WebDriver driver = browser.driver();
+        browser.signIn(port, emailOf(requester), TestData.PASSWORD);
+        driver.get("http://localhost:" + port + "/conversations/" + contact);
+        browser.waiting().until(d -> d.findElement(By.id("request-transfer"))).click();
+        browser.waiting().until(d -> d.findElements(By.cssSelector("#composer .transfer-pending")).size() == 1);
+        Object marker = ((JavascriptExecutor) driver).executeScript("return window.pageMarker = Math.random();");
+        assertThat(driver.findElement(By.cssSelector("#timeline-inner .ticket-boundary")).getText())
+                .isEqualTo("Ticket #2126 · Em atendimento");
+        long request = jdbc.queryForObject("SELECT id FROM transfer_requests WHERE ticket_id = ? AND status = 'PENDING'",
+                Long.class, ticket);
+
+        long linked = requests.accept(request, serving);
+
+        long linkedNumber = jdbc.queryForObject("SELECT ticket_number FROM tickets WHERE id = ?", Long.class, linked);
+        browser.waiting().until(d -> d.findElement(By.cssSelector("#timeline-inner .ticket-boundary")).getText()
+                .equals("Ticket #2126 · Encerrado"));
+        browser.waiting().until(d -> d.findElements(By.cssSelector("#timeline-tickets .ticket-boundary-pending")).size() == 1);
+        assertThat(driver.findElement(By.cssSelector("#timeline-tickets .ticket-boundary-pending")).getText())
+                .isEqualTo("Ticket #" + linkedNumber + " · Atribuído");
+        browser.waiting().until(d -> d.findElements(By.id("reply-text")).size() == 1);
+        browser.waiting().until(d -> d.findElement(By.id("agent-capacity")).getText().equals("1/5"));
+        assertThat(((JavascriptExecutor) driver).executeScript("return window.pageMarker")).isEqualTo(marker);
+        browser.screenshot("conversations-transfer-accepted-timeline");
+    }
+
+    @Test
     void resultsFollowTheTypingAndOpenTheContactsTimeline() {
         WebDriver driver = browser.driver();
         browser.signIn(port, emailOf(requester), TestData.PASSWORD);

@@ -113,6 +113,29 @@ class TransferRequestTest {
     }
 
     @Test
+    void afterTheAcceptTheRequestersTimelineRedrawsTheOldTicketClosedAndMarksTheNewOne() throws Exception {
+        jdbc.update("UPDATE tickets SET ticket_number = 2126 WHERE id = ?", ticket);
+        String before = body(perform(get("/conversations/{id}", contact), requester).andExpect(status().isOk()));
+        assertThat(before).contains("Ticket #2126").contains("ticket-state-" + ticket).doesNotContain("2.126")
+                .doesNotContain("ticket-boundary-pending");
+
+        perform(post("/conversations/transfer-requests/{id}/accept", requestAs(requester)), serving)
+                .andExpect(status().isOk());
+        long linked = jdbc.queryForObject("SELECT id FROM tickets WHERE contact_id = ? AND status <> 'CLOSED'",
+                Long.class, contact);
+        long linkedNumber = jdbc.queryForObject("SELECT ticket_number FROM tickets WHERE id = ?", Long.class, linked);
+
+        String marks = body(perform(get("/conversations/{id}/tickets", contact), requester).andExpect(status().isOk()));
+        assertThat(marks).containsPattern("data-ticket-state=\"" + ticket + "\"[^>]*>Encerrado<")
+                .contains("ticket-boundary-pending").contains("data-ticket=\"" + linked + "\"")
+                .contains("Ticket #" + linkedNumber).containsPattern("ticket-state-" + linked + "\"[^>]*>Atribuído<");
+
+        fixtures.inbound(contact, linked, "obrigado", minutesAgo(0));
+        String answered = body(perform(get("/conversations/{id}/tickets", contact), requester));
+        assertThat(answered).doesNotContain("ticket-boundary-pending");
+    }
+
+    @Test
     void aRequestNeedsTheReplyPermissionAndAConversationInServiceBySomeoneElse() throws Exception {
         jdbc.update("UPDATE memberships SET can_reply = false WHERE user_id = ?", requester);
         perform(post("/conversations/{id}/transfer-requests", contact), requester).andExpect(status().isForbidden());

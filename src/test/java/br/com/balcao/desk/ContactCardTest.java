@@ -350,6 +350,33 @@ class ContactCardTest {
     }
 
     @Test
+    void theTransferDialogShowsEachTargetsStatusAndCapacityOfflineLast() throws Exception {
+        long offline = named(data.agent(number, "OFFLINE"), "Aaron Desligado");
+        long onBreak = named(data.agent(number, "BREAK"), "Beto Pausa");
+        long online = named(data.agent(number, "ONLINE"), "Zeca Ligado");
+        long other = quietNumber("Outra " + TestData.unique());
+        data.member(online, other);
+        for (int i = 0; i < 5; i++) {
+            data.ticket(other, data.contact(other, "Ativo " + TestData.unique()), "OPEN", online);
+        }
+        data.ticket(number, data.contact(number, "Ativo " + TestData.unique()), "ASSIGNED", onBreak);
+
+        String dialog = page(get("/desk/tickets/{id}/transfer-dialog", ticket), userOf(agent));
+
+        assertThat(dialog.indexOf("Zeca Ligado")).isLessThan(dialog.indexOf("Beto Pausa"));
+        assertThat(dialog.indexOf("Beto Pausa")).isLessThan(dialog.indexOf("Aaron Desligado"));
+        assertThat(dialog).containsPattern("(?s)Zeca Ligado.*?>Online<.*?text-danger[^>]*>5/5<")
+                .containsPattern("(?s)Beto Pausa.*?>Pausa<.*?>1/5<")
+                .containsPattern("(?s)Aaron Desligado.*?>Offline: só verá o ticket quando entrar<.*?>0/5<");
+        assertThat(dialog).contains("value=\"" + offline + "\"");
+    }
+
+    private long named(long userId, String name) {
+        jdbc.update("UPDATE app_users SET name = ? WHERE id = ?", name, userId);
+        return userId;
+    }
+
+    @Test
     void someoneWhoDoesNotServeTheTicketGetsNoCloseOrTransferButtons() throws Exception {
         String managerEmail = data.email("manager");
         data.member(data.user("MANAGER", managerEmail), number);
