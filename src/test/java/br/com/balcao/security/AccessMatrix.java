@@ -6,7 +6,6 @@ import static br.com.balcao.security.AccessMatrix.Access.CONTACTS;
 import static br.com.balcao.security.AccessMatrix.Access.CONTACTS_ON_SELECTED_NUMBER;
 import static br.com.balcao.security.AccessMatrix.Access.CONTACTS_OR_MANAGER;
 import static br.com.balcao.security.AccessMatrix.Access.MANAGERS;
-import static br.com.balcao.security.AccessMatrix.Access.MANAGERS_OF_THE_NUMBER;
 import static br.com.balcao.security.AccessMatrix.Access.MEMBERS;
 import static br.com.balcao.security.AccessMatrix.Access.PUBLIC;
 import static br.com.balcao.security.AccessMatrix.Access.REPLY;
@@ -89,9 +88,6 @@ final class AccessMatrix {
         /** Managers and admins only, on numbers they see. */
         MANAGERS(List.of(LOGIN, FORBIDDEN, FORBIDDEN, PASSES, PASSES),
                 List.of(LOGIN, FORBIDDEN, FORBIDDEN, NOT_FOUND, PASSES)),
-        /** The absence: admins and the number's managers (an agent only when the number's only agent). */
-        MANAGERS_OF_THE_NUMBER(List.of(LOGIN, FORBIDDEN, FORBIDDEN, PASSES, PASSES),
-                List.of(LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, PASSES)),
         ADMINS(List.of(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, PASSES), null),
         /** A transfer request is answered by the agent serving the ticket; for anyone else it does not exist. */
         SERVING_AGENT(List.of(LOGIN, NOT_FOUND, PASSES, NOT_FOUND, NOT_FOUND),
@@ -146,7 +142,7 @@ final class AccessMatrix {
 
             // Absence.
             endpoint("GET /absence", SIGNED_IN, w -> get("/absence")),
-            endpoint("POST /absence", MANAGERS_OF_THE_NUMBER, w -> post("/absence").param("numberId", id(w.number()))
+            endpoint("POST /absence", MEMBERS, w -> post("/absence").param("numberId", id(w.number()))
                     .param("message", "Volto já")),
             endpoint("POST /absence/preview", MEMBERS, w -> post("/absence/preview")
                     .param("numberId", id(w.number())).param("message", "Volto já")
