@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.annotation.Profile;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,7 +51,7 @@ class SimulatorController {
     @GetMapping
     String page(@RequestParam Optional<Long> numberId, @RequestParam(defaultValue = "+55 11 98765-4321") String phone,
                 @RequestParam(defaultValue = "Cliente Teste") String name, Model model) {
-        requireManager();
+        access.requireManager();
         List<NumberView> visible = access.visibleNumbers();
         NumberView number = numberId.map(access::requireVisible).orElse(visible.isEmpty() ? null : visible.get(0));
         model.addAttribute("numbers", visible);
@@ -108,14 +107,8 @@ class SimulatorController {
 
     /** The number, when the user may play its customers. */
     private NumberView number(long numberId) {
-        requireManager();
+        access.requireManager();
         return access.requireVisible(numberId);
-    }
-
-    private void requireManager() {
-        if (!access.currentUser().isManager()) {
-            throw new AccessDeniedException("the customer simulator is for managers and admins");
-        }
     }
 
     private static String digitsOf(ContactView contact) {
