@@ -1,8 +1,9 @@
 package br.com.balcao.contacts;
 
 import br.com.balcao.contacts.ContactCsv.Field;
-import br.com.balcao.shared.SpreadsheetCsv;
+import br.com.balcao.shared.Phones;
 import br.com.balcao.shared.SpreadsheetCsv.Separator;
+import br.com.balcao.shared.SpreadsheetCsv;
 import br.com.balcao.shared.SpreadsheetText;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -63,7 +64,7 @@ class ContactExport {
                 """.formatted(query.where()), row -> {
             List<String> values = new ArrayList<>(header.size());
             values.add(row.getString("name"));
-            values.add(row.getString("phone_e164"));
+            values.add(Phones.readable(row.getString("phone_e164")));
             values.add(row.getString("email"));
             values.add(row.getString("city"));
             values.add(row.getString("document"));

@@ -1,7 +1,8 @@
 package br.com.balcao.history;
 
-import br.com.balcao.shared.SpreadsheetCsv;
+import br.com.balcao.shared.Phones;
 import br.com.balcao.shared.SpreadsheetCsv.Separator;
+import br.com.balcao.shared.SpreadsheetCsv;
 import br.com.balcao.shared.SpreadsheetText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,7 +46,7 @@ class HistoryCsv {
 
     private void print(CSVPrinter printer, HistoryRow row, ZoneId zone, Locale locale) {
         try {
-            printer.printRecord(row.ticketNumber(), SpreadsheetText.safe(row.contactName()), row.contactPhone(),
+            printer.printRecord(row.ticketNumber(), SpreadsheetText.safe(row.contactName()), Phones.readable(row.contactPhone()),
                     SpreadsheetText.safe(row.agentName()), SPREADSHEET_TIME.format(row.createdAt().atZone(zone)),
                     row.closedAt() == null ? "" : SPREADSHEET_TIME.format(row.closedAt().atZone(zone)),
                     clock(row.duration()), labels.status(row.status(), row.reason(), locale),

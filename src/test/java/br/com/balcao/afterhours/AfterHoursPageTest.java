@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import br.com.balcao.shared.Phones;
 import br.com.balcao.support.IntegrationTest;
 import br.com.balcao.support.TestClock;
 import br.com.balcao.support.TestData;
@@ -201,8 +202,9 @@ class AfterHoursPageTest {
         return contact;
     }
 
+    /** As the page shows it (the format itself is PhonesTest's). */
     private String phoneOf(long contact) {
-        return jdbc.queryForObject("SELECT phone_e164 FROM contacts WHERE id = ?", String.class, contact);
+        return Phones.readable(jdbc.queryForObject("SELECT phone_e164 FROM contacts WHERE id = ?", String.class, contact));
     }
 
     private String page() throws Exception {

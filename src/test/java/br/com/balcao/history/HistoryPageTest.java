@@ -112,7 +112,7 @@ class HistoryPageTest {
 
         String page = list("", manager);
 
-        assertThat(page).contains("#" + fixtures.ticketNumber(ticket), "José Conceição", "+5511987650001",
+        assertThat(page).contains("#" + fixtures.ticketNumber(ticket), "José Conceição", "+55 11 98765-0001",
                 "Ana Souza", "10/11/2026 10:05", "10/11/2026 10:47", "42 min 00 s", "Encerrado", "pelo atendente",
                 "fill=\"#ff8800\"", "/history/" + ticket + "/pdf");
     }
@@ -247,7 +247,7 @@ class HistoryPageTest {
                 "Encerrado em", "Duração", "Situação", "Etiquetas");
         assertThat(lines).hasSize(6);
         assertThat(lines.get(1).values()).containsExactly(String.valueOf(fixtures.ticketNumber(tickets.get(0))),
-                "'=HYPERLINK(\"x\")", "+5511955556666", "Ana Souza", "2026-11-15 14:00:00", "2026-11-15 14:42:00",
+                "'=HYPERLINK(\"x\")", "+55 11 95555-6666", "Ana Souza", "2026-11-15 14:00:00", "2026-11-15 14:42:00",
                 "0:42:00", "Encerrado (pelo atendente)", lines.get(1).get(8));
         assertThat(lines.get(1).get(8)).startsWith("Cliente VIP ");
         assertThat(lines.get(5).get(0)).isEqualTo(String.valueOf(fixtures.ticketNumber(tickets.get(4))));
