@@ -50,14 +50,14 @@ class SimulatorController {
 
     @GetMapping
     String page(@RequestParam Optional<Long> numberId, @RequestParam(defaultValue = "+55 11 98765-4321") String phone,
-                @RequestParam(defaultValue = "Cliente Teste") String name, Model model) {
+                @RequestParam(required = false) String name, Model model) {
         access.requireManager();
         List<NumberView> visible = access.visibleNumbers();
         NumberView number = numberId.map(access::requireVisible).orElse(visible.isEmpty() ? null : visible.get(0));
         model.addAttribute("numbers", visible);
         model.addAttribute("number", number);
         model.addAttribute("phone", phone);
-        model.addAttribute("name", name);
+        model.addAttribute("name", name == null ? "Cliente Teste" : name);
         addThread(model, number, phone);
         return "channel/simulator";
     }
@@ -69,7 +69,7 @@ class SimulatorController {
     }
 
     @PostMapping("/messages")
-    String send(@RequestParam long numberId, @RequestParam String phone, @RequestParam String name,
+    String send(@RequestParam long numberId, @RequestParam String phone, @RequestParam(defaultValue = "") String name,
                 @RequestParam String text, Model model) {
         NumberView number = number(numberId);
         Optional<Phones.Phone> customerPhone = Phones.parse(phone);
@@ -78,7 +78,7 @@ class SimulatorController {
         if (problem == null) {
             try {
                 customer.send(number.phoneNumberId(), customerPhone.get().digits(),
-                        name.isBlank() ? "Cliente" : name.strip(), text.strip());
+                        name.isBlank() ? null : name.strip(), text.strip());
             } catch (RestClientException e) {
                 problem = "simulator.error.webhook";
             }
