@@ -23,8 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The absence page of the number chosen in the header: everyone who sees the number sees its absence;
- * admins, its managers and its only agent may change it. The preview is the exact reply customers get.
+ * The absence page of the number chosen in the header: everyone who sees the number sees and changes its
+ * absence. The preview is the exact reply customers get.
  */
 @Controller
 class AbsenceController {
@@ -69,7 +69,6 @@ class AbsenceController {
             Model model, HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
         NumberView number = access.requireVisible(numberId);
         List<UserSummary> members = absenceAccess.membersOf(numberId);
-        absenceAccess.requireManage(numberId, members);
         SignedInUser actor = access.currentUser();
         AbsenceForm form = new AbsenceForm(active, message, suggestedUserId.orElse(null), suggestedName,
                 suggestedPhone);
@@ -113,7 +112,6 @@ class AbsenceController {
         model.addAttribute("members", members);
         model.addAttribute("absence", absence.orElse(null));
         model.addAttribute("form", form);
-        model.addAttribute("mayManage", absenceAccess.mayManage(number.id(), members));
         model.addAttribute("reply", replyOf(form, members));
         model.addAttribute("startedBy", absence.map(AbsenceView::startedById).flatMap(users::find)
                 .map(UserSummary::name).orElse(null));

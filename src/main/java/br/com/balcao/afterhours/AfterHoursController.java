@@ -3,6 +3,7 @@ package br.com.balcao.afterhours;
 import br.com.balcao.numbers.NumberDirectory;
 import br.com.balcao.numbers.NumberView;
 import br.com.balcao.security.AccessPolicy;
+import br.com.balcao.security.UserDirectory;
 import br.com.balcao.shared.NotFoundException;
 import br.com.balcao.workspace.NumberSelection;
 import jakarta.servlet.http.HttpSession;
@@ -26,27 +27,32 @@ class AfterHoursController {
     private final AccessPolicy access;
     private final NumberDirectory numbers;
     private final AfterHoursList list;
+    private final UserDirectory users;
     private final Clock clock;
 
     AfterHoursController(NumberSelection selection, AccessPolicy access, NumberDirectory numbers, AfterHoursList list,
-                         Clock clock) {
+                         UserDirectory users, Clock clock) {
         this.selection = selection;
         this.access = access;
         this.numbers = numbers;
         this.list = list;
+        this.users = users;
         this.clock = clock;
     }
 
-    /** The newest page, or with {@code olderThan} and {@code olderThanId} the page after that row. */
+    /**
+     * The newest page, or with {@code olderThan} and {@code olderThanId} the page after that row; with
+     * {@code agent}, only the contacts whose last conversation was with that user of the number.
+     */
     @GetMapping("/after-hours")
     String list(@RequestParam(required = false) Instant olderThan, @RequestParam(required = false) Long olderThanId,
-                HttpSession session, Model model) {
+                @RequestParam(required = false) Long agent, HttpSession session, Model model) {
         NumberView number = selection.current(session).orElseThrow(() -> new NotFoundException("no number"));
         access.requireContactReader(number.id());
         boolean alwaysOpen = numbers.rules(number.id()).alwaysOpen();
         AfterHoursList.Cursor after = olderThan == null || olderThanId == null ? null
                 : new AfterHoursList.Cursor(olderThan, olderThanId);
-        List<AfterHoursRow> page = alwaysOpen ? List.of() : list.recent(number.id(), clock.instant(), after);
+        List<AfterHoursRow> page = alwaysOpen ? List.of() : list.recent(number.id(), clock.instant(), agent, after);
         boolean more = page.size() > AfterHoursList.PAGE_SIZE;
         List<AfterHoursRow> rows = more ? page.subList(0, AfterHoursList.PAGE_SIZE) : page;
         model.addAttribute("number", number);
@@ -55,6 +61,8 @@ class AfterHoursController {
         model.addAttribute("rows", rows);
         model.addAttribute("olderPageAfter", more ? rows.get(rows.size() - 1) : null);
         model.addAttribute("laterPage", after != null);
+        model.addAttribute("agents", users.byIds(numbers.membersOf(number.id()).keySet()));
+        model.addAttribute("agent", agent);
         return "afterhours/list";
     }
 

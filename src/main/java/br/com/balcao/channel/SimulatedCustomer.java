@@ -1,6 +1,7 @@
 package br.com.balcao.channel;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,8 +32,9 @@ class SimulatedCustomer {
         this.clock = clock;
     }
 
+    /** {@code profileName} null for a customer without a WhatsApp name: the envelope then carries none. */
     void send(String phoneNumberId, String waId, String profileName, String text) {
-        byte[] body = json.writeValueAsBytes(envelope(phoneNumberId, waId, profileName, text));
+        byte[] body = json.writeValueAsBytes(envelope(phoneNumberId, waId, profileName, text, clock.instant()));
         http.post()
                 .uri("http://localhost:{port}/webhooks/whatsapp", environment.getProperty("local.server.port"))
                 .contentType(MediaType.APPLICATION_JSON)
@@ -42,17 +44,19 @@ class SimulatedCustomer {
                 .toBodilessEntity();
     }
 
-    private Map<String, Object> envelope(String phoneNumberId, String waId, String profileName, String text) {
+    static Map<String, Object> envelope(String phoneNumberId, String waId, String profileName, String text,
+            Instant at) {
         Map<String, Object> message = Map.of(
                 "from", waId,
                 "id", "wamid.sim." + UUID.randomUUID(),
-                "timestamp", String.valueOf(clock.instant().getEpochSecond()),
+                "timestamp", String.valueOf(at.getEpochSecond()),
                 "type", "text",
                 "text", Map.of("body", text));
         Map<String, Object> value = Map.of(
                 "messaging_product", "whatsapp",
                 "metadata", Map.of("display_phone_number", phoneNumberId, "phone_number_id", phoneNumberId),
-                "contacts", List.of(Map.of("profile", Map.of("name", profileName), "wa_id", waId)),
+                "contacts", List.of(profileName == null ? Map.of("wa_id", waId)
+                        : Map.of("profile", Map.of("name", profileName), "wa_id", waId)),
                 "messages", List.of(message));
         return Map.of(
                 "object", "whatsapp_business_account",

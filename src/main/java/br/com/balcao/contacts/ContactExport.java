@@ -1,6 +1,9 @@
 package br.com.balcao.contacts;
 
 import br.com.balcao.contacts.ContactCsv.Field;
+import br.com.balcao.shared.Phones;
+import br.com.balcao.shared.SpreadsheetCsv.Separator;
+import br.com.balcao.shared.SpreadsheetCsv;
 import br.com.balcao.shared.SpreadsheetText;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,8 +24,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The filtered contacts as CSV in the import's format (UTF-8 with a byte order mark so that spreadsheets read
- * the accents, semicolons, the header row, then one line per contact in the list's order, extra fields as
+ * The filtered contacts as a spreadsheet CSV ({@link SpreadsheetCsv}) in the import's format: the header row, then one line per contact in the list's order, extra fields as
  * columns). Values a spreadsheet would run as formulas are protected ({@link SpreadsheetText}). Rows are read
  * through a database cursor and written as they come: memory stays flat at any size.
  */
@@ -44,15 +46,15 @@ class ContactExport {
 
     /** PostgreSQL streams a result through a cursor only inside a transaction. */
     @Transactional(readOnly = true)
-    public void write(long numberId, ContactFilter filter, ZoneId zone, OutputStream out) throws IOException {
+    public void write(long numberId, ContactFilter filter, ZoneId zone, Separator separator, OutputStream out)
+            throws IOException {
         ContactQuery query = ContactQuery.of(numberId, filter, zone);
         List<String> extraColumns = cursor.queryForList("""
                 SELECT DISTINCT k FROM contacts c, jsonb_object_keys(c.extra_fields) k
                  WHERE %s ORDER BY k LIMIT %d
                 """.formatted(query.where(), MAX_EXTRA_COLUMNS), String.class, query.arguments().toArray());
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        writer.write('\uFEFF');
-        CSVPrinter printer = new CSVPrinter(writer, ContactCsv.format(ContactCsv.SEMICOLON));
+        CSVPrinter printer = SpreadsheetCsv.open(writer, separator);
         List<String> header = new ArrayList<>(Arrays.stream(Field.values()).map(Field::header).toList());
         header.addAll(extraColumns);
         printer.printRecord(header.stream().map(SpreadsheetText::safe).toList());
@@ -62,7 +64,7 @@ class ContactExport {
                 """.formatted(query.where()), row -> {
             List<String> values = new ArrayList<>(header.size());
             values.add(row.getString("name"));
-            values.add(row.getString("phone_e164"));
+            values.add(Phones.readable(row.getString("phone_e164")));
             values.add(row.getString("email"));
             values.add(row.getString("city"));
             values.add(row.getString("document"));

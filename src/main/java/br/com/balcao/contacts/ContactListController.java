@@ -4,6 +4,7 @@ import br.com.balcao.numbers.NumberView;
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.shared.HtmxRequest;
 import br.com.balcao.shared.NotFoundException;
+import br.com.balcao.shared.SpreadsheetCsv.Separator;
 import br.com.balcao.workspace.NumberSelection;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -63,8 +64,8 @@ class ContactListController {
 
     /** The filtered list as CSV, written row by row as the database hands it over. */
     @GetMapping("/contacts/export")
-    void export(@ModelAttribute ContactFilter filter, HttpSession session, HttpServletResponse response)
-            throws IOException {
+    void export(@ModelAttribute ContactFilter filter, @RequestParam(defaultValue = "SEMICOLON") Separator separator,
+            HttpSession session, HttpServletResponse response) throws IOException {
         NumberView number = selectedNumber(session);
         if (!filter.errors().isEmpty()) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
@@ -73,7 +74,7 @@ class ContactListController {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename("contatos-" + number.id() + ".csv", StandardCharsets.UTF_8).build().toString());
-        export.write(number.id(), filter, number.zone(), response.getOutputStream());
+        export.write(number.id(), filter, number.zone(), separator, response.getOutputStream());
     }
 
     private NumberView selectedNumber(HttpSession session) {

@@ -6,6 +6,7 @@ import br.com.balcao.numbers.NumberView;
 import br.com.balcao.numbers.Permission;
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.shared.NotFoundException;
+import br.com.balcao.shared.Phones;
 import br.com.balcao.templates.TemplateCatalog;
 import br.com.balcao.templates.TemplateStatus;
 import br.com.balcao.templates.TemplateView;
@@ -71,7 +72,7 @@ class ActiveMessageController {
 
         /** How the component names the customer: the name, or the phone when there is no name. */
         public String contactLabel() {
-            return contactName == null || contactName.isBlank() ? contactPhone : contactName;
+            return contactName == null || contactName.isBlank() ? Phones.readable(contactPhone) : contactName;
         }
 
         public boolean hasTemplates() {

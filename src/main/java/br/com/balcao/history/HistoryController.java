@@ -3,6 +3,7 @@ package br.com.balcao.history;
 import br.com.balcao.numbers.NumberView;
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.shared.NotFoundException;
+import br.com.balcao.shared.SpreadsheetCsv.Separator;
 import br.com.balcao.tickets.CloseReason;
 import br.com.balcao.tickets.TicketStatus;
 import br.com.balcao.workspace.NumberSelection;
@@ -26,6 +27,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The selected number's tickets of the last months, filtered and paged, their CSV export, and a ticket's PDF. */
@@ -101,7 +103,8 @@ class HistoryController {
     /** The whole filtered list (not only the page shown) as CSV; bad filters go back to the page, which says why. */
     @GetMapping("/history/export.csv")
     void export(@ModelAttribute("filter") HistoryFilterForm form, BindingResult errors, HttpSession session,
-                HttpServletRequest request, HttpServletResponse response, Locale locale) throws IOException {
+                @RequestParam(defaultValue = "SEMICOLON") Separator separator, HttpServletRequest request,
+                HttpServletResponse response, Locale locale) throws IOException {
         Optional<NumberView> selected = selection.current(session);
         form.validate(errors);
         if (selected.isEmpty() || errors.hasErrors()) {
@@ -115,7 +118,7 @@ class HistoryController {
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        csv.write(window.criteria(number, form.toFilter()), number.zone(), locale, out);
+        csv.write(window.criteria(number, form.toFilter()), number.zone(), locale, separator, out);
         out.flush();
     }
 

@@ -1,5 +1,8 @@
 package br.com.balcao.history;
 
+import br.com.balcao.shared.Phones;
+import br.com.balcao.shared.SpreadsheetCsv.Separator;
+import br.com.balcao.shared.SpreadsheetCsv;
 import br.com.balcao.shared.SpreadsheetText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,13 +10,13 @@ import java.io.Writer;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Component;
 
-/** Writes the filtered list as CSV, one ticket a line, as the rows come from the database. */
+/** Writes the filtered list as a spreadsheet CSV, one ticket a line, as the rows come from the database. */
 @Component
 class HistoryCsv {
 
@@ -29,14 +32,10 @@ class HistoryCsv {
         this.labels = labels;
     }
 
-    void write(HistoryCriteria criteria, ZoneId zone, Locale locale, Writer out) throws IOException {
-        // The byte order mark makes spreadsheet programs read the file as UTF-8 (accents in names).
-        out.write('\uFEFF');
-        String[] header = new String[COLUMNS.length];
-        for (int i = 0; i < COLUMNS.length; i++) {
-            header[i] = labels.text("history.column." + COLUMNS[i], locale);
-        }
-        CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(header).get().print(out);
+    void write(HistoryCriteria criteria, ZoneId zone, Locale locale, Separator separator, Writer out)
+            throws IOException {
+        CSVPrinter printer = SpreadsheetCsv.open(out, separator);
+        printer.printRecord(Arrays.stream(COLUMNS).map(column -> labels.text("history.column." + column, locale)));
         try {
             queries.forEach(criteria, row -> print(printer, row, zone, locale));
         } catch (UncheckedIOException e) {
@@ -47,7 +46,7 @@ class HistoryCsv {
 
     private void print(CSVPrinter printer, HistoryRow row, ZoneId zone, Locale locale) {
         try {
-            printer.printRecord(row.ticketNumber(), SpreadsheetText.safe(row.contactName()), row.contactPhone(),
+            printer.printRecord(row.ticketNumber(), SpreadsheetText.safe(row.contactName()), Phones.readable(row.contactPhone()),
                     SpreadsheetText.safe(row.agentName()), SPREADSHEET_TIME.format(row.createdAt().atZone(zone)),
                     row.closedAt() == null ? "" : SPREADSHEET_TIME.format(row.closedAt().atZone(zone)),
                     clock(row.duration()), labels.status(row.status(), row.reason(), locale),

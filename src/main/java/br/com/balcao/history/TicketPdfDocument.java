@@ -1,5 +1,6 @@
 package br.com.balcao.history;
 
+import br.com.balcao.shared.Phones;
 import br.com.balcao.tickets.AuthorType;
 import java.awt.Color;
 import java.io.OutputStream;
@@ -73,7 +74,7 @@ class TicketPdfDocument implements AutoCloseable {
         field(table, "history.column.ticket", "#" + ticket.ticketNumber());
         field(table, "history.column.status", labels.status(ticket.status(), ticket.reason(), locale));
         field(table, "history.column.contact", ticket.contactName() == null ? text("history.noName") : ticket.contactName());
-        field(table, "history.column.phone", ticket.contactPhone());
+        field(table, "history.column.phone", Phones.readable(ticket.contactPhone()));
         field(table, "history.column.agent", ticket.agentName() == null ? "—" : ticket.agentName());
         field(table, "history.column.opened", dateTime.format(ticket.createdAt()));
         field(table, "history.column.closed", ticket.closedAt() == null ? "—" : dateTime.format(ticket.closedAt()));

@@ -6,7 +6,6 @@ import br.com.balcao.shared.BadRequestException;
 import br.com.balcao.workspace.NumberSelection;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,9 +24,7 @@ class MonitoringScopes {
     }
 
     MonitoringScope resolve(String number, HttpSession session) {
-        if (!access.currentUser().isManager()) {
-            throw new AccessDeniedException("monitoring is for managers and admins");
-        }
+        access.requireManager();
         List<NumberView> visible = access.visibleNumbers();
         if (MonitoringScope.ALL.equals(number)) {
             return new MonitoringScope(visible, true);

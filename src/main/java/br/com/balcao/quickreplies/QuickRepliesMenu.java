@@ -11,6 +11,6 @@ class QuickRepliesMenu {
     @Bean
     MenuEntry quickRepliesMenuEntry() {
         return new MenuEntry("/quick-replies", "bi-lightning-charge", "configuration.menu.quickReplies", 80,
-                Audience.ADMINS);
+                Audience.MANAGERS);
     }
 }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -132,12 +133,19 @@ class QuickReplyAdmin {
                 fields(category.getName(), title, body));
     }
 
-    void deleteReply(SignedInUser actor, long replyId) {
-        QuickReply reply = replies.findById(replyId).orElseThrow(() -> new NotFoundException("quick reply"));
-        String categoryName = category(reply.getCategoryId()).getName();
-        replies.delete(reply);
-        audit.record(actor, "quickReplies.replyDeleted", categoryName + " / " + reply.getTitle(),
-                fields(categoryName, reply.getTitle(), reply.getBody()), Map.of());
+    /**
+     * Deletes the reply and answers its category; empty when it was already gone (another manager deleted it
+     * first), which is what the user wanted anyway.
+     */
+    Optional<Long> deleteReply(SignedInUser actor, long replyId) {
+        Optional<QuickReply> found = replies.findById(replyId);
+        found.ifPresent(reply -> {
+            String categoryName = category(reply.getCategoryId()).getName();
+            replies.delete(reply);
+            audit.record(actor, "quickReplies.replyDeleted", categoryName + " / " + reply.getTitle(),
+                    fields(categoryName, reply.getTitle(), reply.getBody()), Map.of());
+        });
+        return found.map(QuickReply::getCategoryId);
     }
 
     private QuickReplyCategory category(long categoryId) {

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The quick replies page (admins): the categories on the left, the chosen category's replies on the
+ * The quick replies page (managers and admins, who keep them for all their numbers): the categories on the left, the chosen category's replies on the
  * right, with forms to create, rename, edit and delete. A refused form is shown again with its values
  * and the reason (422), and nothing is changed.
  */
@@ -50,7 +50,7 @@ class QuickReplyPageController {
     @GetMapping("/quick-replies")
     String page(@RequestParam Optional<Long> category, @RequestParam Optional<Long> reply,
             @RequestParam(defaultValue = "false") boolean rename, Model model) {
-        access.requireAdmin();
+        access.requireManager();
         Optional<ReplyRow> editing = reply.map(admin::reply);
         Long categoryId = editing.map(ReplyRow::categoryId).or(() -> category).orElse(null);
         Draft draft = editing.map(r -> new Draft("", r.title(), r.body())).orElse(Draft.EMPTY);
@@ -60,7 +60,7 @@ class QuickReplyPageController {
     @PostMapping("/quick-replies/categories")
     String createCategory(@RequestParam(defaultValue = "") String name, Model model, HttpServletResponse response,
             RedirectAttributes redirect, Locale locale) {
-        SignedInUser actor = access.requireAdmin();
+        SignedInUser actor = access.requireManager();
         return attempt(() -> {
             long id = admin.createCategory(actor, name);
             return saved(redirect, "/quick-replies?category=" + id);
@@ -70,7 +70,7 @@ class QuickReplyPageController {
     @PostMapping("/quick-replies/categories/{categoryId}")
     String renameCategory(@PathVariable long categoryId, @RequestParam(defaultValue = "") String name, Model model,
             HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
-        SignedInUser actor = access.requireAdmin();
+        SignedInUser actor = access.requireManager();
         return attempt(() -> {
             admin.renameCategory(actor, categoryId, name);
             return saved(redirect, "/quick-replies?category=" + categoryId);
@@ -80,7 +80,7 @@ class QuickReplyPageController {
     @PostMapping("/quick-replies/categories/{categoryId}/delete")
     String deleteCategory(@PathVariable long categoryId, @RequestParam Optional<Integer> confirmedReplies,
             Model model, RedirectAttributes redirect) {
-        SignedInUser actor = access.requireAdmin();
+        SignedInUser actor = access.requireManager();
         DeleteOutcome outcome = admin.deleteCategory(actor, categoryId, confirmedReplies.orElse(null));
         if (!outcome.deleted()) {
             model.addAttribute("categoryId", categoryId);
@@ -94,7 +94,7 @@ class QuickReplyPageController {
     String createReply(@RequestParam long categoryId, @RequestParam(defaultValue = "") String title,
             @RequestParam(defaultValue = "") String body, Model model, HttpServletResponse response,
             RedirectAttributes redirect, Locale locale) {
-        SignedInUser actor = access.requireAdmin();
+        SignedInUser actor = access.requireManager();
         return attempt(() -> {
             admin.createReply(actor, categoryId, title, body);
             return saved(redirect, "/quick-replies?category=" + categoryId);
@@ -105,7 +105,7 @@ class QuickReplyPageController {
     String editReply(@PathVariable long replyId, @RequestParam long categoryId,
             @RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String body, Model model,
             HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
-        SignedInUser actor = access.requireAdmin();
+        SignedInUser actor = access.requireManager();
         return attempt(() -> {
             admin.editReply(actor, replyId, categoryId, title, body);
             return saved(redirect, "/quick-replies?category=" + categoryId);
@@ -114,10 +114,9 @@ class QuickReplyPageController {
 
     @PostMapping("/quick-replies/replies/{replyId}/delete")
     String deleteReply(@PathVariable long replyId, RedirectAttributes redirect) {
-        SignedInUser actor = access.requireAdmin();
-        long categoryId = admin.reply(replyId).categoryId();
-        admin.deleteReply(actor, replyId);
-        return saved(redirect, "/quick-replies?category=" + categoryId);
+        SignedInUser actor = access.requireManager();
+        return saved(redirect, admin.deleteReply(actor, replyId)
+                .map(categoryId -> "/quick-replies?category=" + categoryId).orElse("/quick-replies"));
     }
 
     private String attempt(Supplier<String> change, Model model, HttpServletResponse response, Locale locale,

@@ -52,6 +52,15 @@ public class AccessPolicy {
         return user;
     }
 
+    /** The current user, when a manager or an admin; otherwise 403. */
+    public SignedInUser requireManager() {
+        SignedInUser user = currentUser();
+        if (!user.isManager()) {
+            throw new AccessDeniedException("managers and admins only");
+        }
+        return user;
+    }
+
     /** The numbers the current user may see, by name. */
     public List<NumberView> visibleNumbers() {
         SignedInUser user = currentUser();

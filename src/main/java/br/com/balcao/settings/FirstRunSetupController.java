@@ -6,6 +6,7 @@ import br.com.balcao.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -68,7 +69,7 @@ class FirstRunSetupController {
 
     private static String show(Model model, SetupParams form) {
         model.addAttribute("form", form);
-        model.addAttribute("zones", NumberSettingsController.ZONES);
+        model.addAttribute("zones", ZoneChoices.in(LocaleContextHolder.getLocale()));
         return VIEW;
     }
 }

@@ -3,9 +3,9 @@ package br.com.balcao.settings;
 import static br.com.balcao.shared.InvalidInputException.label;
 
 import br.com.balcao.numbers.NumberDirectory;
-import br.com.balcao.numbers.NumberSettings;
 import br.com.balcao.numbers.NumberSettings.HoursInterval;
 import br.com.balcao.numbers.NumberSettings.NumberForm;
+import br.com.balcao.numbers.NumberSettings;
 import br.com.balcao.numbers.NumberView;
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.security.SignedInUser;
@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,10 +37,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class NumberSettingsController {
 
     private static final String VIEW = "settings/numbers";
-    /** The zones offered: every region-based id (no fixed offsets or legacy aliases), sorted. */
-    static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
-            .filter(id -> id.contains("/") && !id.startsWith("Etc/") && !id.startsWith("SystemV/"))
-            .sorted().toList();
     /** What a new number starts with, here and at the first-run setup. */
     static final NumberForm NEW_NUMBER = new NumberForm("", "", "", ZoneId.of("America/Sao_Paulo"), false, "", false,
             "sair", 60, 120);
@@ -135,7 +132,7 @@ class NumberSettingsController {
         model.addAttribute("numbers", directory.all());
         model.addAttribute("selectedId", numberId);
         model.addAttribute("form", form);
-        model.addAttribute("zones", ZONES);
+        model.addAttribute("zones", ZoneChoices.in(LocaleContextHolder.getLocale()));
         if (numberId != null) {
             List<HoursInterval> hours = settings.hours(numberId);
             model.addAttribute("week", Arrays.stream(DayOfWeek.values())

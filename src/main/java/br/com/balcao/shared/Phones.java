@@ -9,7 +9,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
-/** Phone numbers as the app stores them: E.164 for display and sending, digits only for search. */
+/**
+ * Phone numbers as the app stores them (E.164 for sending, digits only for search) and shows them: the
+ * international format of the number's own country, as people there read it ({@code +55 11 97777-1610}).
+ */
 public final class Phones {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
@@ -58,6 +61,22 @@ public final class Phones {
             return Optional.of(new Phone(e164, e164.substring(1)));
         } catch (NumberParseException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * The phone as people read it in its country; what libphonenumber cannot parse (a short code, a test
+     * number) is shown as it is. Null stays null, so templates can fall back with {@code ?:}.
+     */
+    public static String readable(String phone) {
+        if (phone == null || phone.isBlank() || phone.length() > 40) {
+            return phone;
+        }
+        try {
+            PhoneNumber number = UTIL.parse(phone, DEFAULT_REGION);
+            return UTIL.isPossibleNumber(number) ? UTIL.format(number, PhoneNumberFormat.INTERNATIONAL) : phone;
+        } catch (NumberParseException e) {
+            return phone;
         }
     }
 }

@@ -97,26 +97,23 @@ class AbsencePageTest {
     }
 
     @Test
-    void theOnlyAgentOfTheNumberMayChangeItButNotOneOfTwo() throws Exception {
-        save(carla, true).andExpect(status().is3xxRedirection());
-
-        account("AGENT", numberId);
-        save(carla, false).andExpect(status().isForbidden());
-        assertThat(jdbc.queryForObject("SELECT active FROM absences WHERE number_id = ?", Boolean.class, numberId))
-                .isTrue();
-    }
-
-    @Test
-    void anAgentWhoMayNotChangeItSeesItReadOnly() throws Exception {
+    void anyAgentOfTheNumberTurnsItOnAndOffAndTheAuditLogSaysWho() throws Exception {
         UserDetails bruno = account("AGENT", numberId);
+        jdbc.update("UPDATE app_users SET name = 'Bruno Lima' WHERE email = ?", bruno.getUsername());
+        bruno = users.loadUserByUsername(bruno.getUsername());
+
+        save(bruno, true).andExpect(status().is3xxRedirection());
+        save(users.loadUserByUsername(carla.getUsername()), false).andExpect(status().is3xxRedirection());
+
+        List<String> rows = jdbc.queryForList("SELECT actor_name || ':' || (new_value ->> 'active') FROM audit_log "
+                + "WHERE action = 'absence.updated' AND subject = (SELECT name FROM business_numbers WHERE id = ?) "
+                + "ORDER BY id", String.class, numberId);
+        assertThat(rows).containsExactly("Bruno Lima:true", "Carla Souza:false");
         Cookie session = mvc.perform(post("/numbers/select").param("numberId", String.valueOf(numberId))
                 .param("returnTo", "/").with(user(bruno)).with(csrf())).andReturn().getResponse().getCookie("SESSION");
-
         String page = mvc.perform(get("/absence").cookie(session).with(user(bruno))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-
-        assertThat(page).contains("Somente administradores, gestores do número ou o único atendente")
-                .containsPattern("<fieldset class=\"card-body\"\\s+disabled=\"disabled\"");
+        assertThat(page).doesNotContain("disabled=\"disabled\"");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import br.com.balcao.shared.Phones;
 import br.com.balcao.support.IntegrationTest;
 import br.com.balcao.support.TestClock;
 import br.com.balcao.support.TestData;
@@ -180,6 +181,35 @@ class AfterHoursPageTest {
     }
 
     @Test
+    void theListFiltersByTheAgentTheContactLastTalkedTo() throws Exception {
+        long colleague = data.agent(number, "OFFLINE");
+        jdbc.update("UPDATE app_users SET name = 'Bruna Colega' WHERE id = ?", colleague);
+        long mine = writesAfterHours("Cliente da casa", "Oi", NOW.minus(Duration.ofHours(3)));
+        long theirs = writesAfterHours("Cliente da colega", "Oi", NOW.minus(Duration.ofHours(2)));
+        long movedToMe = writesAfterHours("Cliente que mudou", "Oi", NOW.minus(Duration.ofHours(1)));
+        writesAfterHours("Cliente novo", "Oi", NOW.minus(Duration.ofMinutes(30)));
+        closedTicket(mine, agent, NOW.minus(Duration.ofDays(3)));
+        closedTicket(theirs, colleague, NOW.minus(Duration.ofDays(3)));
+        closedTicket(movedToMe, colleague, NOW.minus(Duration.ofDays(5)));
+        closedTicket(movedToMe, agent, NOW.minus(Duration.ofDays(2)));
+
+        String filtered = mvc.perform(get("/after-hours").param("agent", String.valueOf(agent)).with(user(userOf(agent))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(names(filtered)).containsExactly("Cliente que mudou", "Cliente da casa");
+        assertThat(filtered).containsPattern("<option value=\"" + agent + "\" selected=\"selected\">")
+                .contains(">Bruna Colega</option>");
+        assertThat(names(page())).containsExactly("Cliente novo", "Cliente que mudou", "Cliente da colega",
+                "Cliente da casa");
+    }
+
+    private void closedTicket(long contact, long agentId, Instant at) {
+        long ticket = data.ticket(number, contact, "OPEN", agentId);
+        jdbc.update("UPDATE tickets SET status = 'CLOSED', close_reason = 'ATTENDANT', created_at = ?, closed_at = ? "
+                + "WHERE id = ?", Timestamp.from(at), Timestamp.from(at.plus(Duration.ofMinutes(10))), ticket);
+    }
+
+    @Test
     void aMalformedPageCursorIsABadRequest() throws Exception {
         mvc.perform(get("/after-hours").param("olderThan", "yesterday").param("olderThanId", "1")
                         .with(user(userOf(agent))))
@@ -201,8 +231,9 @@ class AfterHoursPageTest {
         return contact;
     }
 
+    /** As the page shows it (the format itself is PhonesTest's). */
     private String phoneOf(long contact) {
-        return jdbc.queryForObject("SELECT phone_e164 FROM contacts WHERE id = ?", String.class, contact);
+        return Phones.readable(jdbc.queryForObject("SELECT phone_e164 FROM contacts WHERE id = ?", String.class, contact));
     }
 
     private String page() throws Exception {

@@ -136,6 +136,7 @@ class ContactImportTest {
                 existing);
         byte[] export = mvc.perform(get("/contacts/export").with(user(agent)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(new String(export, StandardCharsets.UTF_8)).startsWith("\uFEFFname;phone;email;city;document;");
 
         assertThat(run(upload(new String(export, StandardCharsets.UTF_8))))
                 .containsEntry("created", 0).containsEntry("updated", 0).containsEntry("unchanged", 2)

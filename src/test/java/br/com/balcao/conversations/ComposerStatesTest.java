@@ -97,7 +97,8 @@ class ComposerStatesTest {
 
         assertThat(page).contains("data-state=\"NO_HISTORY\"").contains("id=\"no-history-dialog\"")
                 .contains("data-auto-show").contains("Nenhuma conversa com este contato")
-                .contains("value=\"+5511955554444\"").contains("aria-controls=\"no-history-panel\"")
+                .contains("Para retomar o contato, envie uma mensagem ativa").doesNotContain("falar com ele")
+                .contains("value=\"+55 11 95555-4444\"").contains("aria-controls=\"no-history-panel\"")
                 .contains("hx-trigger=\"active-message-load once\"").doesNotContain("conversa antiga demais");
 
         long templateId = jdbc.queryForObject("SELECT id FROM message_templates WHERE number_id = ?", Long.class, number);

@@ -140,7 +140,7 @@ class ConversationSearchTest {
     void aContactWithoutANameShowsNoName() throws Exception {
         fixtures.contact(number, null, "5511977776666", minutesAgo(1));
 
-        assertThat(search("77776666", agent)).contains("(Sem nome)").contains("+5511977776666");
+        assertThat(search("77776666", agent)).contains("(Sem nome)").contains("+55 11 97777-6666");
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import br.com.balcao.support.IntegrationTest;
 import br.com.balcao.support.TestClock;
 import br.com.balcao.support.TestData;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -109,7 +112,7 @@ class HistoryPageTest {
 
         String page = list("", manager);
 
-        assertThat(page).contains("#" + fixtures.ticketNumber(ticket), "José Conceição", "+5511987650001",
+        assertThat(page).contains("#" + fixtures.ticketNumber(ticket), "José Conceição", "+55 11 98765-0001",
                 "Ana Souza", "10/11/2026 10:05", "10/11/2026 10:47", "42 min 00 s", "Encerrado", "pelo atendente",
                 "fill=\"#ff8800\"", "/history/" + ticket + "/pdf");
     }
@@ -235,16 +238,24 @@ class HistoryPageTest {
                 .andExpect(header().string("Content-Type", "text/csv;charset=UTF-8"))
                 .andReturn().getResponse();
         String csv = new String(response.getContentAsByteArray(), StandardCharsets.UTF_8);
-        List<String> lines = csv.lines().toList();
+        assertThat(csv).startsWith("\uFEFF");
+        List<CSVRecord> lines = CSVFormat.DEFAULT.builder().setDelimiter(';').get().parse(new StringReader(csv.substring(1)))
+                .getRecords();
 
         assertThat(response.getHeader("Content-Disposition")).contains("attachment").contains("-history-2026-11-16.csv");
-        assertThat(lines.get(0)).isEqualTo("\uFEFFTicket,Contato,Telefone,Atendente,Aberto em,Encerrado em,Duração,"
-                + "Situação,Etiquetas");
+        assertThat(lines.get(0).values()).containsExactly("Ticket", "Contato", "Telefone", "Atendente", "Aberto em",
+                "Encerrado em", "Duração", "Situação", "Etiquetas");
         assertThat(lines).hasSize(6);
-        assertThat(lines.get(1)).isEqualTo(fixtures.ticketNumber(tickets.get(0))
-                + ",\"'=HYPERLINK(\"\"x\"\")\",+5511955556666,Ana Souza,2026-11-15 14:00:00,2026-11-15 14:42:00,"
-                + "0:42:00,Encerrado (pelo atendente),Cliente VIP " + csv.split("Cliente VIP ")[1].split("\r\n")[0]);
-        assertThat(lines.get(5)).startsWith(fixtures.ticketNumber(tickets.get(4)) + ",");
+        assertThat(lines.get(1).values()).containsExactly(String.valueOf(fixtures.ticketNumber(tickets.get(0))),
+                "'=HYPERLINK(\"x\")", "+55 11 95555-6666", "Ana Souza", "2026-11-15 14:00:00", "2026-11-15 14:42:00",
+                "0:42:00", "Encerrado (pelo atendente)", lines.get(1).get(8));
+        assertThat(lines.get(1).get(8)).startsWith("Cliente VIP ");
+        assertThat(lines.get(5).get(0)).isEqualTo(String.valueOf(fixtures.ticketNumber(tickets.get(4))));
+        assertThat(csv.lines().skip(1)).allSatisfy(line -> assertThat(line).doesNotContain(","));
+
+        String withCommas = mvc.perform(get("/history/export.csv?separator=COMMA&agent=" + ana).with(user(manager)))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(withCommas).startsWith("\uFEFFTicket,Contato,Telefone,");
     }
 
     @Test

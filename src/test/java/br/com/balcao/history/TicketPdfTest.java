@@ -102,7 +102,7 @@ class TicketPdfTest {
         try (PDDocument pdf = Loader.loadPDF(response.getContentAsByteArray())) {
             String text = visualText(pdf);
             assertThat(text).contains("Ticket #" + ticketNumber + " · " + numberName,
-                    "Maria Antônia Gonçalves", "+5511987654321", "Conceição Araújo", "Encerrado (pelo atendente)",
+                    "Maria Antônia Gonçalves", "+55 11 98765-4321", "Conceição Araújo", "Encerrado (pelo atendente)",
                     "12/11/2026 09:30", "12/11/2026 10:12", "42 min 00 s", "Cobrança ", "+55 11 3000-");
             assertThat(text).contains("Tickets ligados por transferência",
                     "#" + fixtures.ticketNumber(first) + " · aberto em 12/11/2026 07:30",

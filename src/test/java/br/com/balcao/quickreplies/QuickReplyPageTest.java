@@ -174,17 +174,30 @@ class QuickReplyPageTest {
     }
 
     @Test
-    void theManagementPageIsForAdminsOnly() throws Exception {
+    void managersKeepTheQuickRepliesAndFindThemInTheMenuButAgentsDoNot() throws Exception {
         long numberId = data.number("Loja");
-        String email = data.email("agent");
-        data.member(data.user("AGENT", email), numberId);
-        UserDetails agent = users.loadUserByUsername(email);
+        UserDetails agent = member("AGENT", numberId);
+        UserDetails manager = member("MANAGER", numberId);
 
         mvc.perform(get("/quick-replies").with(user(agent))).andExpect(status().isForbidden());
         mvc.perform(post("/quick-replies/categories").param("name", prefix + "x").with(user(agent)).with(csrf()))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/quick-replies/suggestions").with(user(agent))).andExpect(status().isOk());
-        mvc.perform(get("/quick-replies").with(user(admin))).andExpect(status().isOk());
+        assertThat(mvc.perform(get("/").with(user(agent))).andReturn().getResponse().getContentAsString())
+                .doesNotContain("href=\"/quick-replies\"");
+
+        String home = mvc.perform(get("/").with(user(manager))).andReturn().getResponse().getContentAsString();
+        assertThat(home).contains("href=\"/quick-replies\"");
+        mvc.perform(post("/quick-replies/categories").param("name", prefix + "Gestão").with(user(manager)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(mvc.perform(get("/quick-replies").with(user(manager))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains(prefix + "Gestão");
+    }
+
+    private UserDetails member(String role, long numberId) {
+        String email = data.email(role.toLowerCase());
+        data.member(data.user(role, email), numberId);
+        return users.loadUserByUsername(email);
     }
 
     private String name(int length) {

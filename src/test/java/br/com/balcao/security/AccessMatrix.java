@@ -2,11 +2,11 @@ package br.com.balcao.security;
 
 import static br.com.balcao.security.AccessMatrix.Access.ACTIVE_MESSAGE;
 import static br.com.balcao.security.AccessMatrix.Access.ADMINS;
+import static br.com.balcao.security.AccessMatrix.Access.ANY_MANAGER;
 import static br.com.balcao.security.AccessMatrix.Access.CONTACTS;
 import static br.com.balcao.security.AccessMatrix.Access.CONTACTS_ON_SELECTED_NUMBER;
 import static br.com.balcao.security.AccessMatrix.Access.CONTACTS_OR_MANAGER;
 import static br.com.balcao.security.AccessMatrix.Access.MANAGERS;
-import static br.com.balcao.security.AccessMatrix.Access.MANAGERS_OF_THE_NUMBER;
 import static br.com.balcao.security.AccessMatrix.Access.MEMBERS;
 import static br.com.balcao.security.AccessMatrix.Access.PUBLIC;
 import static br.com.balcao.security.AccessMatrix.Access.REPLY;
@@ -89,9 +89,8 @@ final class AccessMatrix {
         /** Managers and admins only, on numbers they see. */
         MANAGERS(List.of(LOGIN, FORBIDDEN, FORBIDDEN, PASSES, PASSES),
                 List.of(LOGIN, FORBIDDEN, FORBIDDEN, NOT_FOUND, PASSES)),
-        /** The absence: admins and the number's managers (an agent only when the number's only agent). */
-        MANAGERS_OF_THE_NUMBER(List.of(LOGIN, FORBIDDEN, FORBIDDEN, PASSES, PASSES),
-                List.of(LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, PASSES)),
+        /** Managers and admins, on things that belong to no number (the quick replies). */
+        ANY_MANAGER(List.of(LOGIN, FORBIDDEN, FORBIDDEN, PASSES, PASSES), null),
         ADMINS(List.of(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, PASSES), null),
         /** A transfer request is answered by the agent serving the ticket; for anyone else it does not exist. */
         SERVING_AGENT(List.of(LOGIN, NOT_FOUND, PASSES, NOT_FOUND, NOT_FOUND),
@@ -146,7 +145,7 @@ final class AccessMatrix {
 
             // Absence.
             endpoint("GET /absence", SIGNED_IN, w -> get("/absence")),
-            endpoint("POST /absence", MANAGERS_OF_THE_NUMBER, w -> post("/absence").param("numberId", id(w.number()))
+            endpoint("POST /absence", MEMBERS, w -> post("/absence").param("numberId", id(w.number()))
                     .param("message", "Volto já")),
             endpoint("POST /absence/preview", MEMBERS, w -> post("/absence/preview")
                     .param("numberId", id(w.number())).param("message", "Volto já")
@@ -247,20 +246,20 @@ final class AccessMatrix {
             endpoint("GET /monitoring/panel", MANAGERS, w -> get("/monitoring/panel").param("number", id(w.number()))),
             endpoint("GET /monitoring/events", MANAGERS, w -> get("/monitoring/events").param("number", id(w.number()))),
 
-            // Quick replies: the Desk's suggestions for everyone, the page for admins.
+            // Quick replies: the Desk's suggestions for everyone, the page for managers and admins.
             endpoint("GET /quick-replies/suggestions", SIGNED_IN, w -> get("/quick-replies/suggestions").param("q", "oi")),
-            endpoint("GET /quick-replies", ADMINS, w -> get("/quick-replies")),
-            endpoint("POST /quick-replies/categories", ADMINS, w -> post("/quick-replies/categories")
+            endpoint("GET /quick-replies", ANY_MANAGER, w -> get("/quick-replies")),
+            endpoint("POST /quick-replies/categories", ANY_MANAGER, w -> post("/quick-replies/categories")
                     .param("name", "Nova " + w.tag())),
-            endpoint("POST /quick-replies/categories/{categoryId}", ADMINS,
+            endpoint("POST /quick-replies/categories/{categoryId}", ANY_MANAGER,
                     w -> post("/quick-replies/categories/{id}", w.quickReplyCategory()).param("name", "Outra " + w.tag())),
-            endpoint("POST /quick-replies/categories/{categoryId}/delete", ADMINS,
+            endpoint("POST /quick-replies/categories/{categoryId}/delete", ANY_MANAGER,
                     w -> post("/quick-replies/categories/{id}/delete", w.quickReplyCategory())),
-            endpoint("POST /quick-replies/replies", ADMINS, w -> post("/quick-replies/replies")
+            endpoint("POST /quick-replies/replies", ANY_MANAGER, w -> post("/quick-replies/replies")
                     .param("categoryId", id(w.quickReplyCategory())).param("title", "Tchau").param("body", "Até logo!")),
-            endpoint("POST /quick-replies/replies/{replyId}", ADMINS, w -> post("/quick-replies/replies/{id}", w.quickReply())
+            endpoint("POST /quick-replies/replies/{replyId}", ANY_MANAGER, w -> post("/quick-replies/replies/{id}", w.quickReply())
                     .param("categoryId", id(w.quickReplyCategory())).param("title", "Oi!").param("body", "Olá!")),
-            endpoint("POST /quick-replies/replies/{replyId}/delete", ADMINS,
+            endpoint("POST /quick-replies/replies/{replyId}/delete", ANY_MANAGER,
                     w -> post("/quick-replies/replies/{id}/delete", w.quickReply())),
 
             // Settings and the audit log: admins.

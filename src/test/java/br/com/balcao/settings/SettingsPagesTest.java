@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import br.com.balcao.support.IntegrationTest;
 import br.com.balcao.support.TestData;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -113,6 +114,25 @@ class SettingsPagesTest {
         mvc.perform(post("/settings/tags").param("name", name.toUpperCase()).param("color", "#ff0000")
                         .with(user(admin)).with(csrf()))
                 .andExpect(status().isUnprocessableContent());
+    }
+
+    @Test
+    void theTimeZoneIsPickedFromBrazilsZonesFirstThenEveryOtherByItsReadableName() throws Exception {
+        String page = mvc.perform(get("/settings/numbers").param("number", String.valueOf(numberId)).with(user(admin)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        List<String> labels = Pattern.compile("<option value=\"[^\"]+\" label=\"([^\"]+)\"").matcher(page).results()
+                .map(match -> match.group(1)).toList();
+        assertThat(labels.get(0)).isEqualTo("Brasília (America/Sao_Paulo)");
+        assertThat(labels.subList(0, 16)).allMatch(label -> label.contains("(America/")).contains(
+                "Manaus, Amazonas (America/Manaus)", "Fernando de Noronha (America/Noronha)");
+        assertThat(labels).contains("Tokyo — Horário do Japão (Asia/Tokyo)").hasSizeGreaterThan(300)
+                .doesNotHaveDuplicates();
+        assertThat(page).contains("list=\"number-zone-choices\"").containsPattern("name=\"timeZone\"[^>]*value=\"America/Sao_Paulo\"");
+
+        String english = mvc.perform(get("/settings/numbers?lang=en").param("number", String.valueOf(numberId))
+                .with(user(admin))).andReturn().getResponse().getContentAsString();
+        assertThat(english).contains("Tokyo — Japan Time (Asia/Tokyo)");
     }
 
     @Test

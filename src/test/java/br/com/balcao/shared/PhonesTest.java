@@ -40,4 +40,14 @@ class PhonesTest {
         assertThat(Phones.parse("+55 11 99887-1234")).contains(new Phone("+5511998871234", "5511998871234"));
         assertThat(Phones.parse("abc")).isEmpty();
     }
+
+    @Test
+    void aPhoneIsShownAsPeopleReadItInItsCountry() {
+        assertThat(Phones.readable("+5511977771610")).isEqualTo("+55 11 97777-1610");
+        assertThat(Phones.readable("+551133334444")).isEqualTo("+55 11 3333-4444");
+        assertThat(Phones.readable("+16505551234")).isEqualTo("+1 650-555-1234");
+        assertThat(Phones.readable("+351912345678")).isEqualTo("+351 912 345 678");
+        assertThat(Phones.readable("+99999")).isEqualTo("+99999");
+        assertThat(Phones.readable(null)).isNull();
+    }
 }
