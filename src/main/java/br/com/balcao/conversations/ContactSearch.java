@@ -1,5 +1,6 @@
 package br.com.balcao.conversations;
 
+import br.com.balcao.shared.database.NameWords;
 import br.com.balcao.shared.database.RecentFirst;
 import br.com.balcao.tickets.ServiceWindow;
 import br.com.balcao.tickets.TicketStatus;
@@ -16,7 +17,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -26,11 +26,11 @@ import org.springframework.transaction.annotation.Transactional;
  * Finds contacts by name or phone digits on a set of numbers; the best matches come first, then the most
  * recent interaction. By phone, one statement per page: the trigram index on {@code phone_digits} finds the
  * few candidates, ranked by where the digits match. By name, one tier of match at a time, each asked only for
- * the rows the page still needs: the name starts with what was typed, then a word of it does, then it is
- * anywhere in it. A tier's most recent matches are found by {@link RecentFirst}: a walk of the user's contacts
- * in order of recent interaction that reads the index {@code contacts_recent_names} alone (it carries the
- * folded name), or, when the matches are too rare for a walk, every match through the name's prefix or trigram
- * index, sorted. Neither grows with the number of people called Maria, and a name shared by one contact in
+ * the rows the page still needs ({@link NameWords}: the name starts with the words typed, in order; each word
+ * starts a word of the name, in order, then in any order; each word is anywhere in it). A tier's most recent
+ * matches are found by {@link RecentFirst}: a walk of the user's contacts in order of recent interaction that
+ * reads the index {@code contacts_recent_names} alone (it carries the folded name), or, when the matches are too
+ * rare for a walk, every match through the name's prefix or trigram index, sorted. Neither grows with the number of people called Maria, and a name shared by one contact in
  * 400 ("Peçanha Zanetti") no longer sorts every one of them. A tier includes the better ones (already found,
  * skipped in Java): a query that excluded them would mislead the planner's estimates. The page's contacts are
  * then read with where each conversation stands.
@@ -45,16 +45,6 @@ class ContactSearch {
 
     private static final String CONTACT_COLUMNS =
             "c.id, c.number_id, c.name, c.phone_e164, c.last_interaction_at, c.last_inbound_at";
-
-    /** A tier of match by name: its condition on the folded name, and its LIKE patterns for a folded term. */
-    private record NameTier(String condition, Function<String, List<String>> patterns) {
-    }
-
-    /** The name's tiers of match, best first, each including the ones before it. */
-    private static final List<NameTier> NAME_TIERS = List.of(
-            new NameTier("c.name_folded LIKE ?", term -> List.of(term + "%")),
-            new NameTier("(c.name_folded LIKE ? OR c.name_folded LIKE ?)", term -> List.of(term + "%", "% " + term + "%")),
-            new NameTier("c.name_folded LIKE ?", term -> List.of("%" + term + "%")));
 
     /** A tier's matches among the first contacts (of the numbers, most recent first); numbers, length, patterns, limit. */
     private static final String NAME_WALK = """
@@ -124,10 +114,11 @@ class ContactSearch {
         if (query.kind() != SearchQuery.Kind.NAME) {
             return withState(PHONE_HITS, userId, query.likeTerm(), numbers, wanted, skip);
         }
-        String folded = jdbc.queryForObject("SELECT search_fold(?)", String.class, query.likeTerm());
+        String folded = jdbc.queryForObject("SELECT search_fold(?)", String.class, query.term());
+        List<NameWords.Tier> tiers = NameWords.of(folded).tiers("c.name_folded");
         Map<Long, Integer> found = new LinkedHashMap<>();
-        for (int tier = 0; tier < NAME_TIERS.size() && found.size() < skip + wanted; tier++) {
-            for (long id : tierMatches(NAME_TIERS.get(tier), folded, numbers, skip + wanted)) {
+        for (int tier = 0; tier < tiers.size() && found.size() < skip + wanted; tier++) {
+            for (long id : tierMatches(tiers.get(tier), numbers, skip + wanted)) {
                 found.putIfAbsent(id, tier);
             }
         }
@@ -147,8 +138,8 @@ class ContactSearch {
      * pattern and any numbers intersected 243 matches with the numbers' index, all 100,000 of its entries (14 ms
      * instead of 2 at 100,000 contacts).
      */
-    private List<Long> tierMatches(NameTier tier, String folded, Long[] numbers, int limit) {
-        List<String> patterns = tier.patterns().apply(folded);
+    private List<Long> tierMatches(NameWords.Tier tier, Long[] numbers, int limit) {
+        List<String> patterns = tier.patterns();
         return RECENT_FIRST.find(limit,
                 length -> ids(NAME_WALK.formatted(tier.condition()), false, numbers, length, patterns, limit),
                 () -> ids(NAME_MATCHES.formatted(tier.condition()), true, numbers, patterns, limit));
