@@ -19,6 +19,16 @@ public record NameWords(List<String> words) {
 
     /** A tier of match: its condition on the folded name and the LIKE patterns of its placeholders, in order. */
     public record Tier(String condition, List<String> patterns) {
+
+        Tier and(String otherCondition, String pattern) {
+            return and(new Tier(otherCondition, List.of(pattern)));
+        }
+
+        Tier and(Tier other) {
+            List<String> all = new ArrayList<>(patterns);
+            all.addAll(other.patterns);
+            return new Tier(condition + " AND " + other.condition, List.copyOf(all));
+        }
     }
 
     public NameWords {
@@ -49,23 +59,31 @@ public record NameWords(List<String> words) {
      * The tiers of match, best first, each including the ones before it, for words already folded: the name
      * starts with the words in order; every word starts a word of the name, in order; in any order; every word is
      * inside the name. With one word: the name starts with it, a word does, it is inside.
+     *
+     * <p>With several words every tier says that each word is inside the name, in conditions that one scan of the
+     * trigram index answers (it intersects the words' posting lists), and checks where the words sit on the rows
+     * found, in conditions no index serves ({@code ' ' || name}). Written as each word's (starts the name OR
+     * starts a word), the tiers led PostgreSQL to AND one bitmap per word, each as long as the word is frequent:
+     * 13 ms for a word one contact in 20 has, at 1,000,000 contacts, where the single scan takes 0.2 ms.
      */
     public List<Tier> tiers(String foldedName) {
         String inOrder = String.join("% ", words) + "%";
-        List<Tier> tiers = new ArrayList<>();
-        tiers.add(new Tier(foldedName + " LIKE ?", List.of(inOrder)));
-        tiers.add(new Tier("(" + foldedName + " LIKE ? OR " + foldedName + " LIKE ?)", List.of(inOrder, "% " + inOrder)));
-        if (words.size() > 1) {
-            tiers.add(everyWord("(" + foldedName + " LIKE ? OR " + foldedName + " LIKE ?)",
-                    word -> List.of(word + "%", "% " + word + "%")));
+        if (words.size() == 1) {
+            return List.of(new Tier(foldedName + " LIKE ?", List.of(inOrder)),
+                    new Tier("(" + foldedName + " LIKE ? OR " + foldedName + " LIKE ?)", List.of(inOrder, "% " + inOrder)),
+                    new Tier(foldedName + " LIKE ?", List.of("%" + inOrder)));
         }
-        tiers.add(everyWord(foldedName + " LIKE ?", word -> List.of("%" + word + "%")));
-        return List.copyOf(tiers);
+        Tier inside = everyWord(foldedName + " LIKE ?", word -> "%" + word + "%");
+        String spaced = "(' ' || " + foldedName + ")";
+        return List.of(inside.and(foldedName + " LIKE ?", inOrder),
+                inside.and(spaced + " LIKE ?", "% " + inOrder),
+                inside.and(everyWord(spaced + " LIKE ?", word -> "% " + word + "%")),
+                inside);
     }
 
-    private Tier everyWord(String condition, Function<String, List<String>> patterns) {
+    private Tier everyWord(String condition, Function<String, String> pattern) {
         return new Tier(String.join(" AND ", words.stream().map(word -> condition).toList()),
-                words.stream().flatMap(word -> patterns.apply(word).stream()).toList());
+                words.stream().map(pattern).toList());
     }
 
     private static String likeEscaped(String word) {
