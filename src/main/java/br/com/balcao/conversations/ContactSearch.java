@@ -62,6 +62,22 @@ class ContactSearch {
             SELECT c.id FROM matches c ORDER BY c.last_interaction_at DESC NULLS LAST, c.id DESC LIMIT ?
             """;
 
+    /**
+     * Every match of several words, ranked by tier, then the most recent: one read of the contacts with each word
+     * inside the name, the trigram scan that every tier of several words starts with, instead of one per tier;
+     * numbers, the last tier's patterns, the better tiers' patterns, limit.
+     */
+    private static final String NAME_MATCHES_RANKED = """
+            WITH matches AS MATERIALIZED (
+                SELECT c.id, c.name_folded, c.last_interaction_at FROM contacts c WHERE c.number_id = ANY (?) AND %s)
+            SELECT c.id, CASE %s ELSE %d END AS tier FROM matches c
+             ORDER BY tier, c.last_interaction_at DESC NULLS LAST, c.id DESC LIMIT ?
+            """;
+
+    /** A contact found by name and its tier of match (0 the best). */
+    private record Match(long id, int tier) {
+    }
+
     /** The page's contacts by phone, best match first; term, numbers, limit, offset. */
     private static final String PHONE_HITS = """
             SELECT p.*, row_number() OVER (ORDER BY p.rank, p.last_interaction_at DESC NULLS LAST, p.id DESC) AS position
@@ -115,11 +131,15 @@ class ContactSearch {
             return withState(PHONE_HITS, userId, query.likeTerm(), numbers, wanted, skip);
         }
         String folded = jdbc.queryForObject("SELECT search_fold(?)", String.class, query.term());
-        List<NameWords.Tier> tiers = NameWords.of(folded).tiers("c.name_folded");
+        NameWords words = NameWords.of(folded);
+        List<NameWords.Tier> tiers = words.tiers("c.name_folded");
         Map<Long, Integer> found = new LinkedHashMap<>();
         for (int tier = 0; tier < tiers.size() && found.size() < skip + wanted; tier++) {
-            for (long id : tierMatches(tiers.get(tier), numbers, skip + wanted)) {
-                found.putIfAbsent(id, tier);
+            for (Match match : tierMatches(tiers, tier, words.severalWords(), numbers, skip + wanted)) {
+                found.putIfAbsent(match.id(), match.tier());
+            }
+            if (words.severalWords()) {
+                break; // the first tier's walk filled the page, or every tier's matches were ranked at once
             }
         }
         List<Map.Entry<Long, Integer>> ranked = new ArrayList<>(found.entrySet());
@@ -136,23 +156,40 @@ class ContactSearch {
      * The most recent contacts (up to {@code limit}) that a tier matches. A walk's plan is fixed by its form; the
      * sorted matches are planned for the patterns and numbers at hand (an unnamed statement): a plan made for any
      * pattern and any numbers intersected 243 matches with the numbers' index, all 100,000 of its entries (14 ms
-     * instead of 2 at 100,000 contacts).
+     * instead of 2 at 100,000 contacts). With several words, the sorted matches are those of every tier from this
+     * one on, ranked.
      */
-    private List<Long> tierMatches(NameWords.Tier tier, Long[] numbers, int limit) {
+    private List<Match> tierMatches(List<NameWords.Tier> tiers, int index, boolean rankedAtOnce, Long[] numbers,
+                                    int limit) {
+        NameWords.Tier tier = tiers.get(index);
         List<String> patterns = tier.patterns();
         return RECENT_FIRST.find(limit,
-                length -> ids(NAME_WALK.formatted(tier.condition()), false, numbers, length, patterns, limit),
-                () -> ids(NAME_MATCHES.formatted(tier.condition()), true, numbers, patterns, limit));
+                length -> matches(NAME_WALK.formatted(tier.condition()), false, index, numbers, length, patterns, limit),
+                () -> rankedAtOnce ? rankedMatches(tiers, index, numbers, limit)
+                        : matches(NAME_MATCHES.formatted(tier.condition()), true, index, numbers, patterns, limit));
     }
 
-    private List<Long> ids(String sql, boolean planForTheValues, Object... arguments) {
+    private List<Match> rankedMatches(List<NameWords.Tier> tiers, int from, Long[] numbers, int limit) {
+        int last = tiers.size() - 1;
+        StringBuilder cases = new StringBuilder();
+        List<String> casePatterns = new ArrayList<>();
+        for (int tier = from; tier < last; tier++) {
+            cases.append(" WHEN ").append(tiers.get(tier).condition()).append(" THEN ").append(tier);
+            casePatterns.addAll(tiers.get(tier).patterns());
+        }
+        return matches(NAME_MATCHES_RANKED.formatted(tiers.get(last).condition(), cases, last), true, -1, numbers,
+                tiers.get(last).patterns(), casePatterns, limit);
+    }
+
+    /** The statement's contacts, of the given tier, or of the tier in its second column when that is -1. */
+    private List<Match> matches(String sql, boolean planForTheValues, int tier, Object... arguments) {
         return jdbc.query(connection -> {
             PreparedStatement statement = prepared(connection, sql, arguments);
             if (planForTheValues) {
                 statement.unwrap(PGStatement.class).setPrepareThreshold(0);
             }
             return statement;
-        }, (row, i) -> row.getLong(1));
+        }, (row, i) -> new Match(row.getLong(1), tier < 0 ? row.getInt(2) : tier));
     }
 
     private List<ContactHit> withState(String hits, long userId, Object... arguments) {

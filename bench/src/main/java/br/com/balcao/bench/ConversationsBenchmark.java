@@ -291,18 +291,25 @@ public final class ConversationsBenchmark {
         }
         List<NameTier> tiers = NameTier.of(term);
         Set<Long> found = new HashSet<>();
+        boolean severalWords = tiers.size() > 3;
         for (int tier = 0; tier < tiers.size() && found.size() < 21; tier++) {
-            found.addAll(tierMatches(db, tiers.get(tier).condition(), tiers.get(tier).patterns(), numbers));
+            String sorted = severalWords ? NameTier.rankedMatches(tiers) : NAME_MATCHES.formatted(tiers.get(tier).condition());
+            List<Object> sortedPatterns = severalWords ? NameTier.rankedPatterns(tiers) : tiers.get(tier).patterns();
+            found.addAll(tierMatches(db, tiers.get(tier).condition(), tiers.get(tier).patterns(), sorted,
+                    sortedPatterns, numbers));
+            if (severalWords) {
+                break; // as the app: the first tier's walks, or every tier ranked at once
+            }
         }
     }
 
     /** A tier's most recent matches, found as the app finds them (its walks of 2,000 then within 40,000). */
-    private static List<Long> tierMatches(Connection db, String tier, List<Object> patterns, Array numbers)
-            throws SQLException {
+    private static List<Long> tierMatches(Connection db, String tier, List<Object> patterns, String sorted,
+                                          List<Object> sortedPatterns, Array numbers) throws SQLException {
         return NAME_RECENT_FIRST.find(21, length -> walk(db, tier, patterns, numbers, length), () -> {
             List<Object> values = new ArrayList<>(List.of(numbers));
-            values.addAll(patterns);
-            try (PreparedStatement statement = db.prepareStatement(NAME_MATCHES.formatted(tier))) {
+            values.addAll(sortedPatterns);
+            try (PreparedStatement statement = db.prepareStatement(sorted)) {
                 statement.unwrap(PGStatement.class).setPrepareThreshold(0); // planned for the values, as the app does
                 return longs(statement, values.toArray());
             }

@@ -28,6 +28,28 @@ record NameTier(String condition, List<Object> patterns) {
                 inside);
     }
 
+    /** Every match of several words ranked by tier, as the app reads them when the first tier's walks fall short. */
+    static String rankedMatches(List<NameTier> tiers) {
+        NameTier last = tiers.get(tiers.size() - 1);
+        StringBuilder cases = new StringBuilder();
+        for (int tier = 0; tier < tiers.size() - 1; tier++) {
+            cases.append(" WHEN ").append(tiers.get(tier).condition()).append(" THEN ").append(tier);
+        }
+        return """
+                WITH matches AS MATERIALIZED (
+                    SELECT c.id, c.name_folded, c.last_interaction_at FROM contacts c WHERE c.number_id = ANY (?) AND %s)
+                SELECT c.id, CASE %s ELSE %d END AS tier FROM matches c
+                 ORDER BY tier, c.last_interaction_at DESC NULLS LAST, c.id DESC LIMIT 21
+                """.formatted(last.condition(), cases, tiers.size() - 1);
+    }
+
+    /** The placeholders' values of {@link #rankedMatches}, after the numbers. */
+    static List<Object> rankedPatterns(List<NameTier> tiers) {
+        List<Object> patterns = new ArrayList<>(tiers.get(tiers.size() - 1).patterns());
+        tiers.subList(0, tiers.size() - 1).forEach(tier -> patterns.addAll(tier.patterns()));
+        return patterns;
+    }
+
     private NameTier and(NameTier other) {
         List<Object> all = new ArrayList<>(patterns);
         all.addAll(other.patterns);

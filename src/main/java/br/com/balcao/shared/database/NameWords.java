@@ -45,6 +45,11 @@ public record NameWords(List<String> words) {
         return words.isEmpty();
     }
 
+    /** Whether every tier includes the last one's condition, each word inside the name (one trigram scan). */
+    public boolean severalWords() {
+        return words.size() > 1;
+    }
+
     /**
      * Every word inside the folded name, in any order: what a filter keeps, the same contacts as all the search's
      * tiers together. For words as typed: each is folded once, in a sub-select (written inline, a plan made for
