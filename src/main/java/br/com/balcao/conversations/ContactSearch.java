@@ -30,10 +30,12 @@ import org.springframework.transaction.annotation.Transactional;
  * starts a word of the name, in order, then in any order; each word is anywhere in it). A tier's most recent
  * matches are found by {@link RecentFirst}: a walk of the user's contacts in order of recent interaction that
  * reads the index {@code contacts_recent_names} alone (it carries the folded name), or, when the matches are too
- * rare for a walk, every match through the name's prefix or trigram index, sorted. Neither grows with the number of people called Maria, and a name shared by one contact in
- * 400 ("Peçanha Zanetti") no longer sorts every one of them. A tier includes the better ones (already found,
- * skipped in Java): a query that excluded them would mislead the planner's estimates. The page's contacts are
- * then read with where each conversation stands.
+ * rare for a walk, every match through the name's prefix or trigram index, sorted. Neither grows with the number
+ * of people called Maria, and a name shared by one contact in 400 ("Peçanha Zanetti") no longer sorts every one
+ * of them. A tier includes the better ones (already found, skipped in Java): a query that excluded them would
+ * mislead the planner's estimates. With several words, only the first tier is walked: if that falls short, one
+ * statement ranks the matches of every tier. The page's contacts are then read with where each conversation
+ * stands.
  */
 @Component
 @Transactional(readOnly = true)
@@ -73,6 +75,8 @@ class ContactSearch {
             SELECT c.id, CASE %s ELSE %d END AS tier FROM matches c
              ORDER BY tier, c.last_interaction_at DESC NULLS LAST, c.id DESC LIMIT ?
             """;
+
+    private static final int TIER_IN_SECOND_COLUMN = -1;
 
     /** A contact found by name and its tier of match (0 the best). */
     private record Match(long id, int tier) {
@@ -164,7 +168,8 @@ class ContactSearch {
         NameWords.Tier tier = tiers.get(index);
         List<String> patterns = tier.patterns();
         return RECENT_FIRST.find(limit,
-                length -> matches(NAME_WALK.formatted(tier.condition()), false, index, numbers, length, patterns, limit),
+                length -> matches(NAME_WALK.formatted(tier.condition()), false, index, numbers, length, patterns,
+                        limit),
                 () -> rankedAtOnce ? rankedMatches(tiers, index, numbers, limit)
                         : matches(NAME_MATCHES.formatted(tier.condition()), true, index, numbers, patterns, limit));
     }
@@ -177,11 +182,11 @@ class ContactSearch {
             cases.append(" WHEN ").append(tiers.get(tier).condition()).append(" THEN ").append(tier);
             casePatterns.addAll(tiers.get(tier).patterns());
         }
-        return matches(NAME_MATCHES_RANKED.formatted(tiers.get(last).condition(), cases, last), true, -1, numbers,
-                tiers.get(last).patterns(), casePatterns, limit);
+        return matches(NAME_MATCHES_RANKED.formatted(tiers.get(last).condition(), cases, last), true,
+                TIER_IN_SECOND_COLUMN, numbers, tiers.get(last).patterns(), casePatterns, limit);
     }
 
-    /** The statement's contacts, of the given tier, or of the tier in its second column when that is -1. */
+    /** The statement's contacts, all of the given tier, or each of the tier in its second column. */
     private List<Match> matches(String sql, boolean planForTheValues, int tier, Object... arguments) {
         return jdbc.query(connection -> {
             PreparedStatement statement = prepared(connection, sql, arguments);
@@ -189,7 +194,7 @@ class ContactSearch {
                 statement.unwrap(PGStatement.class).setPrepareThreshold(0);
             }
             return statement;
-        }, (row, i) -> new Match(row.getLong(1), tier < 0 ? row.getInt(2) : tier));
+        }, (row, i) -> new Match(row.getLong(1), tier == TIER_IN_SECOND_COLUMN ? row.getInt(2) : tier));
     }
 
     private List<ContactHit> withState(String hits, long userId, Object... arguments) {

@@ -293,7 +293,8 @@ public final class ConversationsBenchmark {
         Set<Long> found = new HashSet<>();
         boolean severalWords = tiers.size() > 3;
         for (int tier = 0; tier < tiers.size() && found.size() < 21; tier++) {
-            String sorted = severalWords ? NameTier.rankedMatches(tiers) : NAME_MATCHES.formatted(tiers.get(tier).condition());
+            String sorted = severalWords ? NameTier.rankedMatches(tiers)
+                    : NAME_MATCHES.formatted(tiers.get(tier).condition());
             List<Object> sortedPatterns = severalWords ? NameTier.rankedPatterns(tiers) : tiers.get(tier).patterns();
             found.addAll(tierMatches(db, tiers.get(tier).condition(), tiers.get(tier).patterns(), sorted,
                     sortedPatterns, numbers));

@@ -75,7 +75,8 @@ public record NameWords(List<String> words) {
         String inOrder = String.join("% ", words) + "%";
         if (words.size() == 1) {
             return List.of(new Tier(foldedName + " LIKE ?", List.of(inOrder)),
-                    new Tier("(" + foldedName + " LIKE ? OR " + foldedName + " LIKE ?)", List.of(inOrder, "% " + inOrder)),
+                    new Tier("(" + foldedName + " LIKE ? OR " + foldedName + " LIKE ?)",
+                            List.of(inOrder, "% " + inOrder)),
                     new Tier(foldedName + " LIKE ?", List.of("%" + inOrder)));
         }
         Tier inside = everyWord(foldedName + " LIKE ?", word -> "%" + word + "%");
