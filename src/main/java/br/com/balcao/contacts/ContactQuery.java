@@ -1,5 +1,6 @@
 package br.com.balcao.contacts;
 
+import br.com.balcao.shared.database.NameWords;
 import java.sql.Timestamp;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -8,7 +9,8 @@ import java.util.List;
 /**
  * The SQL condition of a number's contacts that pass a filter, with its arguments, in two parts. The scope
  * (number, period, id) is what the list's index {@code contacts_recent} or the primary key serves; the search
- * (name, e-mail, phone, city, document) is served by its own indexes: trigram indexes on the folded name,
+ * (name, e-mail, phone, city, document) is served by its own indexes: trigram indexes on the folded name
+ * (every word typed, in any order: {@link NameWords}),
  * {@code search_fold(city)}, phone digits and e-mail, a range on the document's prefix index. A typed text is
  * folded once per statement, in a sub-select: written inline, a plan made for any value folds it again for
  * every contact it reads.
@@ -32,9 +34,10 @@ record ContactQuery(String scope, List<Object> scopeArguments, String search, Li
         }
         StringBuilder search = new StringBuilder();
         List<Object> searchArguments = new ArrayList<>();
-        if (filter.name() != null) {
-            search.append(" AND c.name_folded LIKE (SELECT '%' || search_fold(?) || '%') ESCAPE '\\'");
-            searchArguments.add(likeEscaped(filter.name()));
+        NameWords name = NameWords.of(filter.name());
+        if (!name.isEmpty()) {
+            search.append(" AND ").append(name.everyWordInside("c.name_folded"));
+            searchArguments.addAll(name.words());
         }
         if (filter.email() != null) {
             search.append(" AND lower(c.email) LIKE '%' || lower(?) || '%' ESCAPE '\\'");

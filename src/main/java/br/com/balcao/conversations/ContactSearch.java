@@ -1,5 +1,6 @@
 package br.com.balcao.conversations;
 
+import br.com.balcao.shared.database.NameWords;
 import br.com.balcao.shared.database.RecentFirst;
 import br.com.balcao.tickets.ServiceWindow;
 import br.com.balcao.tickets.TicketStatus;
@@ -16,7 +17,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -26,14 +26,16 @@ import org.springframework.transaction.annotation.Transactional;
  * Finds contacts by name or phone digits on a set of numbers; the best matches come first, then the most
  * recent interaction. By phone, one statement per page: the trigram index on {@code phone_digits} finds the
  * few candidates, ranked by where the digits match. By name, one tier of match at a time, each asked only for
- * the rows the page still needs: the name starts with what was typed, then a word of it does, then it is
- * anywhere in it. A tier's most recent matches are found by {@link RecentFirst}: a walk of the user's contacts
- * in order of recent interaction that reads the index {@code contacts_recent_names} alone (it carries the
- * folded name), or, when the matches are too rare for a walk, every match through the name's prefix or trigram
- * index, sorted. Neither grows with the number of people called Maria, and a name shared by one contact in
- * 400 ("Peçanha Zanetti") no longer sorts every one of them. A tier includes the better ones (already found,
- * skipped in Java): a query that excluded them would mislead the planner's estimates. The page's contacts are
- * then read with where each conversation stands.
+ * the rows the page still needs ({@link NameWords}: the name starts with the words typed, in order; each word
+ * starts a word of the name, in order, then in any order; each word is anywhere in it). A tier's most recent
+ * matches are found by {@link RecentFirst}: a walk of the user's contacts in order of recent interaction that
+ * reads the index {@code contacts_recent_names} alone (it carries the folded name), or, when the matches are too
+ * rare for a walk, every match through the name's prefix or trigram index, sorted. Neither grows with the number
+ * of people called Maria, and a name shared by one contact in 400 ("Peçanha Zanetti") no longer sorts every one
+ * of them. A tier includes the better ones (already found, skipped in Java): a query that excluded them would
+ * mislead the planner's estimates. With several words, only the first tier is walked: if that falls short, one
+ * statement ranks the matches of every tier. The page's contacts are then read with where each conversation
+ * stands.
  */
 @Component
 @Transactional(readOnly = true)
@@ -45,16 +47,6 @@ class ContactSearch {
 
     private static final String CONTACT_COLUMNS =
             "c.id, c.number_id, c.name, c.phone_e164, c.last_interaction_at, c.last_inbound_at";
-
-    /** A tier of match by name: its condition on the folded name, and its LIKE patterns for a folded term. */
-    private record NameTier(String condition, Function<String, List<String>> patterns) {
-    }
-
-    /** The name's tiers of match, best first, each including the ones before it. */
-    private static final List<NameTier> NAME_TIERS = List.of(
-            new NameTier("c.name_folded LIKE ?", term -> List.of(term + "%")),
-            new NameTier("(c.name_folded LIKE ? OR c.name_folded LIKE ?)", term -> List.of(term + "%", "% " + term + "%")),
-            new NameTier("c.name_folded LIKE ?", term -> List.of("%" + term + "%")));
 
     /** A tier's matches among the first contacts (of the numbers, most recent first); numbers, length, patterns, limit. */
     private static final String NAME_WALK = """
@@ -71,6 +63,24 @@ class ContactSearch {
                 SELECT c.id, c.last_interaction_at FROM contacts c WHERE c.number_id = ANY (?) AND %s)
             SELECT c.id FROM matches c ORDER BY c.last_interaction_at DESC NULLS LAST, c.id DESC LIMIT ?
             """;
+
+    /**
+     * Every match of several words, ranked by tier, then the most recent: one read of the contacts with each word
+     * inside the name, the trigram scan that every tier of several words starts with, instead of one per tier;
+     * numbers, the last tier's patterns, the better tiers' patterns, limit.
+     */
+    private static final String NAME_MATCHES_RANKED = """
+            WITH matches AS MATERIALIZED (
+                SELECT c.id, c.name_folded, c.last_interaction_at FROM contacts c WHERE c.number_id = ANY (?) AND %s)
+            SELECT c.id, CASE %s ELSE %d END AS tier FROM matches c
+             ORDER BY tier, c.last_interaction_at DESC NULLS LAST, c.id DESC LIMIT ?
+            """;
+
+    private static final int TIER_IN_SECOND_COLUMN = -1;
+
+    /** A contact found by name and its tier of match (0 the best). */
+    private record Match(long id, int tier) {
+    }
 
     /** The page's contacts by phone, best match first; term, numbers, limit, offset. */
     private static final String PHONE_HITS = """
@@ -124,11 +134,16 @@ class ContactSearch {
         if (query.kind() != SearchQuery.Kind.NAME) {
             return withState(PHONE_HITS, userId, query.likeTerm(), numbers, wanted, skip);
         }
-        String folded = jdbc.queryForObject("SELECT search_fold(?)", String.class, query.likeTerm());
+        String folded = jdbc.queryForObject("SELECT search_fold(?)", String.class, query.term());
+        NameWords words = NameWords.of(folded);
+        List<NameWords.Tier> tiers = words.tiers("c.name_folded");
         Map<Long, Integer> found = new LinkedHashMap<>();
-        for (int tier = 0; tier < NAME_TIERS.size() && found.size() < skip + wanted; tier++) {
-            for (long id : tierMatches(NAME_TIERS.get(tier), folded, numbers, skip + wanted)) {
-                found.putIfAbsent(id, tier);
+        for (int tier = 0; tier < tiers.size() && found.size() < skip + wanted; tier++) {
+            for (Match match : tierMatches(tiers, tier, words.severalWords(), numbers, skip + wanted)) {
+                found.putIfAbsent(match.id(), match.tier());
+            }
+            if (words.severalWords()) {
+                break; // the first tier's walk filled the page, or every tier's matches were ranked at once
             }
         }
         List<Map.Entry<Long, Integer>> ranked = new ArrayList<>(found.entrySet());
@@ -145,23 +160,41 @@ class ContactSearch {
      * The most recent contacts (up to {@code limit}) that a tier matches. A walk's plan is fixed by its form; the
      * sorted matches are planned for the patterns and numbers at hand (an unnamed statement): a plan made for any
      * pattern and any numbers intersected 243 matches with the numbers' index, all 100,000 of its entries (14 ms
-     * instead of 2 at 100,000 contacts).
+     * instead of 2 at 100,000 contacts). With several words, the sorted matches are those of every tier from this
+     * one on, ranked.
      */
-    private List<Long> tierMatches(NameTier tier, String folded, Long[] numbers, int limit) {
-        List<String> patterns = tier.patterns().apply(folded);
+    private List<Match> tierMatches(List<NameWords.Tier> tiers, int index, boolean rankedAtOnce, Long[] numbers,
+                                    int limit) {
+        NameWords.Tier tier = tiers.get(index);
+        List<String> patterns = tier.patterns();
         return RECENT_FIRST.find(limit,
-                length -> ids(NAME_WALK.formatted(tier.condition()), false, numbers, length, patterns, limit),
-                () -> ids(NAME_MATCHES.formatted(tier.condition()), true, numbers, patterns, limit));
+                length -> matches(NAME_WALK.formatted(tier.condition()), false, index, numbers, length, patterns,
+                        limit),
+                () -> rankedAtOnce ? rankedMatches(tiers, index, numbers, limit)
+                        : matches(NAME_MATCHES.formatted(tier.condition()), true, index, numbers, patterns, limit));
     }
 
-    private List<Long> ids(String sql, boolean planForTheValues, Object... arguments) {
+    private List<Match> rankedMatches(List<NameWords.Tier> tiers, int from, Long[] numbers, int limit) {
+        int last = tiers.size() - 1;
+        StringBuilder cases = new StringBuilder();
+        List<String> casePatterns = new ArrayList<>();
+        for (int tier = from; tier < last; tier++) {
+            cases.append(" WHEN ").append(tiers.get(tier).condition()).append(" THEN ").append(tier);
+            casePatterns.addAll(tiers.get(tier).patterns());
+        }
+        return matches(NAME_MATCHES_RANKED.formatted(tiers.get(last).condition(), cases, last), true,
+                TIER_IN_SECOND_COLUMN, numbers, tiers.get(last).patterns(), casePatterns, limit);
+    }
+
+    /** The statement's contacts, all of the given tier, or each of the tier in its second column. */
+    private List<Match> matches(String sql, boolean planForTheValues, int tier, Object... arguments) {
         return jdbc.query(connection -> {
             PreparedStatement statement = prepared(connection, sql, arguments);
             if (planForTheValues) {
                 statement.unwrap(PGStatement.class).setPrepareThreshold(0);
             }
             return statement;
-        }, (row, i) -> row.getLong(1));
+        }, (row, i) -> new Match(row.getLong(1), tier == TIER_IN_SECOND_COLUMN ? row.getInt(2) : tier));
     }
 
     private List<ContactHit> withState(String hits, long userId, Object... arguments) {

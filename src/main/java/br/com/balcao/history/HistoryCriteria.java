@@ -1,5 +1,6 @@
 package br.com.balcao.history;
 
+import br.com.balcao.shared.database.NameWords;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -44,19 +45,19 @@ record HistoryCriteria(String where, List<Object> arguments, boolean filtersCont
                 filter.contact() != null);
     }
 
-    /** Letters search the name (accents and case folded); digits alone search any run of the phone's digits. */
+    /**
+     * Letters search the name (accents and case folded, every word in any order); digits alone search any run of
+     * the phone's digits.
+     */
     private static void addContact(Builder builder, String contact) {
         boolean hasLetters = contact.codePoints().anyMatch(Character::isLetter);
         String digits = contact.replaceAll("\\D", "");
         if (hasLetters || digits.isEmpty()) {
-            builder.add("c.name_folded LIKE (SELECT '%' || search_fold(?) || '%')", likeLiteral(contact));
+            NameWords name = NameWords.of(contact);
+            builder.add(name.everyWordInside("c.name_folded"), name.words().toArray());
         } else {
             builder.add("c.phone_digits LIKE '%' || ? || '%'", digits);
         }
-    }
-
-    private static String likeLiteral(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static Instant latest(Instant a, Instant b) {
@@ -78,9 +79,9 @@ record HistoryCriteria(String where, List<Object> arguments, boolean filtersCont
         private final List<String> conditions = new ArrayList<>();
         private final List<Object> arguments = new ArrayList<>();
 
-        void add(String condition, Object argument) {
+        void add(String condition, Object... values) {
             conditions.add(condition);
-            arguments.add(argument);
+            arguments.addAll(List.of(values));
         }
     }
 }

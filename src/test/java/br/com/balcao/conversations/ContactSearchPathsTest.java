@@ -67,8 +67,26 @@ class ContactSearchPathsTest {
         assertPagesAsRanked("edio", 2);
     }
 
+    @Test
+    void twoWordsInOrderAreFoundByALongerWalk() {
+        assertPagesAsRanked("frequente medio", 2, mostRecent("name LIKE 'Frequente % Medio'"));
+    }
+
+    @Test
+    void twoWordsInTheOtherOrderAreRankedAtOnceThroughTheNameIndex() {
+        assertPagesAsRanked("medio frequente", 2, mostRecent("name LIKE 'Frequente % Medio'"));
+    }
+
+    @Test
+    void twoRareWordsInTheOtherOrderAreFoundThroughTheNameIndexes() {
+        assertPagesAsRanked("raro cliente", 1, mostRecent("name LIKE 'Cliente % Raro'"));
+    }
+
     private void assertPagesAsRanked(String typed, int pages) {
-        List<Long> expected = ranked(typed);
+        assertPagesAsRanked(typed, pages, ranked(typed));
+    }
+
+    private void assertPagesAsRanked(String typed, int pages, List<Long> expected) {
         List<Long> listed = new ArrayList<>();
         for (int page = 0; page < pages; page++) {
             List<ContactHit> hits = search.search(SearchQuery.of(typed), List.of(number), 0L, page);
@@ -88,6 +106,12 @@ class ContactSearchPathsTest {
                                WHEN search_fold(name) LIKE '% ' || q.term || '%' THEN 1 ELSE 2 END,
                           last_interaction_at DESC NULLS LAST, id DESC
                 """, Long.class, typed, number);
+    }
+
+    /** The matches of one tier, most recent first. */
+    private List<Long> mostRecent(String condition) {
+        return jdbc.queryForList("SELECT id FROM contacts WHERE number_id = ? AND " + condition
+                + " ORDER BY last_interaction_at DESC NULLS LAST, id DESC", Long.class, number);
     }
 
     private void insertContacts(long numberId, int count) {

@@ -154,6 +154,23 @@ class HistoryPageTest {
     }
 
     @Test
+    void theContactFilterFindsEveryWordOfTheNameInAnyOrderOnThisNumberOnly() throws Exception {
+        long inOrder = closed(contact("Joaquim Leão Bragança"), ana, TestClock.START.minus(Duration.ofDays(3)));
+        long anyOrder = closed(contact("Bragança Joaquim dos Santos"), ana, TestClock.START.minus(Duration.ofDays(2)));
+        long accented = closed(contact("María Ñúñez Gonçalves"), ana, TestClock.START.minus(Duration.ofDays(1)));
+        closed(contact("Joaquim Silva"), ana, TestClock.START.minus(Duration.ofHours(5)));
+        long otherNumber = fixtures.quietNumber("Outro " + TestData.unique());
+        fixtures.ticket(otherNumber, fixtures.contact(otherNumber, "Joaquim Leão Bragança", digits()), null,
+                TestClock.START.minus(Duration.ofHours(1)), "CLOSED", "ATTENDANT");
+
+        assertThat(rows(listByContact("Joaquim Bragança"))).containsExactly(anyOrder, inOrder);
+        assertThat(rows(listByContact("BRAGANCA joaquim"))).containsExactly(anyOrder, inOrder);
+        assertThat(rows(listByContact("joaquim leao"))).containsExactly(inOrder);
+        assertThat(rows(listByContact("maria goncalves"))).containsExactly(accented);
+        assertThat(rows(listByContact("joaquim souza"))).isEmpty();
+    }
+
+    @Test
     void filtersCombineAndStayInTheLinks() throws Exception {
         long maria = fixtures.contact(number, "Maria", digits());
         long other = fixtures.contact(number, "Paula", digits());
@@ -275,6 +292,11 @@ class HistoryPageTest {
 
     private static String digits() {
         return "55119" + String.format("%08d", TestData.unique() % 100_000_000);
+    }
+
+    private String listByContact(String contact) throws Exception {
+        return mvc.perform(get("/history").param("contact", contact).with(user(manager))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
     }
 
     private String list(String query, UserDetails user) throws Exception {

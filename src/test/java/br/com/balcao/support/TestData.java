@@ -82,6 +82,14 @@ public class TestData {
                 """, Long.class, numberId, digits, name, "+" + digits, digits, Timestamp.from(TestClock.START));
     }
 
+    /** A contact whose last interaction was the given number of minutes before the clock's start. */
+    public long contact(long numberId, String name, int minutesAgo) {
+        long id = contact(numberId, name);
+        jdbc.update("UPDATE contacts SET last_interaction_at = ? WHERE id = ?",
+                Timestamp.from(TestClock.START.minusSeconds(60L * minutesAgo)), id);
+        return id;
+    }
+
     public long ticket(long numberId, long contactId, String status, Long agentId) {
         long ticketNumber = jdbc.queryForObject("SELECT next_ticket_number(?)", Long.class, numberId);
         return jdbc.queryForObject("""

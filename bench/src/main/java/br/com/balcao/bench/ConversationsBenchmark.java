@@ -36,9 +36,6 @@ import org.postgresql.PGStatement;
  */
 public final class ConversationsBenchmark {
 
-    /** The app's tiers of match (the name starts with it, a word does, it is inside), on LIKE patterns. */
-    private static final List<String> NAME_TIERS = List.of("c.name_folded LIKE ?",
-            "(c.name_folded LIKE ? OR c.name_folded LIKE ?)", "c.name_folded LIKE ?");
     private static final RecentFirst NAME_RECENT_FIRST = new RecentFirst(2_000, 40_000);
     /** A tier's matches among the first contacts of the numbers, from the index alone, as the app walks them. */
     private static final String NAME_WALK = """
@@ -125,6 +122,12 @@ public final class ConversationsBenchmark {
 
     private static final List<String> NAMES = List.of("joao", "maria", "conceição", "simoes", "peçanha",
             "gonçalo guimaraes", "leticia", "assunção", "romao", "falcao xavier", "patricia", "zanetti");
+    /** Two words: next to each other, with a middle name between them, in the other order, cut short. */
+    private static final List<String> TWO_WORDS = List.of("maria goncalves", "joao alves", "silva ana",
+            "leticia xavier", "guimaraes zanetti", "pat fag", "rogério peçanha", "tavares fernanda");
+    /** Three words: the whole name, out of order, cut short, and one word that no name has. */
+    private static final List<String> THREE_WORDS = List.of("joao silva alves", "maria gonçalves xavier",
+            "alves joao silva", "leticia conc zan", "ana lima teix", "zanetti maria romão", "jose santos quixote");
     private static final List<String> WORDS = List.of("pedido", "nota fiscal", "pix", "etiqueta", "camiseta",
             "sábado", "rastreamento", "frete grátis", "cartão", "aplicativo erro");
 
@@ -161,6 +164,8 @@ public final class ConversationsBenchmark {
             List<String> warmUpPaths = new ArrayList<>();
             warmUpPaths.add("/conversations?q=");
             NAMES.forEach(q -> warmUpPaths.add("/conversations?q=" + AppSession.encode(q)));
+            TWO_WORDS.forEach(q -> warmUpPaths.add("/conversations?q=" + AppSession.encode(q)));
+            THREE_WORDS.forEach(q -> warmUpPaths.add("/conversations?q=" + AppSession.encode(q)));
             digits.forEach(q -> warmUpPaths.add("/conversations?q=" + AppSession.encode(q)));
             WORDS.forEach(q -> warmUpPaths.add("/conversations?in=messages&q=" + AppSession.encode(q)));
             warmUpPaths.add("/conversations/" + heavy + "/timeline");
@@ -171,6 +176,12 @@ public final class ConversationsBenchmark {
             measure("no search", List.of(""), rounds * 5, warmup,
                     q -> app.htmxGet("/conversations?q="), q -> run(db, "SELECT 1"));
             measure("name", NAMES, rounds, warmup,
+                    q -> app.htmxGet("/conversations?q=" + AppSession.encode(q)),
+                    q -> runNameTiers(db, q, numberArray));
+            measure("name, 2 words", TWO_WORDS, rounds, warmup,
+                    q -> app.htmxGet("/conversations?q=" + AppSession.encode(q)),
+                    q -> runNameTiers(db, q, numberArray));
+            measure("name, 3 words", THREE_WORDS, rounds, warmup,
                     q -> app.htmxGet("/conversations?q=" + AppSession.encode(q)),
                     q -> runNameTiers(db, q, numberArray));
             measure("phone digits", digits, rounds, warmup,
@@ -278,21 +289,28 @@ public final class ConversationsBenchmark {
                 term = row.getString(1);
             }
         }
-        List<List<Object>> patterns = List.of(List.of(term + "%"), List.of(term + "%", "% " + term + "%"),
-                List.of("%" + term + "%"));
+        List<NameTier> tiers = NameTier.of(term);
         Set<Long> found = new HashSet<>();
-        for (int tier = 0; tier < NAME_TIERS.size() && found.size() < 21; tier++) {
-            found.addAll(tierMatches(db, NAME_TIERS.get(tier), patterns.get(tier), numbers));
+        boolean severalWords = tiers.size() > 3;
+        for (int tier = 0; tier < tiers.size() && found.size() < 21; tier++) {
+            String sorted = severalWords ? NameTier.rankedMatches(tiers)
+                    : NAME_MATCHES.formatted(tiers.get(tier).condition());
+            List<Object> sortedPatterns = severalWords ? NameTier.rankedPatterns(tiers) : tiers.get(tier).patterns();
+            found.addAll(tierMatches(db, tiers.get(tier).condition(), tiers.get(tier).patterns(), sorted,
+                    sortedPatterns, numbers));
+            if (severalWords) {
+                break; // as the app: the first tier's walks, or every tier ranked at once
+            }
         }
     }
 
     /** A tier's most recent matches, found as the app finds them (its walks of 2,000 then within 40,000). */
-    private static List<Long> tierMatches(Connection db, String tier, List<Object> patterns, Array numbers)
-            throws SQLException {
+    private static List<Long> tierMatches(Connection db, String tier, List<Object> patterns, String sorted,
+                                          List<Object> sortedPatterns, Array numbers) throws SQLException {
         return NAME_RECENT_FIRST.find(21, length -> walk(db, tier, patterns, numbers, length), () -> {
             List<Object> values = new ArrayList<>(List.of(numbers));
-            values.addAll(patterns);
-            try (PreparedStatement statement = db.prepareStatement(NAME_MATCHES.formatted(tier))) {
+            values.addAll(sortedPatterns);
+            try (PreparedStatement statement = db.prepareStatement(sorted)) {
                 statement.unwrap(PGStatement.class).setPrepareThreshold(0); // planned for the values, as the app does
                 return longs(statement, values.toArray());
             }
