@@ -10,6 +10,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -30,6 +31,9 @@ class LayoutBrowserTest {
         driver.manage().window().setSize(new Dimension(1280, 900));
         browser.signIn(port, "admin@demo.local", "demo");
         driver.get("http://localhost:" + port + "/history");
+        // The demo's Loja Centro, with its hundred days of tickets, whatever numbers other tests of this context made.
+        new Select(browser.waiting().until(d -> d.findElement(By.id("number-selector")))).selectByValue("1");
+        browser.waiting().until(d -> d.findElements(By.cssSelector("table tbody tr")).size() > 20);
         browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("side-menu")));
         JavascriptExecutor js = (JavascriptExecutor) driver;
 
