@@ -24,6 +24,9 @@ final class PostgresBinaries {
     private static final String COMPLETE_MARKER = ".unpacked";
     private static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
 
+    /** The archive on the class path cannot change while the app runs: read it through once, not at every start. */
+    private static String archiveDigest;
+
     private final Path home;
 
     private PostgresBinaries(Path home) {
@@ -45,6 +48,13 @@ final class PostgresBinaries {
 
     /** Names the unpacked folder after the archive's content, so that an upgrade of the binaries unpacks anew. */
     private static String archiveDigest() {
+        if (archiveDigest == null) {
+            archiveDigest = digestOfArchive();
+        }
+        return archiveDigest;
+    }
+
+    private static String digestOfArchive() {
         try (InputStream archive = archive()) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[64 * 1024];
