@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Set;
@@ -40,7 +39,7 @@ final class DataDirectoryCopy {
     /** Writes the directory's files into the archive; returns the bytes copied. */
     static long copy(Path dataDirectory, TarGzWriter archive) throws IOException {
         long[] copied = {0};
-        Files.walkFileTree(dataDirectory, new SimpleFileVisitor<>() {
+        Files.walkFileTree(dataDirectory, new Directories.SkippingVanishedFiles() {
             @Override
             public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) throws IOException {
                 if (directory.equals(dataDirectory)) {
@@ -63,14 +62,6 @@ final class DataDirectoryCopy {
                     copied[0] += copyFile(archive, file, name, attributes);
                 }
                 return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                if (e instanceof NoSuchFileException) {
-                    return FileVisitResult.CONTINUE;
-                }
-                throw e;
             }
         });
         return copied[0];

@@ -58,25 +58,32 @@ final class Directories {
             return 0;
         }
         try {
-            Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+            Files.walkFileTree(directory, new SkippingVanishedFiles() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                     total.addAndGet(attributes.isRegularFile() ? attributes.size() : 0);
                     return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                    if (e instanceof NoSuchFileException) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    throw e;
                 }
             });
         } catch (IOException e) {
             throw new UncheckedIOException("Could not measure " + directory, e);
         }
         return total.get();
+    }
+
+    /**
+     * A walk of a folder the server keeps writing to: a file deleted between being listed and being read (a WAL
+     * segment recycled, a temporary file) is passed over; any other failure ends the walk.
+     */
+    abstract static class SkippingVanishedFiles extends SimpleFileVisitor<Path> {
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+            if (e instanceof NoSuchFileException) {
+                return FileVisitResult.CONTINUE;
+            }
+            throw e;
+        }
     }
 
     /** Flushes a file, or a folder's list of names after a rename, to the disk (a no-op where folders cannot be opened). */
