@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
 import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -178,6 +179,28 @@ public final class Browser implements TestInstancePreConstructCallback, BeforeEa
     }
 
     /**
+     * The text of a part of the page as it is now, or "" while it is being replaced: htmx and live events swap
+     * parts, and an element found before a swap answers a stale element or, from Chromium, "does not belong to
+     * the document". For waits on a part that is redrawn.
+     */
+    public String textOf(By part) {
+        try {
+            return driver().findElement(part).getText();
+        } catch (NoSuchElementException | StaleElementReferenceException e) {
+            return "";
+        } catch (WebDriverException e) {
+            if (detached(e)) {
+                return "";
+            }
+            throw e;
+        }
+    }
+
+    private static boolean detached(WebDriverException e) {
+        return String.valueOf(e.getMessage()).contains("does not belong to the document");
+    }
+
+    /**
      * Waits until the page that held the element has been replaced. Asked about an element of a page being
      * unloaded, Chromium may answer "Node with given id does not belong to the document" instead of a stale
      * element, which Selenium's staleness condition lets through as a failure.
@@ -190,7 +213,7 @@ public final class Browser implements TestInstancePreConstructCallback, BeforeEa
             } catch (StaleElementReferenceException e) {
                 return true;
             } catch (WebDriverException e) {
-                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                if (detached(e)) {
                     return true;
                 }
                 throw e;

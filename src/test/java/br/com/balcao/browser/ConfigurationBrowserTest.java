@@ -123,7 +123,7 @@ class ConfigurationBrowserTest {
         browser.waiting().until(d -> d.findElement(By.id("tag-name"))).sendKeys("Navegador " + System.nanoTime());
         browser.screenshot("configuration-settings-tags");
         driver.findElement(By.cssSelector("#tag-form button[type=submit]")).click();
-        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("tag-list"), "Navegador"));
+        browser.waiting().until(d -> browser.textOf(By.id("tag-list")).contains("Navegador"));
 
         driver.get(url("/settings/audit"));
         browser.waiting().until(d -> d.findElement(By.id("audit-table")));

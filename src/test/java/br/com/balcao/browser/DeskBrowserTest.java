@@ -12,8 +12,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.NoSuchElementException;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -133,14 +131,14 @@ class DeskBrowserTest {
         By listed = By.cssSelector("#desk-list .desk-ticket[data-ticket-id='" + ticket + "'] .ticket-status");
         // The header and the list are redrawn by live events (the stream's first connection included): read each
         // part as it is when read, not an element found before a redraw.
-        browser.waiting().until(d -> textOf(d, By.id("conversation-status")).equals("Atribuído"));
-        browser.waiting().until(d -> textOf(d, listed).equals("Atribuído"));
+        browser.waiting().until(d -> browser.textOf(By.id("conversation-status")).equals("Atribuído"));
+        browser.waiting().until(d -> browser.textOf(listed).equals("Atribuído"));
         Object pageMarker = ((JavascriptExecutor) driver).executeScript("return window.deskMarker = Math.random();");
 
         driver.findElement(By.id("reply-text")).sendKeys("Olá! Já vou te ajudar.", Keys.ENTER);
 
-        browser.waiting().until(d -> textOf(d, By.id("conversation-status")).equals("Em atendimento"));
-        browser.waiting().until(d -> textOf(d, listed).equals("Em atendimento"));
+        browser.waiting().until(d -> browser.textOf(By.id("conversation-status")).equals("Em atendimento"));
+        browser.waiting().until(d -> browser.textOf(listed).equals("Em atendimento"));
         assertThat(((JavascriptExecutor) driver).executeScript("return window.deskMarker"))
                 .as("the page was not reloaded").isEqualTo(pageMarker);
     }
@@ -208,13 +206,5 @@ class DeskBrowserTest {
 
     private static String timeline(WebDriver driver) {
         return driver.findElement(By.id("timeline")).getText();
-    }
-
-    private static String textOf(WebDriver driver, By part) {
-        try {
-            return driver.findElement(part).getText();
-        } catch (StaleElementReferenceException | NoSuchElementException redrawn) {
-            return "";
-        }
     }
 }
