@@ -4,6 +4,7 @@ import br.com.balcao.security.AccessPolicy;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Locale;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,28 +18,30 @@ class MonitoringController {
     private final MonitoringScopes scopes;
     private final DashboardQueries queries;
     private final MonitoringStreams streams;
+    private final DashboardCards cards;
     private final AccessPolicy access;
     private final Clock clock;
 
     MonitoringController(MonitoringScopes scopes, DashboardQueries queries, MonitoringStreams streams,
-                         AccessPolicy access, Clock clock) {
+                         DashboardCards cards, AccessPolicy access, Clock clock) {
         this.scopes = scopes;
         this.queries = queries;
         this.streams = streams;
+        this.cards = cards;
         this.access = access;
         this.clock = clock;
     }
 
     @GetMapping("/monitoring")
-    String page(@RequestParam(required = false) String number, HttpSession session, Model model) {
-        addDashboard(scopes.resolve(number, session), model);
+    String page(@RequestParam(required = false) String number, HttpSession session, Locale locale, Model model) {
+        addDashboard(scopes.resolve(number, session), locale, model);
         model.addAttribute("filterNumbers", access.visibleNumbers());
         return "monitoring/dashboard";
     }
 
     @GetMapping("/monitoring/panel")
-    String panel(@RequestParam(required = false) String number, HttpSession session, Model model) {
-        addDashboard(scopes.resolve(number, session), model);
+    String panel(@RequestParam(required = false) String number, HttpSession session, Locale locale, Model model) {
+        addDashboard(scopes.resolve(number, session), locale, model);
         return "monitoring/dashboard :: panel";
     }
 
@@ -47,9 +50,11 @@ class MonitoringController {
         return streams.open(scopes.resolve(number, session));
     }
 
-    private void addDashboard(MonitoringScope scope, Model model) {
+    private void addDashboard(MonitoringScope scope, Locale locale, Model model) {
+        Dashboard dashboard = queries.compute(scope, clock.instant());
         model.addAttribute("scope", scope);
         model.addAttribute("zone", scope.zone());
-        model.addAttribute("dashboard", queries.compute(scope, clock.instant()));
+        model.addAttribute("dashboard", dashboard);
+        model.addAttribute("sections", cards.of(dashboard, locale));
     }
 }

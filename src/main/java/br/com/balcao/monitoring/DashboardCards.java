@@ -1,0 +1,77 @@
+package br.com.balcao.monitoring;
+
+import br.com.balcao.security.AgentStatus;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/**
+ * The dashboard's figure cards, section by section, in the order the page shows them. A new figure is one line
+ * here, plus its value in {@link Dashboard} (computed by {@link DashboardQueries}), its label in
+ * {@code i18n/monitoring*.properties} and its definition in {@code docs/metrics.md}. Each card's live name is
+ * the {@code data-live} the page's refresh swaps and the {@code metric-<name>} id the tests read.
+ */
+@Component
+class DashboardCards {
+
+    /** A heading and its cards, one row of the page (as many columns as cards, two on a phone). */
+    record Section(String heading, List<Card> cards) {
+    }
+
+    /**
+     * One figure: its live name, the message of its label, its value as shown; {@code attention} marks it, and a
+     * {@code status} (an agent status' lower-case name) puts that status' dot before the label.
+     */
+    record Card(String live, String label, String value, boolean attention, String status) {
+
+        Card attentionWhen(boolean attention) {
+            return new Card(live, label, value, attention, status);
+        }
+    }
+
+    private final MonitoringFormat format;
+
+    DashboardCards(MonitoringFormat format) {
+        this.format = format;
+    }
+
+    List<Section> of(Dashboard d, Locale locale) {
+        return List.of(
+                new Section("monitoring.section.now", List.of(
+                        count("waiting", "monitoring.card.waiting", d.now().waiting()).attentionWhen(d.now().waiting() > 0),
+                        duration("longest-waiting", "monitoring.card.longestWaiting", d.now().longestWaiting()),
+                        count("in-service", "monitoring.card.inService", d.now().inService()),
+                        count("awaiting-first", "monitoring.card.awaitingFirstResponse", d.now().awaitingFirstResponse()))),
+                new Section("monitoring.section.times", List.of(
+                        duration("average-first", "monitoring.card.averageFirstResponse", d.today().averageFirstResponse()),
+                        duration("maximum-first", "monitoring.card.maximumFirstResponse", d.today().maximumFirstResponse()),
+                        duration("average-response", "monitoring.card.averageResponse", d.today().averageResponse()),
+                        duration("average-service", "monitoring.card.averageService", d.today().averageService()))),
+                new Section("monitoring.section.tickets", List.of(
+                        count("total", "monitoring.card.total", d.today().total()),
+                        count("unclosed", "monitoring.card.unclosed", d.today().unclosed()),
+                        count("closed", "monitoring.card.closed", d.today().closed()),
+                        count("abandoned", "monitoring.card.abandoned", d.today().abandoned()),
+                        count("lost", "monitoring.card.lost", d.today().lost()))),
+                new Section("monitoring.section.agents", List.of(
+                        new Card("average-active", "monitoring.card.averageActive",
+                                format.average(d.agents().averageActivePerAgent(), locale), false, null),
+                        agents("online", AgentStatus.ONLINE, d.agents().online()),
+                        agents("on-break", AgentStatus.BREAK, d.agents().onBreak()),
+                        agents("invisible", AgentStatus.INVISIBLE, d.agents().invisible()))));
+    }
+
+    private static Card count(String live, String label, long count) {
+        return new Card(live, label, String.valueOf(count), false, null);
+    }
+
+    private Card duration(String live, String label, Duration duration) {
+        return new Card(live, label, format.duration(duration), false, null);
+    }
+
+    private static Card agents(String live, AgentStatus status, long count) {
+        return new Card(live, "status." + status.name(), String.valueOf(count), false,
+                status.name().toLowerCase(Locale.ROOT));
+    }
+}
