@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 class DashboardCards {
 
-    /** A heading and its cards, one row of the page (as many columns as cards, two on a phone). */
+    /** A heading and its cards, one row of the page: a column per card (Bootstrap's row-cols, up to 6), two on a phone. */
     record Section(String heading, List<Card> cards) {
     }
 
