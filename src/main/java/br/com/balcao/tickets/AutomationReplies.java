@@ -1,5 +1,6 @@
 package br.com.balcao.tickets;
 
+import br.com.balcao.contacts.ContactDirectory;
 import br.com.balcao.tickets.TicketEvents.MessageQueued;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -15,11 +16,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class AutomationReplies {
 
     private final JdbcTemplate jdbc;
+    private final ContactDirectory contacts;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    AutomationReplies(JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
+    AutomationReplies(JdbcTemplate jdbc, ContactDirectory contacts, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.contacts = contacts;
         this.clock = clock;
         this.events = events;
     }
@@ -34,8 +37,7 @@ public class AutomationReplies {
                 VALUES (?, ?, 'OUTBOUND', 'AUTOMATION', ?, 'TEXT', ?, 'PENDING', ?, ?)
                 RETURNING id
                 """, Long.class, numberId, contactId, automation.name(), text, now, now);
-        jdbc.update("UPDATE contacts SET last_interaction_at = GREATEST(last_interaction_at, ?) WHERE id = ?",
-                now, contactId);
+        contacts.recordInteraction(contactId, now.toInstant());
         events.publishEvent(new MessageQueued(numberId, contactId, messageId, null));
         return messageId;
     }
