@@ -7,7 +7,7 @@ import br.com.balcao.security.SignedInUser;
 import br.com.balcao.security.UserDirectory;
 import br.com.balcao.security.UserSummary;
 import br.com.balcao.shared.InvalidInputException;
-import br.com.balcao.workspace.NumberSelection;
+import br.com.balcao.security.NumberSelection;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;

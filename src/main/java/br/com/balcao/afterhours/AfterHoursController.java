@@ -5,7 +5,7 @@ import br.com.balcao.numbers.NumberView;
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.security.UserDirectory;
 import br.com.balcao.shared.NotFoundException;
-import br.com.balcao.workspace.NumberSelection;
+import br.com.balcao.security.NumberSelection;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package br.com.balcao.audit;
 
 import br.com.balcao.numbers.NumberView;
 import br.com.balcao.security.AccessPolicy;
-import br.com.balcao.workspace.NumberSelection;
+import br.com.balcao.security.NumberSelection;
 import jakarta.servlet.http.HttpSession;
 import java.time.ZoneId;
 import java.util.Optional;

@@ -5,7 +5,7 @@ import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.shared.HtmxRequest;
 import br.com.balcao.shared.NotFoundException;
 import br.com.balcao.shared.SpreadsheetCsv.Separator;
-import br.com.balcao.workspace.NumberSelection;
+import br.com.balcao.security.NumberSelection;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;

@@ -6,7 +6,7 @@ import br.com.balcao.security.AgentStatusService;
 import br.com.balcao.security.SignedInUser;
 import br.com.balcao.tickets.AgentCapacity;
 import br.com.balcao.tickets.TicketClaims;
-import br.com.balcao.workspace.NumberSelection;
+import br.com.balcao.security.NumberSelection;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import org.springframework.stereotype.Component;

@@ -6,7 +6,7 @@ import br.com.balcao.shared.NotFoundException;
 import br.com.balcao.shared.SpreadsheetCsv.Separator;
 import br.com.balcao.tickets.CloseReason;
 import br.com.balcao.tickets.TicketStatus;
-import br.com.balcao.workspace.NumberSelection;
+import br.com.balcao.security.NumberSelection;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;

@@ -3,7 +3,7 @@ package br.com.balcao.monitoring;
 import br.com.balcao.numbers.NumberView;
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.shared.BadRequestException;
-import br.com.balcao.workspace.NumberSelection;
+import br.com.balcao.security.NumberSelection;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import org.springframework.stereotype.Component;

@@ -3,7 +3,7 @@ package br.com.balcao.settings;
 import br.com.balcao.numbers.NumberView;
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.shared.database.embedded.EmbeddedDatabaseBackups;
-import br.com.balcao.workspace.NumberSelection;
+import br.com.balcao.security.NumberSelection;
 import jakarta.servlet.http.HttpSession;
 import java.time.ZoneId;
 import java.util.Locale;

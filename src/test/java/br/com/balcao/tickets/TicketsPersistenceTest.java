@@ -105,7 +105,7 @@ class TicketsPersistenceTest {
         assertThat(read.getClosedAt()).isNull();
         assertThat(read.getVersion()).isZero();
 
-        read.removeTag(read.getTags().iterator().next());
+        read.removeTag(read.getTags().iterator().next().getId());
         read.close(CloseReason.TRANSFERRED, now.plusSeconds(300));
         tickets.saveAndFlush(read);
         Ticket child = tickets.saveAndFlush(new Ticket(numberId, contactId, 1043, id, true, now.plusSeconds(300)));
