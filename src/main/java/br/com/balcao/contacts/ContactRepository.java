@@ -14,6 +14,4 @@ interface ContactRepository extends JpaRepository<Contact, Long> {
     Optional<Contact> lock(long id);
 
     boolean existsByNumberIdAndPhoneDigitsAndIdNot(long numberId, String phoneDigits, long id);
-
-    Optional<Contact> findByNumberIdAndWaId(long numberId, String waId);
 }

@@ -120,11 +120,6 @@ class Message {
         return outbound(numberId, contactId, ticketId, AuthorType.AUTOMATION, null, automation, type, at);
     }
 
-    /** A message the system itself sends (a notice, not an automation), pending until sent. */
-    static Message bySystem(long numberId, long contactId, Long ticketId, MessageType type, Instant at) {
-        return outbound(numberId, contactId, ticketId, AuthorType.SYSTEM, null, null, type, at);
-    }
-
     private static Message outbound(long numberId, long contactId, Long ticketId, AuthorType author,
             Long authorUserId, Automation automation, MessageType type, Instant at) {
         Message message = new Message(numberId, contactId, ticketId, Direction.OUTBOUND, author, authorUserId,

@@ -12,9 +12,4 @@ interface TicketRepository extends JpaRepository<Ticket, Long> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select t from Ticket t where t.id = :id")
     Optional<Ticket> lock(long id);
-
-    /** The contact's ticket that is not closed, if any (there is at most one). */
-    @Query("select t from Ticket t where t.contactId = :contactId"
-            + " and t.status <> br.com.balcao.tickets.TicketStatus.CLOSED")
-    Optional<Ticket> findUnclosedByContact(long contactId);
 }

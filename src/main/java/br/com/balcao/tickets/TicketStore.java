@@ -19,6 +19,33 @@ class TicketStore {
 
     private static final String LOCKED = "SELECT id, number_id, contact_id, status, agent_id FROM tickets";
 
+    private static final String LOCK_OLDEST_WAITING = LOCKED + """
+             WHERE number_id = ANY (?) AND status = %s
+             ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED
+            """.formatted(TicketStatus.WAITING.sql());
+
+    private static final String LOCK_UNCLOSED = LOCKED + " WHERE contact_id = ? AND status <> %s FOR UPDATE"
+            .formatted(TicketStatus.CLOSED.sql());
+
+    private static final String OPEN = """
+            INSERT INTO tickets (number_id, contact_id, ticket_number, status, agent_id, parent_ticket_id,
+                                 opened_by_active_message, created_at, assigned_at, first_response_at,
+                                 last_customer_message_at)
+            VALUES (?, ?, next_ticket_number(?), ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (contact_id) WHERE status <> %s DO NOTHING
+            RETURNING id
+            """.formatted(TicketStatus.CLOSED.sql());
+
+    private static final String ASSIGN = """
+            UPDATE tickets SET status = %s, agent_id = ?, assigned_at = ?, version = version + 1
+             WHERE id = ? AND status = %s
+            """.formatted(TicketStatus.ASSIGNED.sql(), TicketStatus.WAITING.sql());
+
+    private static final String CLOSE = """
+            UPDATE tickets SET status = %s, close_reason = ?, closed_at = ?, version = version + 1
+             WHERE id = ? AND status <> %1$s
+            """.formatted(TicketStatus.CLOSED.sql());
+
     private final JdbcTemplate jdbc;
 
     TicketStore(JdbcTemplate jdbc) {
@@ -41,10 +68,8 @@ class TicketStore {
      * concurrent claims each get their own ticket and none waits on another.
      */
     Optional<LockedTicket> lockOldestWaiting(Collection<Long> numberIds) {
-        return jdbc.query(LOCKED + """
-                 WHERE number_id = ANY (?) AND status = %s
-                 ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED
-                """.formatted(TicketStatus.WAITING.sql()), TicketStore::locked, (Object) numberIds.toArray(Long[]::new)).stream().findFirst();
+        return jdbc.query(LOCK_OLDEST_WAITING, TicketStore::locked, (Object) numberIds.toArray(Long[]::new)).stream()
+                .findFirst();
     }
 
     Optional<LockedTicket> lockUnclosedOf(long contactId) {
@@ -65,18 +90,6 @@ class TicketStore {
         return open(numberId, contactId, TicketStatus.WAITING, null, null, false, at, true);
     }
 
-    private static final String LOCK_UNCLOSED = LOCKED + " WHERE contact_id = ? AND status <> %s FOR UPDATE"
-            .formatted(TicketStatus.CLOSED.sql());
-
-    private static final String OPEN = """
-            INSERT INTO tickets (number_id, contact_id, ticket_number, status, agent_id, parent_ticket_id,
-                                 opened_by_active_message, created_at, assigned_at, first_response_at,
-                                 last_customer_message_at)
-            VALUES (?, ?, next_ticket_number(?), ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (contact_id) WHERE status <> %s DO NOTHING
-            RETURNING id
-            """.formatted(TicketStatus.CLOSED.sql());
-
     private Opened open(long numberId, long contactId, TicketStatus status, Long agentId, Long parentId,
                         boolean openedByActiveMessage, Instant at, boolean customerWrote) {
         Timestamp now = Timestamp.from(at);
@@ -93,20 +106,10 @@ class TicketStore {
         return jdbc.queryForObject("SELECT next_ticket_number(?)", Long.class, numberId);
     }
 
-    private static final String ASSIGN = """
-            UPDATE tickets SET status = %s, agent_id = ?, assigned_at = ?, version = version + 1
-             WHERE id = ? AND status = %s
-            """.formatted(TicketStatus.ASSIGNED.sql(), TicketStatus.WAITING.sql());
-
     /** {@link Ticket#assign}: a waiting ticket (locked by the caller) goes to the agent. */
     void assign(long ticketId, long agentId, Instant at) {
         jdbc.update(ASSIGN, agentId, Timestamp.from(at), ticketId);
     }
-
-    private static final String CLOSE = """
-            UPDATE tickets SET status = %s, close_reason = ?, closed_at = ?, version = version + 1
-             WHERE id = ? AND status <> %1$s
-            """.formatted(TicketStatus.CLOSED.sql());
 
     /** {@link Ticket#close}. */
     void close(long ticketId, CloseReason reason, Instant at) {
