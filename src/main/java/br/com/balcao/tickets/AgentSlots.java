@@ -68,6 +68,14 @@ class AgentSlots {
                 Boolean.class, agentId, numberId));
     }
 
+    /** Whether the user may be handed a ticket of the number: an enabled member with REPLY. */
+    boolean mayReplyEnabled(long agentId, long numberId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM memberships m JOIN app_users u ON u.id = m.user_id
+                                WHERE m.user_id = ? AND m.number_id = ? AND m.can_reply AND u.enabled)
+                """, Boolean.class, agentId, numberId));
+    }
+
     /** Gives the waiting ticket (locked by the caller) to the agent (locked by {@link #lock}) and announces it. */
     void assign(long numberId, long ticketId, long agentId, Instant at) {
         store.assign(ticketId, agentId, at);

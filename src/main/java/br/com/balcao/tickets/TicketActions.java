@@ -5,7 +5,6 @@ import br.com.balcao.contacts.ContactView;
 import br.com.balcao.templates.TemplateCatalog;
 import br.com.balcao.templates.TemplateStatus;
 import br.com.balcao.templates.TemplateView;
-import br.com.balcao.tickets.TicketEvents.MessageQueued;
 import br.com.balcao.tickets.TicketEvents.TicketAssigned;
 import br.com.balcao.tickets.TicketEvents.TicketClosed;
 import br.com.balcao.tickets.TicketEvents.TicketTransferred;
@@ -15,7 +14,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,25 +26,23 @@ public class TicketActions {
 
     private final TicketStore store;
     private final TicketRepository tickets;
-    private final MessageRepository messages;
     private final TagRepository tags;
     private final AgentSlots slots;
-    private final JdbcTemplate jdbc;
+    private final OutboundQueue outbox;
     private final ServiceWindow window;
     private final TemplateCatalog templates;
     private final ContactDirectory contacts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    TicketActions(TicketStore store, TicketRepository tickets, MessageRepository messages, TagRepository tags,
-                  AgentSlots slots, JdbcTemplate jdbc, ServiceWindow window, TemplateCatalog templates,
-                  ContactDirectory contacts, ApplicationEventPublisher events, Clock clock) {
+    TicketActions(TicketStore store, TicketRepository tickets, TagRepository tags, AgentSlots slots,
+                  OutboundQueue outbox, ServiceWindow window, TemplateCatalog templates, ContactDirectory contacts,
+                  ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.tickets = tickets;
-        this.messages = messages;
         this.tags = tags;
         this.slots = slots;
-        this.jdbc = jdbc;
+        this.outbox = outbox;
         this.window = window;
         this.templates = templates;
         this.contacts = contacts;
@@ -69,7 +65,7 @@ public class TicketActions {
         }
         Instant now = clock.instant();
         ticket.recordAgentResponse(now);
-        return queue(Message.byAgent(ticket.getNumberId(), ticket.getContactId(), ticketId, agentId, MessageType.TEXT,
+        return outbox.queue(Message.byAgent(ticket.getNumberId(), ticket.getContactId(), ticketId, agentId, MessageType.TEXT,
                 now).withText(text));
     }
 
@@ -92,11 +88,7 @@ public class TicketActions {
         if (fromAgentId == toAgentId) {
             throw new TicketConflictException("same-agent");
         }
-        Boolean targetReplies = jdbc.queryForObject("""
-                SELECT EXISTS (SELECT 1 FROM memberships m JOIN app_users u ON u.id = m.user_id
-                                WHERE m.user_id = ? AND m.number_id = ? AND m.can_reply AND u.enabled)
-                """, Boolean.class, toAgentId, ticket.getNumberId());
-        if (!Boolean.TRUE.equals(targetReplies)) {
+        if (!slots.mayReplyEnabled(toAgentId, ticket.getNumberId())) {
             throw new TicketConflictException("target-not-agent");
         }
         Instant now = clock.instant();
@@ -136,7 +128,7 @@ public class TicketActions {
         if (queued) {
             events.publishEvent(new TicketAssigned(numberId, ticketId, agentId));
         }
-        return queue(Message.byAgent(numberId, contactId, ticketId, agentId, MessageType.TEMPLATE, now).withText(text)
+        return outbox.queue(Message.byAgent(numberId, contactId, ticketId, agentId, MessageType.TEMPLATE, now).withText(text)
                 .withTemplate(template.name(), template.language(), values));
     }
 
@@ -150,14 +142,5 @@ public class TicketActions {
             throw new TicketConflictException("not-yours");
         }
         return ticket;
-    }
-
-    /** Stores the agent's message PENDING, to be sent after commit. */
-    private long queue(Message message) {
-        long messageId = messages.save(message).getId();
-        contacts.recordInteraction(message.getContactId(), message.getCreatedAt());
-        events.publishEvent(new MessageQueued(message.getNumberId(), message.getContactId(), messageId,
-                message.getTicketId()));
-        return messageId;
     }
 }
