@@ -45,10 +45,11 @@ class ContactActivity {
                 SELECT t.id, t.ticket_number, t.status, t.close_reason, t.created_at, t.closed_at, u.name AS agent_name,
                        (SELECT count(*) FROM messages m WHERE m.ticket_id = t.id) AS messages
                   FROM tickets t LEFT JOIN app_users u ON u.id = t.agent_id
-                 WHERE t.contact_id = ? AND (t.created_at >= ? OR t.status <> 'CLOSED')
+                 WHERE t.contact_id = ? AND (t.created_at >= ? OR %s)
                  ORDER BY t.created_at DESC, t.id DESC
                  LIMIT ?
-                """, ContactActivity::ticket, contactId, Timestamp.from(since), MAX_TICKETS);
+                """.formatted(TicketStatus.sqlUnclosed("t.status")),
+                ContactActivity::ticket, contactId, Timestamp.from(since), MAX_TICKETS);
     }
 
     List<Interaction> latestMessages(long contactId, Instant since) {
