@@ -30,9 +30,10 @@ class TableOwnershipTests {
     private static final Path RESOURCES = Path.of("src", "main", "resources");
     private static final Path MIGRATIONS = RESOURCES.resolve(Path.of("db", "migration"));
     private static final Path MODULES = Path.of("br", "com", "balcao");
+    private static final Path ARCHITECTURE = Path.of("docs", "architecture.md");
 
     /** Each table's one writing module. */
-    static final Map<String, String> OWNERS = owners(
+    private static final Map<String, String> OWNERS = owners(
             owns("shared", "shedlock"),
             owns("numbers", "business_numbers", "service_hours", "number_holidays", "memberships"),
             owns("security", "app_users", "agent_status_changes", "login_throttle", "signing_keys",
@@ -46,7 +47,7 @@ class TableOwnershipTests {
             owns("audit", "audit_log"));
 
     /** Writes allowed to a module that does not own the table, each with its reason. */
-    static final List<Exemption> EXEMPTIONS = List.of(
+    private static final List<Exemption> EXEMPTIONS = List.of(
             new Exemption("demo", Exemption.ANY_TABLE, "the demo loader fills an empty database in one transaction "
                     + "(profile demo): thousands of rows with explicit ids, table by table in foreign-key order, "
                     + "in multi-row statements no owner's API offers"),
@@ -113,13 +114,30 @@ class TableOwnershipTests {
     }
 
     @Test
+    void theArchitectureDocumentListsTheSameOwners() {
+        String document = read(ARCHITECTURE);
+        int section = document.indexOf("\n## Who writes which table\n");
+        assertThat(section).as("the section \"Who writes which table\" of %s", ARCHITECTURE).isNotNegative();
+        Map<String, String> documented = new LinkedHashMap<>();
+        Pattern row = Pattern.compile("^\\| `(\\w+)` \\| (.*) \\|$", Pattern.MULTILINE);
+        Matcher line = row.matcher(document.substring(section, document.indexOf("\n## ", section + 1)));
+        while (line.find()) {
+            Matcher table = Pattern.compile("`(\\w+)`").matcher(line.group(2));
+            while (table.find()) {
+                documented.put(table.group(1), line.group(1));
+            }
+        }
+        assertThat(documented).isEqualTo(OWNERS);
+    }
+
+    @Test
     void everyOwnerIsAModule() {
         assertThat(new TreeSet<>(OWNERS.values())).allSatisfy(module ->
                 assertThat(JAVA.resolve(MODULES).resolve(module)).isDirectory());
     }
 
     /** Every write under {@code src/main}, with the module whose file holds it. */
-    static List<FoundWrite> writes() {
+    private static List<FoundWrite> writes() {
         List<Path> javaFiles = files(JAVA, ".java");
         Map<String, String> entityTables = entityTables(javaFiles);
         List<FoundWrite> writes = new ArrayList<>();
