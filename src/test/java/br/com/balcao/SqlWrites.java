@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 final class SqlWrites {
 
     /** Where an expression was concatenated into the SQL: a name only the running code knows. */
-    static final String UNKNOWN = "\u0000";
+    private static final String UNKNOWN = "\u0000";
 
     /** A table written, or {@code null} when the SQL builds the table's name at run time. */
     record Write(String statement, String table) {
