@@ -51,18 +51,19 @@ class DeskQueries {
                   LEFT JOIN LATERAL (SELECT m.body, m.type, m.direction, m.created_at FROM messages m
                                       WHERE m.ticket_id = t.id ORDER BY m.created_at DESC, m.id DESC LIMIT 1) last
                          ON true
-                 WHERE t.agent_id = ? AND t.status IN ('ASSIGNED', 'OPEN') AND (?::bigint IS NULL OR t.number_id = ?)
+                 WHERE t.agent_id = ? AND %s AND (?::bigint IS NULL OR t.number_id = ?)
                  ORDER BY (last.direction = 'INBOUND') DESC NULLS LAST, last_at DESC, t.id DESC
-                """, DeskQueries::deskTicket, agentId, numberId, numberId);
+                """.formatted(TicketStatus.sqlWithAgent("t.status")),
+                DeskQueries::deskTicket, agentId, numberId, numberId);
     }
 
     /** Tickets waiting in the queue of the numbers where the agent answers (or of one of them). */
     long queueSize(long agentId, Long numberId) {
         return jdbc.queryForObject("""
                 SELECT count(*) FROM tickets t
-                 WHERE t.status = 'WAITING' AND (?::bigint IS NULL OR t.number_id = ?)
+                 WHERE %s AND (?::bigint IS NULL OR t.number_id = ?)
                    AND t.number_id IN (SELECT number_id FROM memberships WHERE user_id = ? AND can_reply)
-                """, Long.class, numberId, numberId, agentId);
+                """.formatted(TicketStatus.WAITING.sqlCondition("t.status")), Long.class, numberId, numberId, agentId);
     }
 
     /** The first of the queue's tickets on the numbers where the agent answers (or on one of them), oldest first. */
@@ -73,11 +74,12 @@ class DeskQueries {
                   FROM tickets t
                   JOIN contacts c ON c.id = t.contact_id
                   JOIN business_numbers n ON n.id = t.number_id
-                 WHERE t.status = 'WAITING' AND (?::bigint IS NULL OR t.number_id = ?)
+                 WHERE %s AND (?::bigint IS NULL OR t.number_id = ?)
                    AND t.number_id IN (SELECT number_id FROM memberships WHERE user_id = ? AND can_reply)
                  ORDER BY t.created_at, t.id
                  LIMIT ?
-                """, (row, i) -> new QueuedTicket(row.getLong("id"), row.getLong("ticket_number"),
+                """.formatted(TicketStatus.WAITING.sqlCondition("t.status")),
+                (row, i) -> new QueuedTicket(row.getLong("id"), row.getLong("ticket_number"),
                         row.getLong("number_id"), row.getString("number_name"), ZoneId.of(row.getString("time_zone")),
                         row.getString("contact_name"), row.getString("phone_e164"),
                         instant(row.getTimestamp("created_at"))), numberId, numberId, agentId, limit);

@@ -25,8 +25,8 @@ class AgentSlots {
     }
 
     private static final String ACTIVE_TICKETS = """
-            (SELECT count(*) FROM tickets t WHERE t.agent_id = u.id AND t.status IN %s)
-            """.formatted(TicketStatus.IN_SERVICE_SQL);
+            (SELECT count(*) FROM tickets t WHERE t.agent_id = u.id AND %s)
+            """.formatted(TicketStatus.sqlWithAgent("t.status"));
 
     private final JdbcTemplate jdbc;
     private final TicketStore store;

@@ -19,10 +19,10 @@ class ContactActivityOfTickets implements ContactActivity {
             SELECT t.id, t.ticket_number, t.status, t.close_reason, t.created_at, t.closed_at, u.name AS agent_name,
                    (SELECT count(*) FROM messages m WHERE m.ticket_id = t.id) AS messages
               FROM tickets t LEFT JOIN app_users u ON u.id = t.agent_id
-             WHERE t.contact_id = ? AND (t.created_at >= ? OR t.status <> %s)
+             WHERE t.contact_id = ? AND (t.created_at >= ? OR %s)
              ORDER BY t.created_at DESC, t.id DESC
              LIMIT ?
-            """.formatted(TicketStatus.CLOSED.sql());
+            """.formatted(TicketStatus.sqlUnclosed("t.status"));
 
     private final JdbcTemplate jdbc;
     private final TicketDetails details;

@@ -133,7 +133,8 @@ public class Distributor {
     @Scheduled(fixedDelayString = "${balcao.tickets.distribution-sweep:10s}", initialDelayString = "10s")
     @SchedulerLock(name = "distribution-sweep")
     public void drainAll() {
-        jdbc.queryForList("SELECT DISTINCT number_id FROM tickets WHERE status = " + TicketStatus.WAITING.sql(), Long.class)
+        jdbc.queryForList("SELECT DISTINCT number_id FROM tickets WHERE " + TicketStatus.WAITING.sqlCondition("status"),
+                        Long.class)
                 .forEach(this::drain);
     }
 
@@ -163,11 +164,11 @@ public class Distributor {
               FROM app_users u
               JOIN memberships m ON m.user_id = u.id AND m.number_id = ? AND m.can_reply
               LEFT JOIN LATERAL (SELECT count(*) AS active FROM tickets t
-                                  WHERE t.agent_id = u.id AND t.status IN %s) a ON true
+                                  WHERE t.agent_id = u.id AND %s) a ON true
              WHERE u.status = 'ONLINE' AND u.enabled AND a.active < u.ticket_slots
              ORDER BY a.active, u.last_assigned_at NULLS FIRST, u.id
              LIMIT 1
-            """.formatted(TicketStatus.IN_SERVICE_SQL);
+            """.formatted(TicketStatus.sqlWithAgent("t.status"));
 
     private Optional<Long> bestCandidate(long numberId) {
         return jdbc.queryForList(BEST_CANDIDATE, Long.class, numberId).stream().findFirst();

@@ -31,17 +31,18 @@ public class InactivityCloser {
               JOIN business_numbers n ON n.id = t.number_id
               JOIN LATERAL (SELECT m.direction, m.created_at FROM messages m WHERE m.ticket_id = t.id
                              ORDER BY m.created_at DESC, m.id DESC LIMIT 1) last ON true
-             WHERE t.status = %s AND last.direction = 'OUTBOUND'
+             WHERE %s AND last.direction = 'OUTBOUND'
                AND last.created_at + make_interval(mins => n.customer_inactivity_minutes) <= ?
-            """.formatted(TicketStatus.OPEN.sql());
+            """.formatted(TicketStatus.OPEN.sqlCondition("t.status"));
 
     private static final String SILENT_IN_QUEUE = """
             SELECT t.id FROM tickets t
               JOIN business_numbers n ON n.id = t.number_id
-             WHERE t.status IN %s AND NOT t.opened_by_active_message
+             WHERE (%s OR %s) AND NOT t.opened_by_active_message
                AND COALESCE(t.last_customer_message_at, t.created_at)
                    + make_interval(mins => n.queue_timeout_minutes) <= ?
-            """.formatted(TicketStatus.UNANSWERED_SQL);
+            """.formatted(TicketStatus.WAITING.sqlCondition("t.status"),
+                    TicketStatus.ASSIGNED.sqlCondition("t.status"));
 
     private final JdbcTemplate jdbc;
     private final TicketStore store;

@@ -144,7 +144,7 @@ class Ticket {
 
     /** Whether the agent serves this ticket now. */
     boolean servedBy(long agentId) {
-        return status.inService() && this.agentId != null && this.agentId == agentId;
+        return status.withAgent() && this.agentId != null && this.agentId == agentId;
     }
 
     boolean isClosed() {

@@ -135,7 +135,7 @@ public class TicketActions {
     /** The ticket, locked, when the agent serves it with the REPLY permission. */
     private Ticket activeTicketOf(long ticketId, long agentId) {
         Ticket ticket = tickets.lock(ticketId).orElseThrow(() -> new NotFoundException("ticket"));
-        if (!ticket.getStatus().inService()) {
+        if (!ticket.getStatus().withAgent()) {
             throw new TicketConflictException("not-in-service");
         }
         if (!ticket.servedBy(agentId) || !slots.mayReply(agentId, ticket.getNumberId())) {

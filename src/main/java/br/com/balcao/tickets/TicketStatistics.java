@@ -14,14 +14,14 @@ public class TicketStatistics {
 
     private static final String UNCLOSED_BY_NUMBER = """
             SELECT number_id,
-                   count(*) FILTER (WHERE status = %s) AS waiting,
-                   count(*) FILTER (WHERE status = %s) AS assigned,
-                   count(*) FILTER (WHERE status = %s) AS open
+                   count(*) FILTER (WHERE %s) AS waiting,
+                   count(*) FILTER (WHERE %s) AS assigned,
+                   count(*) FILTER (WHERE %s) AS open
               FROM tickets
-             WHERE status <> %s AND number_id = ANY (?)
+             WHERE %s AND number_id = ANY (?)
              GROUP BY number_id
-            """.formatted(TicketStatus.WAITING.sql(), TicketStatus.ASSIGNED.sql(), TicketStatus.OPEN.sql(),
-            TicketStatus.CLOSED.sql());
+            """.formatted(TicketStatus.WAITING.sqlCondition("status"), TicketStatus.ASSIGNED.sqlCondition("status"),
+            TicketStatus.OPEN.sqlCondition("status"), TicketStatus.sqlUnclosed("status"));
 
     TicketStatistics(JdbcTemplate jdbc) {
         this.jdbc = jdbc;

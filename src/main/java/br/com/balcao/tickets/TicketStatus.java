@@ -1,8 +1,5 @@
 package br.com.balcao.tickets;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
 /** Where a ticket is in its lifecycle. */
 public enum TicketStatus {
     /** In the number's queue, no agent yet. */
@@ -13,22 +10,36 @@ public enum TicketStatus {
     OPEN,
     CLOSED;
 
-    /** For the engine's SQL: the statuses of a ticket an agent holds, "('ASSIGNED', 'OPEN')". */
-    static final String IN_SERVICE_SQL = sqlList(ASSIGNED, OPEN);
-
-    /** For the engine's SQL: the statuses of a ticket nobody has answered yet. */
-    static final String UNANSWERED_SQL = sqlList(WAITING, ASSIGNED);
-
-    /** The status as an SQL literal, "'WAITING'": the SQL of the tickets module names statuses only this way. */
-    String sql() {
-        return "'" + name() + "'";
-    }
-
-    boolean inService() {
+    /** An agent serves the ticket: assigned or in service (the rule {@link #sqlWithAgent} writes in SQL). */
+    boolean withAgent() {
         return this == ASSIGNED || this == OPEN;
     }
 
-    private static String sqlList(TicketStatus... statuses) {
-        return Arrays.stream(statuses).map(TicketStatus::sql).collect(Collectors.joining(", ", "(", ")"));
+    /*
+     * SQL conditions on a status column (such as "t.status") for the modules that read tickets in SQL, so that the
+     * statuses' names and what "unclosed" and "with an agent" mean are written here only. They read as the partial
+     * indexes of V1 do (tickets_queue, tickets_active_by_agent, tickets_unclosed_by_number,
+     * tickets_one_unclosed_per_contact): a planner matches an index's condition only when the statement's says the
+     * same, with the statuses as constants.
+     */
+
+    /** The ticket has this status. */
+    public String sqlCondition(String column) {
+        return column + " = " + sqlLiteral();
+    }
+
+    /** The ticket is not closed yet: waiting, assigned or in service. */
+    public static String sqlUnclosed(String column) {
+        return column + " <> " + CLOSED.sqlLiteral();
+    }
+
+    /** The ticket has an agent serving it: assigned or in service. */
+    public static String sqlWithAgent(String column) {
+        return column + " IN (" + ASSIGNED.sqlLiteral() + ", " + OPEN.sqlLiteral() + ")";
+    }
+
+    /** The status as an SQL literal, for the tickets module's statements that set it. */
+    String sqlLiteral() {
+        return "'" + name() + "'";
     }
 }

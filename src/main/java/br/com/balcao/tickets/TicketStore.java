@@ -20,31 +20,31 @@ class TicketStore {
     private static final String LOCKED = "SELECT id, number_id, contact_id, status, agent_id FROM tickets";
 
     private static final String LOCK_OLDEST_WAITING = LOCKED + """
-             WHERE number_id = ANY (?) AND status = %s
+             WHERE number_id = ANY (?) AND %s
              ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED
-            """.formatted(TicketStatus.WAITING.sql());
+            """.formatted(TicketStatus.WAITING.sqlCondition("status"));
 
-    private static final String LOCK_UNCLOSED = LOCKED + " WHERE contact_id = ? AND status <> %s FOR UPDATE"
-            .formatted(TicketStatus.CLOSED.sql());
+    private static final String LOCK_UNCLOSED = LOCKED + " WHERE contact_id = ? AND %s FOR UPDATE"
+            .formatted(TicketStatus.sqlUnclosed("status"));
 
     private static final String OPEN = """
             INSERT INTO tickets (number_id, contact_id, ticket_number, status, agent_id, parent_ticket_id,
                                  opened_by_active_message, created_at, assigned_at, first_response_at,
                                  last_customer_message_at)
             VALUES (?, ?, next_ticket_number(?), ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (contact_id) WHERE status <> %s DO NOTHING
+            ON CONFLICT (contact_id) WHERE %s DO NOTHING
             RETURNING id
-            """.formatted(TicketStatus.CLOSED.sql());
+            """.formatted(TicketStatus.sqlUnclosed("status"));
 
     private static final String ASSIGN = """
             UPDATE tickets SET status = %s, agent_id = ?, assigned_at = ?, version = version + 1
-             WHERE id = ? AND status = %s
-            """.formatted(TicketStatus.ASSIGNED.sql(), TicketStatus.WAITING.sql());
+             WHERE id = ? AND %s
+            """.formatted(TicketStatus.ASSIGNED.sqlLiteral(), TicketStatus.WAITING.sqlCondition("status"));
 
     private static final String CLOSE = """
             UPDATE tickets SET status = %s, close_reason = ?, closed_at = ?, version = version + 1
-             WHERE id = ? AND status <> %1$s
-            """.formatted(TicketStatus.CLOSED.sql());
+             WHERE id = ? AND %s
+            """.formatted(TicketStatus.CLOSED.sqlLiteral(), TicketStatus.sqlUnclosed("status"));
 
     private final JdbcTemplate jdbc;
 
