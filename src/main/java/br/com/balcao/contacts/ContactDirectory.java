@@ -103,12 +103,11 @@ public class ContactDirectory {
     boolean update(long contactId, ContactForm form) {
         ContactEdit value = form.details().normalized();
         Phone phone = Phones.parse(form.phone()).orElseThrow(() -> new IllegalArgumentException("invalid phone"));
-        Optional<Contact> found = contacts.lock(contactId);
-        if (found.isEmpty()
-                || contacts.existsByNumberIdAndPhoneDigitsAndIdNot(found.get().getNumberId(), phone.digits(), contactId)) {
+        Contact contact = contacts.lock(contactId).orElse(null);
+        if (contact == null
+                || contacts.existsByNumberIdAndPhoneDigitsAndIdNot(contact.getNumberId(), phone.digits(), contactId)) {
             return false;
         }
-        Contact contact = found.get();
         contact.edit(value.name(), value.email(), value.city(), value.document(), form.extraFields());
         contact.changePhone(phone);
         return true;

@@ -57,7 +57,8 @@ class TransferRequests {
                   JOIN app_users r ON r.id = p.requester_id
                  WHERE p.current_agent_id = ? AND p.status = 'PENDING'
                  ORDER BY p.created_at, p.id
-                """.formatted(TicketStatus.sqlWithAgent("t.status")), (row, i) -> new IncomingTransferRequest(row.getLong("id"), row.getLong("ticket_id"),
+                """.formatted(TicketStatus.sqlWithAgent("t.status")),
+                (row, i) -> new IncomingTransferRequest(row.getLong("id"), row.getLong("ticket_id"),
                         row.getLong("ticket_number"), row.getLong("contact_id"), row.getString("contact_name"),
                         row.getString("phone_e164"), row.getString("number_name"), row.getString("requester_name"),
                         row.getTimestamp("created_at").toInstant()), agentId);

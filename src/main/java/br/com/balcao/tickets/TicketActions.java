@@ -65,8 +65,8 @@ public class TicketActions {
         }
         Instant now = clock.instant();
         ticket.recordAgentResponse(now);
-        return outbox.queue(Message.byAgent(ticket.getNumberId(), ticket.getContactId(), ticketId, agentId, MessageType.TEXT,
-                now).withText(text));
+        return outbox.queue(Message.byAgent(ticket.getNumberId(), ticket.getContactId(), ticketId, agentId,
+                MessageType.TEXT, now).withText(text));
     }
 
     /** The agent closes the ticket (reason ATTENDANT), with the tags they chose. */
@@ -128,8 +128,8 @@ public class TicketActions {
         if (queued) {
             events.publishEvent(new TicketAssigned(numberId, ticketId, agentId));
         }
-        return outbox.queue(Message.byAgent(numberId, contactId, ticketId, agentId, MessageType.TEMPLATE, now).withText(text)
-                .withTemplate(template.name(), template.language(), values));
+        return outbox.queue(Message.byAgent(numberId, contactId, ticketId, agentId, MessageType.TEMPLATE, now)
+                .withText(text).withTemplate(template.name(), template.language(), values));
     }
 
     /** The ticket, locked, when the agent serves it with the REPLY permission. */
