@@ -8,7 +8,10 @@ import org.springframework.data.jpa.repository.Query;
 
 interface TicketRepository extends JpaRepository<Ticket, Long> {
 
-    /** The ticket, its row locked as the engine's SQL locks it, so that page and engine changes take turns. */
+    /**
+     * The ticket, its row locked (FOR NO KEY UPDATE, which the engine's FOR UPDATE waits for and waits on), so that
+     * the pages' changes and the engine's take turns.
+     */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select t from Ticket t where t.id = :id")
     Optional<Ticket> lock(long id);
