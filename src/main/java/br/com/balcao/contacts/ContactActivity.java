@@ -22,8 +22,15 @@ public interface ContactActivity {
             String text, Instant at) {
     }
 
-    /** A note on the contact or on one of their tickets (its number, or null). */
-    record Note(Long ticketNumber, String authorName, String body, Instant createdAt) {
+    /**
+     * A note, with its author's name; ticketId and ticketNumber are those of the ticket it was written on, or null
+     * for a note on the contact.
+     */
+    record Note(long id, Long ticketId, Long ticketNumber, String authorName, String body, Instant createdAt) {
+
+        public boolean onContact() {
+            return ticketId == null;
+        }
     }
 
     /** The contact's tickets created since then or not closed, newest first, at most {@link #MAX_TICKETS}. */

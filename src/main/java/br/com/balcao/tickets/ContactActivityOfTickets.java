@@ -55,9 +55,7 @@ class ContactActivityOfTickets implements ContactActivity {
 
     @Override
     public List<Note> notes(long contactId, int limit) {
-        return details.notesOfContact(contactId, limit).stream()
-                .map(note -> new Note(note.ticketNumber(), note.authorName(), note.body(), note.createdAt()))
-                .toList();
+        return details.notesOfContact(contactId, limit);
     }
 
     @Override

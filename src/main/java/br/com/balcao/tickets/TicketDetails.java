@@ -1,5 +1,6 @@
 package br.com.balcao.tickets;
 
+import br.com.balcao.contacts.ContactActivity;
 import br.com.balcao.contacts.ContactDirectory;
 import br.com.balcao.contacts.ContactView;
 import br.com.balcao.shared.NotFoundException;
@@ -48,18 +49,6 @@ public class TicketDetails {
     public record TagView(long id, String name, String color) {
     }
 
-    /**
-     * A note, with its author's name; ticketId and ticketNumber are those of the ticket it was written on,
-     * or null for a note on the contact.
-     */
-    public record NoteView(long id, Long ticketId, Long ticketNumber, String authorName, String body,
-            Instant createdAt) {
-
-        public boolean onContact() {
-            return ticketId == null;
-        }
-    }
-
     /** Every tag, by name. */
     public List<TagView> allTags() {
         return jdbc.query("SELECT id, name, color FROM tags ORDER BY lower(name), id", TicketDetails::tag);
@@ -106,7 +95,7 @@ public class TicketDetails {
      * The notes a user should read next to any ticket of a contact, newest first: those on the contact and
      * on each of the contact's tickets (at most {@code limit}).
      */
-    public List<NoteView> notesOfContact(long contactId, int limit) {
+    public List<ContactActivity.Note> notesOfContact(long contactId, int limit) {
         return jdbc.query("""
                 SELECT n.id, n.ticket_id, t.ticket_number, u.name AS author_name, n.body, n.created_at
                   FROM (SELECT c.* FROM notes c WHERE c.contact_id = ?
@@ -173,8 +162,9 @@ public class TicketDetails {
         return new TagView(row.getLong("id"), row.getString("name"), row.getString("color"));
     }
 
-    private static NoteView note(ResultSet row, int index) throws SQLException {
-        return new NoteView(row.getLong("id"), (Long) row.getObject("ticket_id"), (Long) row.getObject("ticket_number"),
-                row.getString("author_name"), row.getString("body"), row.getTimestamp("created_at").toInstant());
+    private static ContactActivity.Note note(ResultSet row, int index) throws SQLException {
+        return new ContactActivity.Note(row.getLong("id"), (Long) row.getObject("ticket_id"),
+                (Long) row.getObject("ticket_number"), row.getString("author_name"), row.getString("body"),
+                row.getTimestamp("created_at").toInstant());
     }
 }
