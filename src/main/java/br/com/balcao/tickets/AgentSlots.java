@@ -69,7 +69,7 @@ class AgentSlots {
     }
 
     /** Whether the user may be handed a ticket of the number: an enabled member with REPLY. */
-    boolean mayReplyEnabled(long agentId, long numberId) {
+    boolean mayBeHanded(long agentId, long numberId) {
         return Boolean.TRUE.equals(jdbc.queryForObject("""
                 SELECT EXISTS (SELECT 1 FROM memberships m JOIN app_users u ON u.id = m.user_id
                                 WHERE m.user_id = ? AND m.number_id = ? AND m.can_reply AND u.enabled)

@@ -88,7 +88,7 @@ public class TicketActions {
         if (fromAgentId == toAgentId) {
             throw new TicketConflictException("same-agent");
         }
-        if (!slots.mayReplyEnabled(toAgentId, ticket.getNumberId())) {
+        if (!slots.mayBeHanded(toAgentId, ticket.getNumberId())) {
             throw new TicketConflictException("target-not-agent");
         }
         Instant now = clock.instant();

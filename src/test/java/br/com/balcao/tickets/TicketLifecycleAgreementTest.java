@@ -7,8 +7,10 @@ import br.com.balcao.support.TestClock;
 import br.com.balcao.support.TestData;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,6 +38,9 @@ class TicketLifecycleAgreementTest {
 
     @Autowired
     TicketClaims claims;
+
+    @Autowired
+    TicketActions actions;
 
     @Autowired
     Distributor distributor;
@@ -111,6 +116,31 @@ class TicketLifecycleAgreementTest {
     }
 
     @Test
+    void aTransferByTheEntitiesLeavesWhatTheEnginesCloseAndOpenWould() {
+        long from = data.agent(number, "ONLINE");
+        long to = data.agent(number, "ONLINE");
+        long byEntity = data.ticket(number, data.contact(number, "Ana"), "ASSIGNED", from);
+        long bySql = data.ticket(number, data.contact(number, "Bia"), "ASSIGNED", from);
+        clock.advance(Duration.ofMinutes(9));
+
+        long continuedByEntity = actions.transfer(byEntity, from, to);
+        long continuedBySql = inTransactionAnswer(() -> {
+            Map<String, Object> ticket = row(bySql);
+            store.lock(bySql);
+            store.close(bySql, CloseReason.TRANSFERRED, clock.instant());
+            return store.openOrJoin(number, (Long) ticket.get("contact_id"), TicketStatus.ASSIGNED, to, bySql, false,
+                    clock.instant()).ticket().id();
+        });
+
+        assertThat(lifecycle(byEntity)).isEqualTo(lifecycle(bySql)).containsEntry("close_reason", "TRANSFERRED");
+        assertThat(lifecycle(continuedByEntity)).isEqualTo(lifecycle(continuedBySql))
+                .containsEntry("status", "ASSIGNED").containsEntry("created_at", Timestamp.from(clock.instant()));
+        assertThat(row(continuedByEntity)).containsEntry("parent_ticket_id", byEntity).containsEntry("agent_id", to)
+                .containsEntry("opened_by_active_message", false);
+        assertThat(row(continuedBySql)).containsEntry("parent_ticket_id", bySql).containsEntry("agent_id", to);
+    }
+
+    @Test
     void aTicketClosedByTheEngineIsNotClosedAgain() {
         long ticket = waiting();
         store.close(ticket, CloseReason.LOST, clock.instant());
@@ -130,13 +160,17 @@ class TicketLifecycleAgreementTest {
         new TransactionTemplate(transactions).executeWithoutResult(status -> work.run());
     }
 
+    private <T> T inTransactionAnswer(Supplier<T> work) {
+        return new TransactionTemplate(transactions).execute(status -> work.get());
+    }
+
     private Map<String, Object> row(long ticketId) {
         return jdbc.queryForMap("SELECT * FROM tickets WHERE id = ?", ticketId);
     }
 
     /** The lifecycle's columns, without the agent (two tickets of one test may have two). */
     private Map<String, Object> lifecycle(long ticketId) {
-        Map<String, Object> row = new java.util.LinkedHashMap<>(row(ticketId));
+        Map<String, Object> row = new LinkedHashMap<>(row(ticketId));
         row.keySet().retainAll(LIFECYCLE);
         return row;
     }
