@@ -2,6 +2,7 @@ package br.com.balcao.conversations;
 
 import br.com.balcao.contacts.ContactView;
 import br.com.balcao.desk.Composers;
+import br.com.balcao.desk.TimelineRow;
 import br.com.balcao.live.LiveStreams;
 import br.com.balcao.numbers.NumberView;
 import br.com.balcao.numbers.Permission;

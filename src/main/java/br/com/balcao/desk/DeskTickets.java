@@ -2,6 +2,7 @@ package br.com.balcao.desk;
 
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.shared.NotFoundException;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -28,15 +29,19 @@ class DeskTickets {
     /** The timeline's newest page, or with {@code before} the page before that message. */
     void addTimeline(DeskTicketHeader ticket, Optional<Long> before, Model model) {
         TimelinePage page = queries.timeline(ticket.id(), before);
-        model.addAttribute("ticket", ticket);
-        model.addAttribute("messages", page.messages());
+        addMessages(ticket, page.messages(), model);
         model.addAttribute("hasOlder", page.hasOlder());
     }
 
     /** The messages that came after the one shown last, to append. */
     void addNewer(DeskTicketHeader ticket, long after, Model model) {
-        model.addAttribute("ticket", ticket);
-        model.addAttribute("messages", queries.newerThan(ticket.id(), after));
+        addMessages(ticket, queries.newerThan(ticket.id(), after), model);
         model.addAttribute("hasOlder", false);
+    }
+
+    private static void addMessages(DeskTicketHeader ticket, List<TimelineMessage> messages, Model model) {
+        model.addAttribute("ticket", ticket);
+        model.addAttribute("messages", messages);
+        model.addAttribute("rows", TimelineRow.of(messages, ticket.zone()));
     }
 }
