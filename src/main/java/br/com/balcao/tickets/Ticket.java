@@ -114,10 +114,6 @@ class Ticket {
         recordAgentResponse(at);
     }
 
-    void recordCustomerMessage(Instant at) {
-        this.lastCustomerMessageAt = at;
-    }
-
     void close(CloseReason reason, Instant at) {
         this.status = TicketStatus.CLOSED;
         this.closeReason = reason;
