@@ -110,7 +110,7 @@ class ContactSearch {
                    u.name AS agent_name
               FROM hits h
               JOIN business_numbers n ON n.id = h.number_id
-              LEFT JOIN tickets t ON t.contact_id = h.id AND t.status <> 'CLOSED'
+              LEFT JOIN tickets t ON t.contact_id = h.id AND %s
               LEFT JOIN app_users u ON u.id = t.agent_id
              ORDER BY h.position
             """;
@@ -199,7 +199,8 @@ class ContactSearch {
 
     private List<ContactHit> withState(String hits, long userId, Object... arguments) {
         Instant now = clock.instant();
-        return jdbc.query(connection -> prepared(connection, WITH_STATE.formatted(hits), arguments),
+        String sql = WITH_STATE.formatted(hits, TicketStatus.sqlUnclosed("t.status"));
+        return jdbc.query(connection -> prepared(connection, sql, arguments),
                 (row, i) -> hit(row, userId, now));
     }
 

@@ -38,16 +38,16 @@ class ContactCardController {
     /** Unprocessable: the form is shown again with its errors, and nothing was saved. */
     static final int INVALID = HttpStatus.UNPROCESSABLE_CONTENT.value();
 
-    private final DeskController desk;
+    private final DeskTickets tickets;
     private final AccessPolicy access;
     private final ContactDirectory contacts;
     private final TicketDetails details;
     private final TicketHistory history;
     private final TransferCandidates candidates;
 
-    ContactCardController(DeskController desk, AccessPolicy access, ContactDirectory contacts, TicketDetails details,
+    ContactCardController(DeskTickets tickets, AccessPolicy access, ContactDirectory contacts, TicketDetails details,
                           TicketHistory history, TransferCandidates candidates) {
-        this.desk = desk;
+        this.tickets = tickets;
         this.access = access;
         this.contacts = contacts;
         this.details = details;
@@ -57,7 +57,7 @@ class ContactCardController {
 
     @GetMapping("/desk/tickets/{ticketId}/card")
     String card(@PathVariable long ticketId, Model model) {
-        DeskTicketHeader ticket = desk.visibleTicket(ticketId);
+        DeskTicketHeader ticket = tickets.visible(ticketId);
         ContactView contact = contactOf(ticket);
         addContact(ticket, contact, formOf(contact), Map.of(), model);
         addTags(ticket, model);
@@ -72,7 +72,7 @@ class ContactCardController {
     String editContact(@PathVariable long ticketId, @RequestParam(defaultValue = "") String name,
                        @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String city,
                        @RequestParam(defaultValue = "") String document, Model model, HttpServletResponse response) {
-        DeskTicketHeader ticket = desk.visibleTicket(ticketId);
+        DeskTicketHeader ticket = tickets.visible(ticketId);
         access.require(ticket.numberId(), Permission.CONTACTS);
         ContactEdit edit = new ContactEdit(name, email, city, document);
         Map<String, String> errors = edit.errors();
@@ -90,7 +90,7 @@ class ContactCardController {
 
     @PostMapping("/desk/tickets/{ticketId}/tags")
     String addTag(@PathVariable long ticketId, @RequestParam long tagId, Model model, HttpServletResponse response) {
-        DeskTicketHeader ticket = desk.visibleTicket(ticketId);
+        DeskTicketHeader ticket = tickets.visible(ticketId);
         try {
             details.addTag(ticketId, tagId);
         } catch (TicketConflictException closed) {
@@ -103,7 +103,7 @@ class ContactCardController {
     @PostMapping("/desk/tickets/{ticketId}/tags/{tagId}/delete")
     String removeTag(@PathVariable long ticketId, @PathVariable long tagId, Model model,
                      HttpServletResponse response) {
-        DeskTicketHeader ticket = desk.visibleTicket(ticketId);
+        DeskTicketHeader ticket = tickets.visible(ticketId);
         try {
             details.removeTag(ticketId, tagId);
         } catch (TicketConflictException closed) {
@@ -117,7 +117,7 @@ class ContactCardController {
     @PostMapping("/desk/tickets/{ticketId}/notes")
     String addNote(@PathVariable long ticketId, @RequestParam(defaultValue = "ticket") String scope,
                    @RequestParam(defaultValue = "") String text, Model model, HttpServletResponse response) {
-        DeskTicketHeader ticket = desk.visibleTicket(ticketId);
+        DeskTicketHeader ticket = tickets.visible(ticketId);
         if (!scope.equals("ticket") && !scope.equals("contact")) {
             throw new BadRequestException("unknown note scope " + scope);
         }
@@ -139,7 +139,7 @@ class ContactCardController {
     /** The close dialog's contents: every tag, those the ticket carries already checked. */
     @GetMapping("/desk/tickets/{ticketId}/close-dialog")
     String closeDialog(@PathVariable long ticketId, Model model) {
-        DeskTicketHeader ticket = desk.visibleTicket(ticketId);
+        DeskTicketHeader ticket = tickets.visible(ticketId);
         model.addAttribute("ticket", ticket);
         model.addAttribute("mine", mine(ticket));
         model.addAttribute("allTags", details.allTags());
@@ -151,7 +151,7 @@ class ContactCardController {
     /** The transfer dialog's contents: the other agents who answer on the ticket's number. */
     @GetMapping("/desk/tickets/{ticketId}/transfer-dialog")
     String transferDialog(@PathVariable long ticketId, Model model) {
-        DeskTicketHeader ticket = desk.visibleTicket(ticketId);
+        DeskTicketHeader ticket = tickets.visible(ticketId);
         model.addAttribute("ticket", ticket);
         model.addAttribute("mine", mine(ticket));
         model.addAttribute("candidates", candidates.of(ticket.numberId(), access.currentUser().id()));

@@ -189,6 +189,15 @@ class ActiveMessageTest {
     }
 
     @Test
+    void theOnlyValueOfAOneVariableTemplateKeepsItsCommas() throws Exception {
+        long oneVariable = template(number, "um_" + TestData.unique(), "Seu pedido: {{1}}.", "APPROVED");
+        send(contact, oneVariable, "caneta, lápis, borracha").andExpect(status().isOk());
+
+        assertThat(messagesOf(contact)).singleElement().satisfies(message ->
+                assertThat(message.get("body")).isEqualTo("Seu pedido: caneta, lápis, borracha."));
+    }
+
+    @Test
     void theMessageJoinsTheAgentsOwnUnclosedTicket() throws Exception {
         long ticket = data.ticket(number, contact, "ASSIGNED", agent);
         send(contact, template, "Maria", "Loja").andExpect(status().isOk());
