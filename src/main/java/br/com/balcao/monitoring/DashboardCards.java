@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 class DashboardCards {
 
-    /** A heading and its cards, one row of the page: a column per card (Bootstrap's row-cols, up to 6), two on a phone. */
+    /** A heading and its cards, a row of the page: a column per card (Bootstrap's row-cols, up to 6); two on phones. */
     record Section(String heading, List<Card> cards) {
     }
 
@@ -37,29 +37,32 @@ class DashboardCards {
     }
 
     List<Section> of(Dashboard d, Locale locale) {
+        Dashboard.Now now = d.now();
+        Dashboard.Today today = d.today();
+        Dashboard.Agents agents = d.agents();
         return List.of(
                 new Section("monitoring.section.now", List.of(
-                        count("waiting", "monitoring.card.waiting", d.now().waiting()).attentionWhen(d.now().waiting() > 0),
-                        duration("longest-waiting", "monitoring.card.longestWaiting", d.now().longestWaiting()),
-                        count("in-service", "monitoring.card.inService", d.now().inService()),
-                        count("awaiting-first", "monitoring.card.awaitingFirstResponse", d.now().awaitingFirstResponse()))),
+                        count("waiting", "monitoring.card.waiting", now.waiting()).attentionWhen(now.waiting() > 0),
+                        duration("longest-waiting", "monitoring.card.longestWaiting", now.longestWaiting()),
+                        count("in-service", "monitoring.card.inService", now.inService()),
+                        count("awaiting-first", "monitoring.card.awaitingFirstResponse", now.awaitingFirstResponse()))),
                 new Section("monitoring.section.times", List.of(
-                        duration("average-first", "monitoring.card.averageFirstResponse", d.today().averageFirstResponse()),
-                        duration("maximum-first", "monitoring.card.maximumFirstResponse", d.today().maximumFirstResponse()),
-                        duration("average-response", "monitoring.card.averageResponse", d.today().averageResponse()),
-                        duration("average-service", "monitoring.card.averageService", d.today().averageService()))),
+                        duration("average-first", "monitoring.card.averageFirstResponse", today.averageFirstResponse()),
+                        duration("maximum-first", "monitoring.card.maximumFirstResponse", today.maximumFirstResponse()),
+                        duration("average-response", "monitoring.card.averageResponse", today.averageResponse()),
+                        duration("average-service", "monitoring.card.averageService", today.averageService()))),
                 new Section("monitoring.section.tickets", List.of(
-                        count("total", "monitoring.card.total", d.today().total()),
-                        count("unclosed", "monitoring.card.unclosed", d.today().unclosed()),
-                        count("closed", "monitoring.card.closed", d.today().closed()),
-                        count("abandoned", "monitoring.card.abandoned", d.today().abandoned()),
-                        count("lost", "monitoring.card.lost", d.today().lost()))),
+                        count("total", "monitoring.card.total", today.total()),
+                        count("unclosed", "monitoring.card.unclosed", today.unclosed()),
+                        count("closed", "monitoring.card.closed", today.closed()),
+                        count("abandoned", "monitoring.card.abandoned", today.abandoned()),
+                        count("lost", "monitoring.card.lost", today.lost()))),
                 new Section("monitoring.section.agents", List.of(
                         new Card("average-active", "monitoring.card.averageActive",
-                                format.average(d.agents().averageActivePerAgent(), locale), false, null),
-                        agents("online", AgentStatus.ONLINE, d.agents().online()),
-                        agents("on-break", AgentStatus.BREAK, d.agents().onBreak()),
-                        agents("invisible", AgentStatus.INVISIBLE, d.agents().invisible()))));
+                                format.average(agents.averageActivePerAgent(), locale), false, null),
+                        inStatus("online", AgentStatus.ONLINE, agents.online()),
+                        inStatus("on-break", AgentStatus.BREAK, agents.onBreak()),
+                        inStatus("invisible", AgentStatus.INVISIBLE, agents.invisible()))));
     }
 
     private static Card count(String live, String label, long count) {
@@ -70,7 +73,7 @@ class DashboardCards {
         return new Card(live, label, format.duration(duration), false, null);
     }
 
-    private static Card agents(String live, AgentStatus status, long count) {
+    private static Card inStatus(String live, AgentStatus status, long count) {
         return new Card(live, "status." + status.name(), String.valueOf(count), false,
                 status.name().toLowerCase(Locale.ROOT));
     }

@@ -48,8 +48,9 @@ class PageMessageBundlesTest {
                     .filter(k -> en.containsKey(k) && !pt.getProperty(k).equals(en.getProperty(k)))
                     .findFirst().orElseThrow(() -> new AssertionError(name + " has no key that differs in English"));
 
-            assertThat(messages.getMessage(key, null, PORTUGUESE)).as(name + " " + key).isEqualTo(pt.getProperty(key));
-            assertThat(messages.getMessage(key, null, Locale.ENGLISH)).as(name + " " + key).isEqualTo(en.getProperty(key));
+            String what = name + " " + key;
+            assertThat(messages.getMessage(key, null, PORTUGUESE)).as(what).isEqualTo(pt.getProperty(key));
+            assertThat(messages.getMessage(key, null, Locale.ENGLISH)).as(what).isEqualTo(en.getProperty(key));
             checked.add(name);
         }
         assertThat(checked).contains("messages.properties", "conversations.properties", "contacts.properties",
