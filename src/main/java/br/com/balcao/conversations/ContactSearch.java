@@ -159,9 +159,8 @@ class ContactSearch {
     /**
      * The most recent contacts (up to {@code limit}) that a tier matches. A walk's plan is fixed by its form; the
      * sorted matches are planned for the patterns and numbers at hand (an unnamed statement): a plan made for any
-     * pattern and any numbers intersected 243 matches with the numbers' index, all 100,000 of its entries (14 ms
-     * instead of 2 at 100,000 contacts). With several words, the sorted matches are those of every tier from this
-     * one on, ranked.
+     * pattern and any numbers read the numbers' whole index. With several words, the sorted matches are those of
+     * every tier from this one on, ranked.
      */
     private List<Match> tierMatches(List<NameWords.Tier> tiers, int index, boolean rankedAtOnce, Long[] numbers,
                                     int limit) {

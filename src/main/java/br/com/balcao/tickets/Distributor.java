@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.Optional;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -47,7 +46,8 @@ public class Distributor {
     private final Executor worker;
 
     Distributor(JdbcTemplate jdbc, TicketStore store, AgentSlots slots, PlatformTransactionManager transactions,
-                Clock clock, @Value("${balcao.tickets.distribution-threads:2}") int threads) {
+                Clock clock, TicketsProperties properties) {
+        int threads = properties.distributionThreads();
         this.worker = threads == 0 ? Runnable::run : Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "distribution");
             thread.setDaemon(true);

@@ -18,7 +18,6 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -30,7 +29,6 @@ import org.springframework.test.web.servlet.ResultActions;
  * the contact's ticket or a new one opened by the active message), and every refusal leaving nothing stored.
  */
 @IntegrationTest
-@AutoConfigureMockMvc
 class ActiveMessageTest {
 
     private static final String BODY = "Olá, {{1}}! Aqui é da {{2}}. Podemos continuar seu atendimento?";
