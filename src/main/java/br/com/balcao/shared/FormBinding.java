@@ -1,6 +1,6 @@
 package br.com.balcao.shared;
 
-import java.beans.PropertyEditorSupport;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -12,31 +12,34 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
 
 /**
- * How every request value is bound, for every controller: text is trimmed (an empty field stays empty, and
- * passwords are kept as typed), and a single value holding a comma stays one value. Spring would otherwise
- * split "Olá, tudo bem?" into two values when the target is an array or a list.
+ * How every request value is bound, for every controller: text is trimmed (an empty field stays empty), and a
+ * single value holding a comma stays one value. Spring would otherwise split "Olá, tudo bem?" into two values
+ * when the target is an array or a list. A form that carries a password is bound as typed: a password may
+ * begin or end with a space, and a record's fields cannot be told apart by the binder (its services strip the rest).
  */
 @ControllerAdvice
 class FormBinding {
 
-    /** Form fields bound as typed: a password may begin or end with a space. */
-    static final List<String> AS_TYPED = List.of("password", "passwordConfirmation");
+    static final List<String> PASSWORDS = List.of("password", "passwordConfirmation");
 
     @InitBinder
     void bind(WebDataBinder binder) {
-        binder.registerCustomEditor(String.class, new StringTrimmerEditor(false));
-        AS_TYPED.forEach(field -> binder.registerCustomEditor(String.class, field, new AsTyped()));
+        if (!carriesPassword(binder)) {
+            binder.registerCustomEditor(String.class, new StringTrimmerEditor(false));
+        }
         binder.registerCustomEditor(String[].class, new StringArrayPropertyEditor(null));
         binder.registerCustomEditor(List.class, new OneValueIsOneElement(List.class));
         binder.registerCustomEditor(Set.class, new OneValueIsOneElement(Set.class));
     }
 
-    private static final class AsTyped extends PropertyEditorSupport {
-
-        @Override
-        public void setAsText(String text) {
-            setValue(text);
+    /** A request parameter named as a password, or a form (a record or a class) with a field named so. */
+    private static boolean carriesPassword(WebDataBinder binder) {
+        if (PASSWORDS.contains(binder.getObjectName())) {
+            return true;
         }
+        Class<?> form = binder.getTarget() != null ? binder.getTarget().getClass()
+                : binder.getTargetType() != null ? binder.getTargetType().resolve() : null;
+        return form != null && Arrays.stream(form.getDeclaredFields()).anyMatch(f -> PASSWORDS.contains(f.getName()));
     }
 
     /** A single value becomes a collection of that value (none when it is empty), each element converted after. */

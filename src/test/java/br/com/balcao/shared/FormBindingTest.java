@@ -26,6 +26,9 @@ class FormBindingTest {
         }
     }
 
+    record Setup(String name, String password) {
+    }
+
     @org.springframework.stereotype.Controller
     static class Echo {
 
@@ -46,6 +49,12 @@ class FormBindingTest {
         @ResponseBody
         String password(@ModelAttribute Password form) {
             return "[" + form.password + "]";
+        }
+
+        @PostMapping("/setup")
+        @ResponseBody
+        String setup(@ModelAttribute Setup form, @RequestParam String password) {
+            return "[" + form.password() + "] [" + password + "]";
         }
     }
 
@@ -71,5 +80,7 @@ class FormBindingTest {
                 .andExpect(content().string("[] [] []"));
         mvc.perform(post("/password").param("password", " secret "))
                 .andExpect(content().string("[ secret ]"));
+        mvc.perform(post("/setup").param("name", "Ana").param("password", " secret "))
+                .andExpect(content().string("[ secret ] [ secret ]"));
     }
 }
