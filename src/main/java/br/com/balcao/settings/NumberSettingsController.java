@@ -13,8 +13,6 @@ import br.com.balcao.security.SignedInUser;
 import br.com.balcao.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -27,6 +25,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.hibernate.validator.constraints.Range;
 import java.util.Optional;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -148,8 +147,11 @@ class NumberSettingsController {
     private String show(Model model, Long numberId, NumberParams form) {
         model.addAttribute("numbers", directory.all());
         model.addAttribute("selectedId", numberId);
-        model.addAttribute("form", form);
-        model.addAttribute("alwaysOpen", form != null && Boolean.TRUE.equals(form.alwaysOpen()));
+        if (form != null && !model.containsAttribute("form")) {
+            // Not replaced: a form whose value could not be converted is null, and its errors are kept with it.
+            model.addAttribute("form", form);
+        }
+        model.addAttribute("showForm", model.containsAttribute("form"));
         if (!model.containsAttribute("holiday")) {
             model.addAttribute("holiday", new HolidayParams(null, ""));
         }
@@ -162,6 +164,9 @@ class NumberSettingsController {
             model.addAttribute("week", Arrays.stream(DayOfWeek.values())
                     .map(day -> new DayRows(day, hours.stream().filter(h -> h.day() == day).toList())).toList());
             model.addAttribute("holidays", settings.holidays(numberId));
+            NumberForm saved = settings.form(numberId);
+            model.addAttribute("selectedZone", saved.zone().getId());
+            model.addAttribute("alwaysOpen", saved.alwaysOpen());
         }
         return VIEW;
     }
@@ -195,10 +200,8 @@ class NumberSettingsController {
             @NotBlank(message = "{form.required}") String timeZone, Boolean alwaysOpen, String afterHoursMessage,
             Boolean notifyNextOpening,
             @NotBlank(message = "{form.required}") @Size(max = 40, message = "{form.tooLong}") String exitKeyword,
-            @NotNull(message = "{form.required}") @Min(value = 1, message = "{form.range}")
-            @Max(value = MAX_MINUTES, message = "{form.range}") Integer customerInactivityMinutes,
-            @NotNull(message = "{form.required}") @Min(value = 1, message = "{form.range}")
-            @Max(value = MAX_MINUTES, message = "{form.range}") Integer queueTimeoutMinutes) {
+            @NotNull(message = "{form.required}") @Range(min = 1, max = MAX_MINUTES, message = "{form.range}") Integer customerInactivityMinutes,
+            @NotNull(message = "{form.required}") @Range(min = 1, max = MAX_MINUTES, message = "{form.range}") Integer queueTimeoutMinutes) {
 
         static NumberParams of(NumberForm number) {
             return new NumberParams(number.name(), number.displayPhone(), number.phoneNumberId(), number.zone().getId(),

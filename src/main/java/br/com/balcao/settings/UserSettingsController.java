@@ -13,14 +13,13 @@ import br.com.balcao.security.UserSummary;
 import br.com.balcao.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import org.hibernate.validator.constraints.Range;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Controller;
@@ -57,8 +56,7 @@ class UserSettingsController {
     record UserParams(@NotBlank(message = "{form.required}") @Size(max = 120, message = "{form.tooLong}") String name,
             @NotBlank(message = "{form.required}") @Size(max = 254, message = "{form.tooLong}") String email,
             @NotNull(message = "{form.required}") Role role,
-            @NotNull(message = "{form.required}") @Min(value = 0, message = "{form.range}")
-            @Max(value = 100, message = "{form.range}") Integer ticketSlots,
+            @NotNull(message = "{form.required}") @Range(min = 0, max = 100, message = "{form.range}") Integer ticketSlots,
             String password) {
 
         UserForm toForm() {
