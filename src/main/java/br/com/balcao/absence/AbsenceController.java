@@ -71,7 +71,9 @@ class AbsenceController {
         NumberView number = access.requireVisible(numberId);
         List<UserSummary> members = absenceAccess.membersOf(numberId);
         SignedInUser actor = access.currentUser();
-        if (accepted(result, response, () -> editor.save(actor, number, form, members)).isEmpty()) {
+        if (!accepted(result, response, () -> {
+            editor.save(actor, number, form, members);
+        })) {
             return show(model, number, members, editor.current(numberId), form);
         }
         redirect.addFlashAttribute("saved", true);

@@ -1,17 +1,16 @@
 package br.com.balcao.desk;
 
-import static br.com.balcao.shared.FormSubmission.accepted;
-
 import br.com.balcao.contacts.ContactDirectory;
 import br.com.balcao.contacts.ContactEdit;
 import br.com.balcao.contacts.ContactView;
 import br.com.balcao.numbers.Permission;
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.shared.BadRequestException;
+import br.com.balcao.shared.FormSubmission;
 import br.com.balcao.shared.NotFoundException;
 import br.com.balcao.tickets.TicketConflictException;
-import br.com.balcao.tickets.TicketDetails;
 import br.com.balcao.tickets.TicketDetails.TagView;
+import br.com.balcao.tickets.TicketDetails;
 import br.com.balcao.tickets.TicketHistory;
 import br.com.balcao.tickets.TicketStatus;
 import jakarta.servlet.http.HttpServletResponse;
@@ -79,7 +78,7 @@ class ContactCardController {
         DeskTicketHeader ticket = desk.visibleTicket(ticketId);
         access.require(ticket.numberId(), Permission.CONTACTS);
         form.errors().forEach(result::rejectValue);
-        Optional<ContactView> saved = accepted(result, response, () -> contacts.edit(ticket.contactId(), form));
+        Optional<ContactView> saved = FormSubmission.result(result, response, () -> contacts.edit(ticket.contactId(), form));
         if (saved.isEmpty()) {
             addContact(ticket, contactOf(ticket), model);
             return "desk/card :: contact";

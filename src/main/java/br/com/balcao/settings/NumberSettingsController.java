@@ -10,6 +10,7 @@ import br.com.balcao.numbers.NumberSettings;
 import br.com.balcao.numbers.NumberView;
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.security.SignedInUser;
+import br.com.balcao.shared.FormSubmission;
 import br.com.balcao.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -80,7 +81,7 @@ class NumberSettingsController {
     String create(@Valid @ModelAttribute("form") NumberParams form, BindingResult result, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         SignedInUser actor = access.requireAdmin();
-        return accepted(result, response, () -> changes.create(actor, form.toForm()))
+        return FormSubmission.result(result, response, () -> changes.create(actor, form.toForm()))
                 .map(created -> saved(redirect, created, ""))
                 .orElseGet(() -> show(model, null, form));
     }

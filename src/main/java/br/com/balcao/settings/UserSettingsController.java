@@ -10,6 +10,7 @@ import br.com.balcao.security.SignedInUser;
 import br.com.balcao.security.UserAdministration.UserForm;
 import br.com.balcao.security.UserDirectory;
 import br.com.balcao.security.UserSummary;
+import br.com.balcao.shared.FormSubmission;
 import br.com.balcao.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -87,7 +88,7 @@ class UserSettingsController {
     String create(@Valid @ModelAttribute("form") UserParams form, BindingResult result, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         SignedInUser actor = access.requireAdmin();
-        return accepted(result, response, () -> changes.create(actor, form.toForm()))
+        return FormSubmission.result(result, response, () -> changes.create(actor, form.toForm()))
                 .map(created -> saved(redirect, created, ""))
                 .orElseGet(() -> showList(model));
     }

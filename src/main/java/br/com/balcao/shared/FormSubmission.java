@@ -18,8 +18,8 @@ public final class FormSubmission {
     private FormSubmission() {
     }
 
-    /** The change's result, or empty when the form was refused. */
-    public static <T> Optional<T> accepted(BindingResult form, HttpServletResponse response, Supplier<T> change) {
+    /** The change's result (never null), or empty when the form was refused. */
+    public static <T> Optional<T> result(BindingResult form, HttpServletResponse response, Supplier<T> change) {
         if (!form.hasErrors()) {
             try {
                 return Optional.of(change.get());
@@ -33,7 +33,7 @@ public final class FormSubmission {
 
     /** Whether the change was made. */
     public static boolean accepted(BindingResult form, HttpServletResponse response, Runnable change) {
-        return accepted(form, response, () -> {
+        return result(form, response, () -> {
             change.run();
             return true;
         }).isPresent();
