@@ -29,8 +29,9 @@ class FormBindingTest {
     record Setup(String name, String password) {
     }
 
+    /** An inner class: the application's scan for controllers (AuthorizationMatrixTest) passes over it. */
     @org.springframework.stereotype.Controller
-    static class Echo {
+    class Echo {
 
         @PostMapping("/form")
         @ResponseBody
