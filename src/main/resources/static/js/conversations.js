@@ -1,5 +1,5 @@
 // Desk Conversations: live refresh of the contact page, jump to a search hit, the no-history dialog, and the
-// Desk's composer (reused here) answering into this page's timeline.
+// ticket's composer (templates/fragments/composer.html, shared with the Desk) answering into this page's timeline.
 (function () {
     'use strict';
 

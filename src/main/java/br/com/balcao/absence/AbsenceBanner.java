@@ -2,7 +2,7 @@ package br.com.balcao.absence;
 
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.shared.HtmxRequest;
-import br.com.balcao.workspace.NumberSelection;
+import br.com.balcao.security.NumberSelection;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;

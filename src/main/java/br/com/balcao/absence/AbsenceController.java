@@ -9,9 +9,8 @@ import br.com.balcao.security.SignedInUser;
 import br.com.balcao.security.UserDirectory;
 import br.com.balcao.security.UserSummary;
 import br.com.balcao.shared.InvalidInputException;
-import br.com.balcao.workspace.NumberSelection;
+import br.com.balcao.security.SelectedNumber;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -37,23 +36,20 @@ class AbsenceController {
     private final AbsenceEditor editor;
     private final AbsenceAccess absenceAccess;
     private final AccessPolicy access;
-    private final NumberSelection selection;
     private final UserDirectory users;
     private final MessageSource messages;
 
     AbsenceController(AbsenceEditor editor, AbsenceAccess absenceAccess, AccessPolicy access,
-            NumberSelection selection, UserDirectory users, MessageSource messages) {
+            UserDirectory users, MessageSource messages) {
         this.editor = editor;
         this.absenceAccess = absenceAccess;
         this.access = access;
-        this.selection = selection;
         this.users = users;
         this.messages = messages;
     }
 
     @GetMapping("/absence")
-    String page(HttpSession session, Model model) {
-        Optional<NumberView> number = selection.current(session);
+    String page(@SelectedNumber Optional<NumberView> number, Model model) {
         if (number.isEmpty()) {
             return VIEW;
         }

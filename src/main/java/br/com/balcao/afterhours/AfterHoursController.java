@@ -5,8 +5,7 @@ import br.com.balcao.numbers.NumberView;
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.security.UserDirectory;
 import br.com.balcao.shared.NotFoundException;
-import br.com.balcao.workspace.NumberSelection;
-import jakarta.servlet.http.HttpSession;
+import br.com.balcao.security.SelectedNumber;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -23,16 +22,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class AfterHoursController {
 
-    private final NumberSelection selection;
     private final AccessPolicy access;
     private final NumberDirectory numbers;
     private final AfterHoursList list;
     private final UserDirectory users;
     private final Clock clock;
 
-    AfterHoursController(NumberSelection selection, AccessPolicy access, NumberDirectory numbers, AfterHoursList list,
+    AfterHoursController(AccessPolicy access, NumberDirectory numbers, AfterHoursList list,
                          UserDirectory users, Clock clock) {
-        this.selection = selection;
         this.access = access;
         this.numbers = numbers;
         this.list = list;
@@ -46,8 +43,7 @@ class AfterHoursController {
      */
     @GetMapping("/after-hours")
     String list(@RequestParam(required = false) Instant olderThan, @RequestParam(required = false) Long olderThanId,
-                @RequestParam(required = false) Long agent, HttpSession session, Model model) {
-        NumberView number = selection.current(session).orElseThrow(() -> new NotFoundException("no number"));
+                @RequestParam(required = false) Long agent, @SelectedNumber NumberView number, Model model) {
         access.requireContactReader(number.id());
         boolean alwaysOpen = numbers.rules(number.id()).alwaysOpen();
         AfterHoursList.Cursor after = olderThan == null || olderThanId == null ? null

@@ -2,8 +2,7 @@ package br.com.balcao.audit;
 
 import br.com.balcao.numbers.NumberView;
 import br.com.balcao.security.AccessPolicy;
-import br.com.balcao.workspace.NumberSelection;
-import jakarta.servlet.http.HttpSession;
+import br.com.balcao.security.SelectedNumber;
 import java.time.ZoneId;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
@@ -19,19 +18,18 @@ class AuditController {
 
     private final AuditLog audit;
     private final AccessPolicy access;
-    private final NumberSelection selection;
 
-    AuditController(AuditLog audit, AccessPolicy access, NumberSelection selection) {
+    AuditController(AuditLog audit, AccessPolicy access) {
         this.audit = audit;
         this.access = access;
-        this.selection = selection;
     }
 
     @GetMapping("/settings/audit")
-    String page(@RequestParam Optional<Long> before, HttpSession session, Model model) {
+    String page(@RequestParam Optional<Long> before, @SelectedNumber Optional<NumberView> selected,
+                Model model) {
         access.requireAdmin();
         model.addAttribute("page", audit.recent(before));
-        model.addAttribute("zone", selection.current(session).map(NumberView::zone).orElse(DEFAULT_ZONE));
+        model.addAttribute("zone", selected.map(NumberView::zone).orElse(DEFAULT_ZONE));
         model.addAttribute("paged", before.isPresent());
         return "audit/audit";
     }

@@ -1,13 +1,11 @@
 package br.com.balcao.channel;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ChannelProperties.class)
 class ChannelConfiguration {
 
     @Bean

@@ -2,9 +2,7 @@ package br.com.balcao.channel;
 
 import br.com.balcao.tickets.DeliveryStatuses;
 import java.time.Clock;
-import java.time.Duration;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,11 +11,10 @@ import org.springframework.context.annotation.Configuration;
 class GatewayConfiguration {
 
     @Bean
-    WhatsAppGateway whatsAppGateway(ChannelProperties properties, DeliveryStatuses statuses, Clock clock,
-                                    @Value("${balcao.whatsapp.simulated.delivered-after:1s}") Duration deliveredAfter,
-                                    @Value("${balcao.whatsapp.simulated.read-after:2s}") Duration readAfter) {
+    WhatsAppGateway whatsAppGateway(ChannelProperties properties, DeliveryStatuses statuses, Clock clock) {
         return switch (properties.gateway()) {
-            case SIMULATED -> new SimulatedGateway(statuses, clock, deliveredAfter, readAfter);
+            case SIMULATED -> new SimulatedGateway(statuses, clock, properties.simulated().deliveredAfter(),
+                    properties.simulated().readAfter());
             case CLOUD_API -> {
                 if (properties.accessToken() == null || properties.accessToken().isBlank()) {
                     LoggerFactory.getLogger(GatewayConfiguration.class).warn(

@@ -21,7 +21,6 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -54,12 +53,12 @@ class OutboundDispatcher implements DisposableBean {
     private final ExecutorService senders = Executors.newFixedThreadPool(SENDERS, new SenderThreads());
 
     OutboundDispatcher(OutboundQueue queue, WhatsAppGateway gateway, NumberDirectory numbers, Clock clock,
-                       @Value("${balcao.whatsapp.outbound.max-attempts:8}") int maxAttempts) {
+                       ChannelProperties properties) {
         this.queue = queue;
         this.gateway = gateway;
         this.numbers = numbers;
         this.clock = clock;
-        this.maxAttempts = maxAttempts;
+        this.maxAttempts = properties.outbound().maxAttempts();
     }
 
     /** A message was stored PENDING: send it now, off the committing thread. */

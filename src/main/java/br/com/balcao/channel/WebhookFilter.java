@@ -12,8 +12,8 @@ import java.io.IOException;
 /**
  * {@code POST /webhooks/whatsapp}, Meta's busiest call, answered ahead of every other servlet filter and of
  * Spring MVC: it needs no session, no security context (the signature is its authentication) and no
- * dispatch, and those were about 40 % of the app's CPU per message. Meta's handshake ({@code GET}) goes on
- * to {@link WebhookController}.
+ * dispatch, a large part of a message's cost (docs/benchmarks.md, "The webhook ahead of the servlet frame").
+ * Meta's handshake ({@code GET}) goes on to {@link WebhookController}.
  */
 final class WebhookFilter implements Filter {
 

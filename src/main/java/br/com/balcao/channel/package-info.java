@@ -1,2 +1,7 @@
 /** The WhatsApp channel: the Cloud API webhook in, the gateway out, and the customer simulator. */
+@ApplicationModule(allowedDependencies = {
+        "absence", "afterhours", "contacts", "live", "numbers", "security", "shared", "tickets"
+})
 package br.com.balcao.channel;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,6 @@
 package br.com.balcao.contacts;
 
+import br.com.balcao.shared.Phones.Phone;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -46,7 +47,11 @@ class Contact {
     @Column(updatable = false)
     private Instant createdAt;
 
+    // Written by the messages' SQL only (ContactDirectory): an edit never writes back what it read.
+    @Column(insertable = false, updatable = false)
     private Instant lastInteractionAt;
+
+    @Column(insertable = false, updatable = false)
     private Instant lastInboundAt;
 
     protected Contact() {
@@ -62,16 +67,35 @@ class Contact {
         this.createdAt = createdAt;
     }
 
-    /** A user's edit; a changed name counts as edited, so WhatsApp's profile name no longer replaces it. */
-    void edit(String name, String email, String city, String document, Map<String, String> extraFields) {
+    /**
+     * A user's edit of the details WhatsApp does not give. A changed name counts as edited, so WhatsApp's profile
+     * name no longer replaces it; clearing the name hands it back to WhatsApp.
+     */
+    void editDetails(String name, String email, String city, String document) {
         if (!Objects.equals(this.name, name)) {
-            this.nameEdited = true;
+            this.nameEdited = name != null;
         }
         this.name = name;
         this.email = email;
         this.city = city;
         this.document = document;
+    }
+
+    /** The contact page's edit: the details and the extra fields, replaced as a whole. */
+    void edit(String name, String email, String city, String document, Map<String, String> extraFields) {
+        editDetails(name, email, city, document);
         this.extraFields = new LinkedHashMap<>(extraFields);
+    }
+
+    /** The phone the contact is reached at; the WhatsApp id stays, as it is how WhatsApp names the conversation. */
+    void changePhone(Phone phone) {
+        this.phoneE164 = phone.e164();
+        this.phoneDigits = phone.digits();
+    }
+
+    ContactView view() {
+        return new ContactView(id, numberId, name, phoneE164, email, city, document, extraFields, createdAt,
+                lastInteractionAt, lastInboundAt);
     }
 
     Long getId() {

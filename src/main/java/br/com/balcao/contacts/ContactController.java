@@ -6,7 +6,6 @@ import br.com.balcao.numbers.NumberView;
 import br.com.balcao.numbers.Permission;
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.shared.NotFoundException;
-import br.com.balcao.tickets.TicketDetails;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,15 +34,12 @@ class ContactController {
     private final ContactDirectory contacts;
     private final AccessPolicy access;
     private final ContactActivity activity;
-    private final TicketDetails details;
     private final Clock clock;
 
-    ContactController(ContactDirectory contacts, AccessPolicy access, ContactActivity activity, TicketDetails details,
-                      Clock clock) {
+    ContactController(ContactDirectory contacts, AccessPolicy access, ContactActivity activity, Clock clock) {
         this.contacts = contacts;
         this.access = access;
         this.activity = activity;
-        this.details = details;
         this.clock = clock;
     }
 
@@ -80,7 +76,7 @@ class ContactController {
     String addNote(@PathVariable long contactId, @RequestParam(defaultValue = "") String text, Model model,
                    HttpServletResponse response, RedirectAttributes redirect) {
         ContactView contact = visibleContact(contactId);
-        if (!TicketDetails.validNote(text)) {
+        if (!activity.validNote(text)) {
             response.setStatus(REFUSED);
             model.addAttribute("noteError", true);
             model.addAttribute("noteText", text);
@@ -88,7 +84,7 @@ class ContactController {
             addPage(contact, model);
             return "contacts/contact";
         }
-        details.noteOnContact(contactId, access.currentUser().id(), text);
+        activity.addNote(contactId, access.currentUser().id(), text);
         redirect.addFlashAttribute("noteSaved", true);
         return "redirect:/contacts/" + contactId + "#notes";
     }
@@ -111,6 +107,6 @@ class ContactController {
         model.addAttribute("openTickets", tickets.stream().filter(ContactActivity.TicketLine::open).toList());
         model.addAttribute("tickets", tickets.stream().filter(ticket -> !ticket.createdAt().isBefore(since)).toList());
         model.addAttribute("interactions", activity.latestMessages(contact.id(), since));
-        model.addAttribute("notes", details.notesOfContact(contact.id(), NOTES));
+        model.addAttribute("notes", activity.notes(contact.id(), NOTES));
     }
 }

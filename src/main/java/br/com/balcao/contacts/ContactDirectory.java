@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The contacts module's facade: what other modules may read of a contact. */
+/** The contacts module's facade: what other modules may read of a contact, and the contact's changes. */
 @Service
 @Transactional(readOnly = true)
 public class ContactDirectory {
@@ -27,10 +27,12 @@ public class ContactDirectory {
     };
 
     private final JdbcTemplate jdbc;
+    private final ContactRepository contacts;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    ContactDirectory(JdbcTemplate jdbc) {
+    ContactDirectory(JdbcTemplate jdbc, ContactRepository contacts) {
         this.jdbc = jdbc;
+        this.contacts = contacts;
     }
 
     private static final String VIEW = """
@@ -87,17 +89,9 @@ public class ContactDirectory {
             throw new IllegalArgumentException("invalid contact fields " + edit.errors().keySet());
         }
         ContactEdit value = edit.normalized();
-        int updated = jdbc.update("""
-                UPDATE contacts SET
-                    name_edited = CASE WHEN name IS NOT DISTINCT FROM ?::varchar THEN name_edited ELSE ? END,
-                    name = ?, email = ?, city = ?, document = ?
-                 WHERE id = ?
-                """, value.name(), value.name() != null, value.name(), value.email(), value.city(), value.document(),
-                contactId);
-        if (updated == 0) {
-            throw new NotFoundException("contact " + contactId);
-        }
-        return find(contactId).orElseThrow();
+        Contact contact = contacts.lock(contactId).orElseThrow(() -> new NotFoundException("contact " + contactId));
+        contact.editDetails(value.name(), value.email(), value.city(), value.document());
+        return contact.view();
     }
 
     /**
@@ -109,17 +103,21 @@ public class ContactDirectory {
     boolean update(long contactId, ContactForm form) {
         ContactEdit value = form.details().normalized();
         Phone phone = Phones.parse(form.phone()).orElseThrow(() -> new IllegalArgumentException("invalid phone"));
-        int updated = jdbc.update("""
-                UPDATE contacts c SET
-                    name_edited = CASE WHEN c.name IS NOT DISTINCT FROM ?::varchar THEN c.name_edited ELSE ? END,
-                    name = ?, email = ?, city = ?, document = ?, phone_e164 = ?, phone_digits = ?,
-                    extra_fields = ?::jsonb
-                 WHERE c.id = ?
-                   AND NOT EXISTS (SELECT 1 FROM contacts o
-                                    WHERE o.number_id = c.number_id AND o.phone_digits = ? AND o.id <> c.id)
-                """, value.name(), value.name() != null, value.name(), value.email(), value.city(), value.document(),
-                phone.e164(), phone.digits(), json.writeValueAsString(form.extraFields()), contactId, phone.digits());
-        return updated == 1;
+        Contact contact = contacts.lock(contactId).orElse(null);
+        if (contact == null
+                || contacts.existsByNumberIdAndPhoneDigitsAndIdNot(contact.getNumberId(), phone.digits(), contactId)) {
+            return false;
+        }
+        contact.edit(value.name(), value.email(), value.city(), value.document(), form.extraFields());
+        contact.changePhone(phone);
+        return true;
+    }
+
+    /** A message to or from the contact was stored at {@code at}; the latest one counts. */
+    @Transactional
+    public void recordInteraction(long contactId, Instant at) {
+        jdbc.update("UPDATE contacts SET last_interaction_at = GREATEST(last_interaction_at, ?) WHERE id = ?",
+                Timestamp.from(at), contactId);
     }
 
     private static String truncate(String value, int length) {

@@ -5,9 +5,8 @@ import br.com.balcao.numbers.Permission;
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.shared.NotFoundException;
 import br.com.balcao.shared.SpreadsheetText;
-import br.com.balcao.workspace.NumberSelection;
+import br.com.balcao.security.SelectedNumber;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -41,29 +40,28 @@ class ContactImportController {
 
     private final ContactImports imports;
     private final ImportJobs jobs;
-    private final NumberSelection selection;
     private final AccessPolicy access;
     private final MessageSource messages;
 
-    ContactImportController(ContactImports imports, ImportJobs jobs, NumberSelection selection, AccessPolicy access,
+    ContactImportController(ContactImports imports, ImportJobs jobs, AccessPolicy access,
                             MessageSource messages) {
         this.imports = imports;
         this.jobs = jobs;
-        this.selection = selection;
         this.access = access;
         this.messages = messages;
     }
 
     @GetMapping("/contacts/import")
-    String form(HttpSession session, Model model) {
-        model.addAttribute("number", selectedNumber(session));
+    String form(@SelectedNumber NumberView selected, Model model) {
+        model.addAttribute("number", withContacts(selected));
         return "contacts/import";
     }
 
     @PostMapping("/contacts/import")
-    String upload(@RequestParam(required = false) MultipartFile file, HttpSession session, Model model,
+    String upload(@RequestParam(required = false) MultipartFile file, @SelectedNumber NumberView selected,
+                  Model model,
                   HttpServletResponse response) throws IOException {
-        NumberView number = selectedNumber(session);
+        NumberView number = withContacts(selected);
         if (file == null || file.isEmpty()) {
             return refused(number, "contacts.import.error.noFile", model, response);
         }
@@ -164,8 +162,7 @@ class ContactImportController {
         return job;
     }
 
-    private NumberView selectedNumber(HttpSession session) {
-        NumberView number = selection.current(session).orElseThrow(() -> new NotFoundException("no number"));
+    private NumberView withContacts(NumberView number) {
         access.require(number.id(), Permission.CONTACTS);
         return number;
     }

@@ -21,7 +21,6 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -54,12 +53,12 @@ class ContactImports {
     });
 
     ContactImports(ImportJobs jobs, ImportBatchWriter writer, TransactionTemplate transactions, Clock clock,
-                   @Value("${balcao.contacts.import-directory:${java.io.tmpdir}/balcao-imports}") Path directory) {
+                   ContactsProperties properties) {
         this.jobs = jobs;
         this.writer = writer;
         this.transactions = transactions;
         this.clock = clock;
-        this.directory = directory;
+        this.directory = properties.importDirectory();
     }
 
     /** The first lines of an uploaded file, each with what it will become or why it will be rejected. */

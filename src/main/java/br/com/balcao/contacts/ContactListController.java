@@ -3,12 +3,10 @@ package br.com.balcao.contacts;
 import br.com.balcao.numbers.NumberView;
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.shared.HtmxRequest;
-import br.com.balcao.shared.NotFoundException;
 import br.com.balcao.shared.SpreadsheetCsv.Separator;
-import br.com.balcao.workspace.NumberSelection;
+import br.com.balcao.security.SelectedNumber;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -29,14 +27,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ContactListController {
 
-    private final NumberSelection selection;
     private final AccessPolicy access;
     private final ContactListing listing;
     private final ContactExport export;
 
-    ContactListController(NumberSelection selection, AccessPolicy access, ContactListing listing,
+    ContactListController(AccessPolicy access, ContactListing listing,
                           ContactExport export) {
-        this.selection = selection;
         this.access = access;
         this.listing = listing;
         this.export = export;
@@ -45,8 +41,8 @@ class ContactListController {
     /** The page, or for htmx (filtering and paging in place) only its content, without the frame. */
     @GetMapping("/contacts")
     String list(@ModelAttribute("filter") ContactFilter filter, @RequestParam(required = false) String after,
-                HttpSession session, HttpServletRequest request, HttpServletResponse response, Model model) {
-        NumberView number = selectedNumber(session);
+                @SelectedNumber NumberView selected, HttpServletRequest request, HttpServletResponse response, Model model) {
+        NumberView number = access.requireContactReader(selected.id());
         Map<String, String> errors = filter.errors();
         model.addAttribute("number", number);
         model.addAttribute("zone", number.zone());
@@ -65,8 +61,8 @@ class ContactListController {
     /** The filtered list as CSV, written row by row as the database hands it over. */
     @GetMapping("/contacts/export")
     void export(@ModelAttribute ContactFilter filter, @RequestParam(defaultValue = "SEMICOLON") Separator separator,
-            HttpSession session, HttpServletResponse response) throws IOException {
-        NumberView number = selectedNumber(session);
+            @SelectedNumber NumberView selected, HttpServletResponse response) throws IOException {
+        NumberView number = access.requireContactReader(selected.id());
         if (!filter.errors().isEmpty()) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
@@ -75,10 +71,5 @@ class ContactListController {
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename("contatos-" + number.id() + ".csv", StandardCharsets.UTF_8).build().toString());
         export.write(number.id(), filter, number.zone(), separator, response.getOutputStream());
-    }
-
-    private NumberView selectedNumber(HttpSession session) {
-        NumberView number = selection.current(session).orElseThrow(() -> new NotFoundException("no number"));
-        return access.requireContactReader(number.id());
     }
 }

@@ -24,9 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>With a text filter (name, e-mail, phone, city, document) the rows are found by {@link RecentFirst}: a walk
  * of the first {@value #FIRST_WALK} contacts of the order, a longer one when the matches found promise a page
  * within {@value #LONGEST_WALK}, or else every match through the filter's index, sorted. Left to itself,
- * PostgreSQL walked 330,000 contacts for 51 documents that all sat among the oldest (520 ms, where their index
- * finds and sorts the 1,167 matches in 1.4 ms), and sorted the 50,000 contacts of a city that a walk finds in
- * the first 2,400.
+ * PostgreSQL chose wrong both ways (docs/benchmarks.md, the contacts list's runs G and H).
  */
 @Component
 @Transactional(readOnly = true)

@@ -1,9 +1,6 @@
 package br.com.balcao.conversations;
 
-import br.com.balcao.tickets.AuthorType;
-import br.com.balcao.tickets.DeliveryStatus;
-import br.com.balcao.tickets.MessageType;
-import br.com.balcao.tickets.TicketStatus;
+import br.com.balcao.desk.TimelineMessage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -26,11 +23,9 @@ class ContactTimeline {
 
     static final int PAGE_SIZE = 50;
 
-    /** %s: the headline's text and markers, the keyset condition, the order (twice). Parameters: words, contact, since, cursor, limit. */
+    /** %s: the message's columns, the headline's text and markers, the keyset condition, the order (twice). Parameters: words, contact, since, cursor, limit. */
     private static final String PAGE = """
-            SELECT m.id, m.ticket_id, t.ticket_number, t.status AS ticket_status, m.direction, m.author_type,
-                   u.name AS author_name, m.type, m.media_file_name, m.media_caption, m.template_name, m.status,
-                   m.error_message, m.created_at,
+            SELECT %s,
                    CASE WHEN q.words IS NOT NULL
                              AND m.content_tsv @@ websearch_to_tsquery('portuguese', search_fold(q.words))
                         THEN ts_headline('portuguese_unaccent', %s,
@@ -95,7 +90,7 @@ class ContactTimeline {
     }
 
     private List<TimelineMessage> page(String keyset, String order, long contactId, Long cursor, String words) {
-        String sql = PAGE.formatted(Highlighted.sql("m.body"), Highlighted.MARKERS_SQL, keyset, order, order);
+        String sql = PAGE.formatted(TimelineMessage.COLUMNS, Highlighted.sql("m.body"), Highlighted.MARKERS_SQL, keyset, order, order);
         return jdbc.query(sql, ContactTimeline::message, blankToNull(words), contactId,
                 Timestamp.from(clock.instant().minus(properties.retention())), cursor, PAGE_SIZE + 1);
     }
@@ -111,16 +106,6 @@ class ContactTimeline {
     }
 
     private static TimelineMessage message(ResultSet row, int index) throws SQLException {
-        String ticketStatus = row.getString("ticket_status");
-        String status = row.getString("status");
-        return new TimelineMessage(row.getLong("id"), (Long) row.getObject("ticket_id"),
-                (Long) row.getObject("ticket_number"),
-                ticketStatus == null ? null : TicketStatus.valueOf(ticketStatus),
-                "INBOUND".equals(row.getString("direction")), AuthorType.valueOf(row.getString("author_type")),
-                row.getString("author_name"), MessageType.valueOf(row.getString("type")),
-                Highlighted.split(row.getString("body")), row.getString("media_file_name"),
-                row.getString("media_caption"), row.getString("template_name"),
-                status == null ? null : DeliveryStatus.valueOf(status), row.getString("error_message"),
-                row.getTimestamp("created_at").toInstant());
+        return TimelineMessage.of(row, Highlighted.segments(row.getString("body")));
     }
 }

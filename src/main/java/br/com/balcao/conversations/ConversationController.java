@@ -1,14 +1,14 @@
 package br.com.balcao.conversations;
 
 import br.com.balcao.contacts.ContactView;
-import br.com.balcao.desk.DeskTicketHeader;
+import br.com.balcao.desk.Composers;
+import br.com.balcao.desk.TimelineRow;
 import br.com.balcao.live.LiveStreams;
 import br.com.balcao.numbers.NumberView;
 import br.com.balcao.numbers.Permission;
 import br.com.balcao.shared.NotFoundException;
 import br.com.balcao.tickets.ServiceWindow;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -33,16 +33,19 @@ class ConversationController {
     private final ContactTimeline timeline;
     private final MessageSearch search;
     private final ServiceWindow window;
+    private final Composers composers;
     private final LiveStreams streams;
     private final TicketMarks marks;
 
     ConversationController(ConversationsAccess access, ConversationHeaders headers, ContactTimeline timeline,
-                           MessageSearch search, ServiceWindow window, LiveStreams streams, TicketMarks marks) {
+                           MessageSearch search, ServiceWindow window, Composers composers, LiveStreams streams,
+                           TicketMarks marks) {
         this.access = access;
         this.headers = headers;
         this.timeline = timeline;
         this.search = search;
         this.window = window;
+        this.composers = composers;
         this.streams = streams;
         this.marks = marks;
     }
@@ -126,7 +129,7 @@ class ConversationController {
         model.addAttribute("hasNewer", slice.hasNewer());
     }
 
-    /** What the composer needs; in service by the user it is the Desk's own composer, fed the same way. */
+    /** The composer by the conversation's state; in service by the user it is the ticket's own composer. */
     private void addComposer(ConversationHeader header, Model model) {
         long userId = access.user().id();
         boolean windowOpen = window.isOpen(header.contactId());
@@ -136,15 +139,8 @@ class ConversationController {
         model.addAttribute("mayRequestTransfer", access.can(header.numberId(), Permission.REPLY));
         model.addAttribute("requestedByMe", header.requestedBy(userId));
         if (state == ComposerState.TEXT || state == ComposerState.EXPIRED) {
-            Instant closesAt = window.closesAt(header.contactId()).orElse(null);
-            model.addAttribute("ticket", new DeskTicketHeader(header.ticketId(), header.ticketNumber(),
-                    header.ticketStatus(), header.numberId(), header.numberName(), header.zone(), header.contactId(),
-                    header.contactName(), header.contactPhone(), header.agentId(), header.agentName(),
-                    header.ticketCreatedAt(), header.openedByActiveMessage()));
-            model.addAttribute("mine", true);
-            model.addAttribute("windowOpen", windowOpen);
-            model.addAttribute("windowClosesAt", closesAt);
-            model.addAttribute("canSendTemplates", access.can(header.numberId(), Permission.ACTIVE_MESSAGE));
+            model.addAttribute("composer", composers.of(header.ticketId(), header.numberId(), header.contactId(),
+                    header.ticketStatus(), header.agentId(), header.agentName()));
         }
     }
 }

@@ -37,12 +37,13 @@ class ConversationHeaders {
                                 WHERE d.ticket_id = t.id AND d.requester_id = ? AND d.status = 'DECLINED') AS declined
                   FROM contacts c
                   JOIN business_numbers n ON n.id = c.number_id
-                  LEFT JOIN tickets t ON t.contact_id = c.id AND t.status <> 'CLOSED'
+                  LEFT JOIN tickets t ON t.contact_id = c.id AND %s
                   LEFT JOIN app_users u ON u.id = t.agent_id
                   LEFT JOIN transfer_requests p ON p.ticket_id = t.id AND p.status = 'PENDING'
                   LEFT JOIN app_users r ON r.id = p.requester_id
                  WHERE c.id = ?
-                """, ConversationHeaders::header, Timestamp.from(clock.instant().minus(properties.retention())),
+                """.formatted(TicketStatus.sqlUnclosed("t.status")),
+                ConversationHeaders::header, Timestamp.from(clock.instant().minus(properties.retention())),
                 userId, contactId).stream().findFirst();
     }
 

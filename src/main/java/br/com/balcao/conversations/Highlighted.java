@@ -1,5 +1,6 @@
 package br.com.balcao.conversations;
 
+import br.com.balcao.desk.TextSegment;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +24,19 @@ public record Highlighted(String text, boolean match) {
     /** The text expression for ts_headline, with '<' kept out of its tag parser. */
     static String sql(String textExpression) {
         return "replace(" + textExpression + ", '<', chr(1))";
+    }
+
+    /** A headline as a timeline draws it: the matches marked, web addresses in the rest as links. */
+    static List<TextSegment> segments(String headline) {
+        List<TextSegment> segments = new ArrayList<>();
+        for (Highlighted piece : split(headline)) {
+            if (piece.match()) {
+                segments.add(TextSegment.matched(piece.text()));
+            } else {
+                segments.addAll(TextSegment.split(piece.text()));
+            }
+        }
+        return segments;
     }
 
     static List<Highlighted> split(String headline) {

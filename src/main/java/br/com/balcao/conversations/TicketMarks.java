@@ -40,10 +40,11 @@ class TicketMarks {
                 SELECT t.id, t.ticket_number, t.status,
                        EXISTS (SELECT 1 FROM messages m WHERE m.ticket_id = t.id) AS has_messages
                   FROM tickets t
-                 WHERE t.contact_id = ? AND (t.status <> 'CLOSED' OR t.closed_at >= ?)
+                 WHERE t.contact_id = ? AND (%s OR t.closed_at >= ?)
                  ORDER BY t.created_at DESC, t.id DESC
                  LIMIT ?
-                """, (row, i) -> new TicketMark(row.getLong("id"), row.getLong("ticket_number"),
+                """.formatted(TicketStatus.sqlUnclosed("t.status")),
+                (row, i) -> new TicketMark(row.getLong("id"), row.getLong("ticket_number"),
                         TicketStatus.valueOf(row.getString("status")), row.getBoolean("has_messages")),
                 contactId, Timestamp.from(clock.instant().minus(properties.retention())), MAX_MARKS);
     }

@@ -8,29 +8,33 @@ import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.shared.NotFoundException;
 import br.com.balcao.shared.Phones;
 import br.com.balcao.templates.TemplateCatalog;
-import br.com.balcao.templates.TemplateStatus;
+import br.com.balcao.templates.TemplateParameters;
+import br.com.balcao.templates.TemplateParameters.PreviewPart;
 import br.com.balcao.templates.TemplateView;
 import br.com.balcao.tickets.TicketActions;
 import br.com.balcao.tickets.TicketConflictException;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.ArrayList;
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.springframework.beans.propertyeditors.CustomCollectionEditor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.MultiValueMap;
-import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * The active message component: an approved template of the contact's number, its variables and a preview
@@ -40,18 +44,13 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  *
  * <p>Refusals answer a 4xx with a short message fragment that the component shows in place: 404 when the
  * contact or template is not visible (or the template is not approved on the contact's number), 403
- * without ACTIVE_MESSAGE on the number, 400 for a missing, empty or too long variable, 409 when the
- * contact is being served by someone else.
+ * without ACTIVE_MESSAGE on the number, 400 for a form Meta would refuse ({@link TemplateParameters}), 409
+ * when the contact is being served by someone else.
  */
 @Controller
 class ActiveMessageController {
 
-    /** Meta's limit for one body parameter. */
-    static final int MAX_VALUE_LENGTH = 1024;
-
-    private static final Pattern VARIABLE = Pattern.compile("\\{\\{(\\d+)}}");
-    /** Meta refuses parameters with line breaks, tabs or more than four consecutive spaces. */
-    private static final Pattern BAD_VALUE = Pattern.compile("[\\n\\r\\t]| {5,}");
+    private static final String FORM = "activeMessage";
 
     private final ContactDirectory contacts;
     private final TemplateCatalog templates;
@@ -93,21 +92,10 @@ class ActiveMessageController {
     public record Variable(int index, String value) {
     }
 
-    /** A piece of the preview: fixed text (variable 0) or the value of {{variable}}. */
-    public record PreviewPart(String text, int variable, boolean empty) {
-    }
-
-    /** A refused send: a message key of the component and its argument. */
-    static final class Refused extends RuntimeException {
-
-        private final String key;
-        private final Object argument;
-
-        Refused(String key, Object argument) {
-            super(key);
-            this.key = key;
-            this.argument = argument;
-        }
+    /** Each value as sent, even one with a comma in it (no splitting of a single value into a list). */
+    @InitBinder(FORM)
+    void valuesAsSent(WebDataBinder binder) {
+        binder.registerCustomEditor(List.class, new CustomCollectionEditor(List.class));
     }
 
     @GetMapping("/desk/contacts/{contactId}/active-messages/new")
@@ -118,33 +106,34 @@ class ActiveMessageController {
     }
 
     @PostMapping("/desk/contacts/{contactId}/active-messages")
-    String send(@PathVariable long contactId, @RequestParam long templateId,
-                @RequestParam MultiValueMap<String, String> parameters, Model model, HttpServletResponse response) {
+    String send(@PathVariable long contactId, @Valid @ModelAttribute(FORM) ActiveMessageForm message,
+                BindingResult errors, Model model, HttpServletResponse response) {
         ContactView contact = visibleContact(contactId);
+        if (errors.hasErrors()) {
+            return refused(errors, HttpStatus.BAD_REQUEST, model, response);
+        }
         access.require(contact.numberId(), Permission.ACTIVE_MESSAGE);
-        TemplateView template = templates.find(templateId)
-                .filter(found -> found.numberId() == contact.numberId() && found.status() == TemplateStatus.APPROVED)
+        TemplateView template = templates.approved(message.templateId(), contact.numberId())
                 .orElseThrow(() -> new NotFoundException("template"));
-        // Read as sent: a single value with a comma stays one value (no comma splitting by conversion).
-        List<String> values = checked(template, parameters.getOrDefault("values", List.of()));
-        long messageId = actions.sendActiveMessage(contactId, templateId, values, access.currentUser().id());
+        TemplateParameters.check(template, message.values()).ifPresent(refusal -> errors.rejectValue("values",
+                "activeMessage.refused." + refusal.rule().name().toLowerCase(), new Object[] {refusal.argument()},
+                null));
+        if (errors.hasErrors()) {
+            return refused(errors, HttpStatus.BAD_REQUEST, model, response);
+        }
+        long messageId;
+        try {
+            messageId = actions.sendActiveMessage(contactId, template.id(),
+                    TemplateParameters.stripped(message.values()), access.currentUser().id());
+        } catch (TicketConflictException conflict) {
+            errors.reject("activeMessage.refused." + conflict.reason());
+            return refused(errors, HttpStatus.CONFLICT, model, response);
+        }
         response.setHeader("HX-Trigger", """
                 {"active-message-sent": {"contactId": %d, "messageId": %d}, \
                 "desk-refresh-timeline": "", "desk-refresh-list": ""}""".formatted(contactId, messageId));
-        model.addAttribute("am", form(contact, templateId, true));
+        model.addAttribute("am", form(contact, template.id(), true));
         return "fragments/active-message :: component";
-    }
-
-    @ExceptionHandler(Refused.class)
-    @ResponseStatus(HttpStatus.BAD_REQUEST)
-    String refused(Refused refusal, Model model) {
-        return refusal(model, refusal.key, refusal.argument);
-    }
-
-    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
-    @ResponseStatus(HttpStatus.BAD_REQUEST)
-    String malformed(Model model) {
-        return refusal(model, "activeMessage.refused.template", null);
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -159,10 +148,16 @@ class ActiveMessageController {
         return refusal(model, "activeMessage.refused.forbidden", null);
     }
 
-    @ExceptionHandler(TicketConflictException.class)
-    @ResponseStatus(HttpStatus.CONFLICT)
-    String conflict(TicketConflictException conflict, Model model) {
-        return refusal(model, "activeMessage.refused." + conflict.reason(), null);
+    /** The form's first error in place of the component; a template id that is missing or no number asks for one. */
+    private static String refused(BindingResult errors, HttpStatus status, Model model,
+                                  HttpServletResponse response) {
+        response.setStatus(status.value());
+        ObjectError error = errors.getAllErrors().get(0);
+        if (error instanceof FieldError field && field.getField().equals("templateId")) {
+            return refusal(model, "activeMessage.refused.template", null);
+        }
+        Object[] arguments = error.getArguments();
+        return refusal(model, error.getCode(), arguments == null || arguments.length == 0 ? null : arguments[0]);
     }
 
     private static String refusal(Model model, String key, Object argument) {
@@ -176,30 +171,6 @@ class ActiveMessageController {
         ContactView contact = contacts.find(contactId).orElseThrow(() -> new NotFoundException("contact"));
         access.requireVisible(contact.numberId());
         return contact;
-    }
-
-    /** One value per variable, each present, at most 1,024 characters and on one line. */
-    private static List<String> checked(TemplateView template, List<String> sent) {
-        int expected = template.variableCount();
-        if (sent.size() != expected) {
-            throw new Refused("activeMessage.refused.count", expected);
-        }
-        List<String> values = new ArrayList<>(expected);
-        for (int i = 0; i < expected; i++) {
-            String value = sent.get(i) == null ? "" : sent.get(i).strip();
-            String variable = "{{" + (i + 1) + "}}";
-            if (value.isEmpty()) {
-                throw new Refused("activeMessage.refused.empty", variable);
-            }
-            if (value.length() > MAX_VALUE_LENGTH) {
-                throw new Refused("activeMessage.refused.long", variable);
-            }
-            if (BAD_VALUE.matcher(value).find()) {
-                throw new Refused("activeMessage.refused.format", variable);
-            }
-            values.add(value);
-        }
-        return values;
     }
 
     private Form form(ContactView contact, Long wantedTemplateId, boolean sent) {
@@ -216,35 +187,12 @@ class ActiveMessageController {
                 sent);
     }
 
-    /** The template with {{1}} filled with the contact's name (when known) and the others empty. */
     private static TemplateOption option(TemplateView template, String contactName) {
-        List<Variable> variables = new ArrayList<>();
-        for (int index = 1; index <= template.variableCount(); index++) {
-            String value = index == 1 && contactName != null && !contactName.isBlank() ? contactName.strip() : "";
-            variables.add(new Variable(index, value));
-        }
+        List<String> values = TemplateParameters.startingValues(template, contactName);
+        List<Variable> variables = IntStream.range(0, values.size())
+                .mapToObj(i -> new Variable(i + 1, values.get(i)))
+                .toList();
         return new TemplateOption(template.id(), template.name(), template.language(), template.category().name(),
-                template.body(), List.copyOf(variables), preview(template.body(), variables));
-    }
-
-    /** The body cut into fixed text and variables, as the page's script also does while the agent types. */
-    static List<PreviewPart> preview(String body, List<Variable> variables) {
-        List<PreviewPart> parts = new ArrayList<>();
-        Matcher matcher = VARIABLE.matcher(body);
-        int start = 0;
-        while (matcher.find()) {
-            if (matcher.start() > start) {
-                parts.add(new PreviewPart(body.substring(start, matcher.start()), 0, false));
-            }
-            int index = Integer.parseInt(matcher.group(1));
-            String value = index >= 1 && index <= variables.size() ? variables.get(index - 1).value() : "";
-            parts.add(value.isEmpty() ? new PreviewPart(matcher.group(), index, true)
-                    : new PreviewPart(value, index, false));
-            start = matcher.end();
-        }
-        if (start < body.length()) {
-            parts.add(new PreviewPart(body.substring(start), 0, false));
-        }
-        return parts;
+                template.body(), variables, TemplateParameters.preview(template.body(), values));
     }
 }

@@ -41,16 +41,16 @@ class ContactCardController {
     /** Unprocessable: the form is shown again with its errors, and nothing was saved. */
     static final int INVALID = HttpStatus.UNPROCESSABLE_CONTENT.value();
 
-    private final DeskController desk;
+    private final DeskTickets tickets;
     private final AccessPolicy access;
     private final ContactDirectory contacts;
     private final TicketDetails details;
     private final TicketHistory history;
     private final TransferCandidates candidates;
 
-    ContactCardController(DeskController desk, AccessPolicy access, ContactDirectory contacts, TicketDetails details,
+    ContactCardController(DeskTickets tickets, AccessPolicy access, ContactDirectory contacts, TicketDetails details,
                           TicketHistory history, TransferCandidates candidates) {
-        this.desk = desk;
+        this.tickets = tickets;
         this.access = access;
         this.contacts = contacts;
         this.details = details;
@@ -60,7 +60,7 @@ class ContactCardController {
 
     @GetMapping("/desk/tickets/{ticketId}/card")
     String card(@PathVariable long ticketId, Model model) {
-        DeskTicketHeader ticket = desk.visibleTicket(ticketId);
+        DeskTicketHeader ticket = tickets.visible(ticketId);
         ContactView contact = contactOf(ticket);
         model.addAttribute("form", formOf(contact));
         addContact(ticket, contact, model);
@@ -75,10 +75,11 @@ class ContactCardController {
     @PostMapping("/desk/tickets/{ticketId}/contact")
     String editContact(@PathVariable long ticketId, @ModelAttribute("form") ContactEdit form, BindingResult result,
                        Model model, HttpServletResponse response) {
-        DeskTicketHeader ticket = desk.visibleTicket(ticketId);
+        DeskTicketHeader ticket = tickets.visible(ticketId);
         access.require(ticket.numberId(), Permission.CONTACTS);
         form.errors().forEach(result::rejectValue);
-        Optional<ContactView> saved = FormSubmission.result(result, response, () -> contacts.edit(ticket.contactId(), form));
+        Optional<ContactView> saved = FormSubmission.result(result, response,
+                () -> contacts.edit(ticket.contactId(), form));
         if (saved.isEmpty()) {
             addContact(ticket, contactOf(ticket), model);
             return "desk/card :: contact";
@@ -92,7 +93,7 @@ class ContactCardController {
 
     @PostMapping("/desk/tickets/{ticketId}/tags")
     String addTag(@PathVariable long ticketId, @RequestParam long tagId, Model model, HttpServletResponse response) {
-        DeskTicketHeader ticket = desk.visibleTicket(ticketId);
+        DeskTicketHeader ticket = tickets.visible(ticketId);
         try {
             details.addTag(ticketId, tagId);
         } catch (TicketConflictException closed) {
@@ -105,7 +106,7 @@ class ContactCardController {
     @PostMapping("/desk/tickets/{ticketId}/tags/{tagId}/delete")
     String removeTag(@PathVariable long ticketId, @PathVariable long tagId, Model model,
                      HttpServletResponse response) {
-        DeskTicketHeader ticket = desk.visibleTicket(ticketId);
+        DeskTicketHeader ticket = tickets.visible(ticketId);
         try {
             details.removeTag(ticketId, tagId);
         } catch (TicketConflictException closed) {
@@ -119,7 +120,7 @@ class ContactCardController {
     @PostMapping("/desk/tickets/{ticketId}/notes")
     String addNote(@PathVariable long ticketId, @RequestParam(defaultValue = "ticket") String scope,
                    @RequestParam(defaultValue = "") String text, Model model, HttpServletResponse response) {
-        DeskTicketHeader ticket = desk.visibleTicket(ticketId);
+        DeskTicketHeader ticket = tickets.visible(ticketId);
         if (!scope.equals("ticket") && !scope.equals("contact")) {
             throw new BadRequestException("unknown note scope " + scope);
         }
@@ -141,7 +142,7 @@ class ContactCardController {
     /** The close dialog's contents: every tag, those the ticket carries already checked. */
     @GetMapping("/desk/tickets/{ticketId}/close-dialog")
     String closeDialog(@PathVariable long ticketId, Model model) {
-        DeskTicketHeader ticket = desk.visibleTicket(ticketId);
+        DeskTicketHeader ticket = tickets.visible(ticketId);
         model.addAttribute("ticket", ticket);
         model.addAttribute("mine", mine(ticket));
         model.addAttribute("allTags", details.allTags());
@@ -153,7 +154,7 @@ class ContactCardController {
     /** The transfer dialog's contents: the other agents who answer on the ticket's number. */
     @GetMapping("/desk/tickets/{ticketId}/transfer-dialog")
     String transferDialog(@PathVariable long ticketId, Model model) {
-        DeskTicketHeader ticket = desk.visibleTicket(ticketId);
+        DeskTicketHeader ticket = tickets.visible(ticketId);
         model.addAttribute("ticket", ticket);
         model.addAttribute("mine", mine(ticket));
         model.addAttribute("candidates", candidates.of(ticket.numberId(), access.currentUser().id()));

@@ -5,6 +5,7 @@ import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.tickets.TicketActions;
 import br.com.balcao.tickets.TicketConflictException;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,12 +21,12 @@ class DeskActionsController {
 
     static final int MAX_REPLY = 4096;
 
-    private final DeskController desk;
+    private final DeskTickets tickets;
     private final TicketActions actions;
     private final AccessPolicy access;
 
-    DeskActionsController(DeskController desk, TicketActions actions, AccessPolicy access) {
-        this.desk = desk;
+    DeskActionsController(DeskTickets tickets, TicketActions actions, AccessPolicy access) {
+        this.tickets = tickets;
         this.actions = actions;
         this.access = access;
     }
@@ -39,7 +40,8 @@ class DeskActionsController {
             throw new TicketConflictException("bad-text");
         }
         actions.reply(ticket.id(), access.currentUser().id(), trimmed);
-        return desk.timeline(ticketId, java.util.Optional.empty(), java.util.Optional.empty(), model);
+        tickets.addTimeline(ticket, Optional.empty(), model);
+        return "desk/desk :: timeline";
     }
 
     @PostMapping("/desk/tickets/{ticketId}/close")
@@ -58,7 +60,7 @@ class DeskActionsController {
 
     /** The ticket, when the user may answer on its number: 404 for another number's, 403 without REPLY. */
     private DeskTicketHeader serviceable(long ticketId) {
-        DeskTicketHeader ticket = desk.visibleTicket(ticketId);
+        DeskTicketHeader ticket = tickets.visible(ticketId);
         access.require(ticket.numberId(), Permission.REPLY);
         return ticket;
     }

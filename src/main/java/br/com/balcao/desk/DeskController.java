@@ -1,14 +1,9 @@
 package br.com.balcao.desk;
 
-import br.com.balcao.numbers.Permission;
+import br.com.balcao.numbers.NumberView;
 import br.com.balcao.security.AccessPolicy;
-import br.com.balcao.security.SignedInUser;
-import br.com.balcao.shared.NotFoundException;
-import br.com.balcao.tickets.ServiceWindow;
-import br.com.balcao.tickets.TicketStatus;
+import br.com.balcao.security.SelectedNumber;
 import jakarta.servlet.http.HttpSession;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,24 +16,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class DeskController {
 
-    private final DeskQueries queries;
+    private final DeskTickets tickets;
+    private final Composers composers;
     private final AccessPolicy access;
     private final DeskList list;
-    private final ServiceWindow window;
-    private final Clock clock;
 
-    DeskController(DeskQueries queries, AccessPolicy access, DeskList list, ServiceWindow window,
-                   Clock clock) {
-        this.queries = queries;
+    DeskController(DeskTickets tickets, Composers composers, AccessPolicy access, DeskList list) {
+        this.tickets = tickets;
+        this.composers = composers;
         this.access = access;
         this.list = list;
-        this.window = window;
-        this.clock = clock;
     }
 
     @GetMapping("/desk")
-    String desk(HttpSession session, Model model) {
-        addList(session, model);
+    String desk(@SelectedNumber Optional<NumberView> number, HttpSession session, Model model) {
+        addList(number, session, model);
         return "desk/desk";
     }
 
@@ -50,15 +42,20 @@ class DeskController {
     }
 
     @GetMapping("/desk/tickets/{ticketId}")
-    String ticket(@PathVariable long ticketId, HttpSession session, Model model) {
-        addList(session, model);
-        addTicket(visibleTicket(ticketId), model);
+    String ticket(@PathVariable long ticketId, @SelectedNumber Optional<NumberView> number, HttpSession session,
+                  Model model) {
+        addList(number, session, model);
+        DeskTicketHeader ticket = tickets.visible(ticketId);
+        model.addAttribute("selectedTicketId", ticket.id());
+        tickets.addTimeline(ticket, Optional.empty(), model);
+        addComposer(ticket, model);
         return "desk/desk";
     }
 
     @GetMapping("/desk/list")
-    String list(HttpSession session, Model model, @RequestParam Optional<Long> selected) {
-        addList(session, model);
+    String list(@SelectedNumber Optional<NumberView> number, HttpSession session, Model model,
+                @RequestParam Optional<Long> selected) {
+        addList(number, session, model);
         selected.ifPresent(id -> model.addAttribute("selectedTicketId", id));
         return "desk/desk :: list";
     }
@@ -70,66 +67,38 @@ class DeskController {
     @GetMapping("/desk/tickets/{ticketId}/timeline")
     String timeline(@PathVariable long ticketId, @RequestParam Optional<Long> before,
                     @RequestParam Optional<Long> after, Model model) {
-        DeskTicketHeader ticket = visibleTicket(ticketId);
-        model.addAttribute("ticket", ticket);
+        DeskTicketHeader ticket = tickets.visible(ticketId);
         if (after.isPresent()) {
-            model.addAttribute("messages", queries.newerThan(ticketId, after.get()));
-            model.addAttribute("hasOlder", false);
+            tickets.addNewer(ticket, after.get(), model);
             return "desk/desk :: older";
         }
-        TimelinePage page = queries.timeline(ticketId, before);
-        model.addAttribute("messages", page.messages());
-        model.addAttribute("hasOlder", page.hasOlder());
+        tickets.addTimeline(ticket, before, model);
         return before.isPresent() ? "desk/desk :: older" : "desk/desk :: timeline";
     }
 
     @GetMapping("/desk/tickets/{ticketId}/composer")
     String composer(@PathVariable long ticketId, Model model) {
-        addComposer(visibleTicket(ticketId), model);
-        return "desk/desk :: composer";
+        addComposer(tickets.visible(ticketId), model);
+        return "fragments/composer :: composer";
     }
 
     /** The conversation's header (state, close and transfer), redrawn when the ticket changes. */
     @GetMapping("/desk/tickets/{ticketId}/header")
     String header(@PathVariable long ticketId, Model model) {
-        addServingState(visibleTicket(ticketId), model);
+        DeskTicketHeader ticket = tickets.visible(ticketId);
+        model.addAttribute("ticket", ticket);
+        model.addAttribute("mine", Composer.servedBy(access.currentUser().id(), ticket.status(), ticket.agentId()));
         return "desk/desk :: conversationHeader";
     }
 
-    /** The ticket, if the user may see its number; 404 otherwise, as if it did not exist. */
-    DeskTicketHeader visibleTicket(long ticketId) {
-        DeskTicketHeader ticket = queries.header(ticketId).orElseThrow(() -> new NotFoundException("ticket"));
-        access.requireVisible(ticket.numberId());
-        return ticket;
-    }
-
-    private void addList(HttpSession session, Model model) {
-        list.addTo(model, access.currentUser(), session);
-    }
-
-    private void addTicket(DeskTicketHeader ticket, Model model) {
-        model.addAttribute("ticket", ticket);
-        model.addAttribute("selectedTicketId", ticket.id());
-        TimelinePage page = queries.timeline(ticket.id(), Optional.empty());
-        model.addAttribute("messages", page.messages());
-        model.addAttribute("hasOlder", page.hasOlder());
-        addComposer(ticket, model);
+    private void addList(Optional<NumberView> number, HttpSession session, Model model) {
+        list.addTo(model, access.currentUser(), number, session);
     }
 
     private void addComposer(DeskTicketHeader ticket, Model model) {
-        addServingState(ticket, model);
-        Instant windowClosesAt = window.closesAt(ticket.contactId()).orElse(null);
-        model.addAttribute("windowOpen", windowClosesAt != null && windowClosesAt.isAfter(clock.instant()));
-        model.addAttribute("windowClosesAt", windowClosesAt);
-        model.addAttribute("canSendTemplates", access.can(ticket.numberId(), Permission.ACTIVE_MESSAGE));
-    }
-
-    /** The ticket and whether the user serves it now (and so may reply, close and transfer). */
-    private void addServingState(DeskTicketHeader ticket, Model model) {
-        SignedInUser user = access.currentUser();
-        boolean mine = ticket.agentId() != null && ticket.agentId() == user.id()
-                && (ticket.status() == TicketStatus.ASSIGNED || ticket.status() == TicketStatus.OPEN);
+        Composer composer = composers.of(ticket);
         model.addAttribute("ticket", ticket);
-        model.addAttribute("mine", mine);
+        model.addAttribute("mine", composer.mine());
+        model.addAttribute("composer", composer);
     }
 }

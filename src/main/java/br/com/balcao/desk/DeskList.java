@@ -6,9 +6,9 @@ import br.com.balcao.security.AgentStatusService;
 import br.com.balcao.security.SignedInUser;
 import br.com.balcao.tickets.AgentCapacity;
 import br.com.balcao.tickets.TicketClaims;
-import br.com.balcao.workspace.NumberSelection;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -24,19 +24,17 @@ class DeskList {
     static final int QUEUE_PAGE = 20;
 
     private final DeskQueries queries;
-    private final NumberSelection selection;
     private final TicketClaims claims;
     private final AgentStatusService statuses;
 
-    DeskList(DeskQueries queries, NumberSelection selection, TicketClaims claims, AgentStatusService statuses) {
+    DeskList(DeskQueries queries, TicketClaims claims, AgentStatusService statuses) {
         this.queries = queries;
-        this.selection = selection;
         this.claims = claims;
         this.statuses = statuses;
     }
 
-    void addTo(Model model, SignedInUser user, HttpSession session) {
-        Long numberId = scopeNumber(session);
+    void addTo(Model model, SignedInUser user, Optional<NumberView> selected, HttpSession session) {
+        Long numberId = scopeNumber(selected, session);
         long queueSize = queries.queueSize(user.id(), numberId);
         AgentCapacity capacity = claims.capacityOf(user.id());
         AgentStatus status = statuses.statusOf(user.id());
@@ -54,8 +52,8 @@ class DeskList {
     }
 
     /** The number the list shows, or null for all of the agent's numbers. */
-    Long scopeNumber(HttpSession session) {
+    Long scopeNumber(Optional<NumberView> selected, HttpSession session) {
         boolean allNumbers = Boolean.TRUE.equals(session.getAttribute(ALL_NUMBERS));
-        return allNumbers ? null : selection.current(session).map(NumberView::id).orElse(null);
+        return allNumbers ? null : selected.map(NumberView::id).orElse(null);
     }
 }

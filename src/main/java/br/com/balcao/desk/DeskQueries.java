@@ -2,8 +2,6 @@ package br.com.balcao.desk;
 
 import static br.com.balcao.shared.Timestamps.instant;
 
-import br.com.balcao.tickets.AuthorType;
-import br.com.balcao.tickets.DeliveryStatus;
 import br.com.balcao.tickets.Direction;
 import br.com.balcao.tickets.MessageType;
 import br.com.balcao.tickets.TicketStatus;
@@ -51,18 +49,19 @@ class DeskQueries {
                   LEFT JOIN LATERAL (SELECT m.body, m.type, m.direction, m.created_at FROM messages m
                                       WHERE m.ticket_id = t.id ORDER BY m.created_at DESC, m.id DESC LIMIT 1) last
                          ON true
-                 WHERE t.agent_id = ? AND t.status IN ('ASSIGNED', 'OPEN') AND (?::bigint IS NULL OR t.number_id = ?)
+                 WHERE t.agent_id = ? AND %s AND (?::bigint IS NULL OR t.number_id = ?)
                  ORDER BY (last.direction = 'INBOUND') DESC NULLS LAST, last_at DESC, t.id DESC
-                """, DeskQueries::deskTicket, agentId, numberId, numberId);
+                """.formatted(TicketStatus.sqlWithAgent("t.status")),
+                DeskQueries::deskTicket, agentId, numberId, numberId);
     }
 
     /** Tickets waiting in the queue of the numbers where the agent answers (or of one of them). */
     long queueSize(long agentId, Long numberId) {
         return jdbc.queryForObject("""
                 SELECT count(*) FROM tickets t
-                 WHERE t.status = 'WAITING' AND (?::bigint IS NULL OR t.number_id = ?)
+                 WHERE %s AND (?::bigint IS NULL OR t.number_id = ?)
                    AND t.number_id IN (SELECT number_id FROM memberships WHERE user_id = ? AND can_reply)
-                """, Long.class, numberId, numberId, agentId);
+                """.formatted(TicketStatus.WAITING.sqlCondition("t.status")), Long.class, numberId, numberId, agentId);
     }
 
     /** The first of the queue's tickets on the numbers where the agent answers (or on one of them), oldest first. */
@@ -73,11 +72,12 @@ class DeskQueries {
                   FROM tickets t
                   JOIN contacts c ON c.id = t.contact_id
                   JOIN business_numbers n ON n.id = t.number_id
-                 WHERE t.status = 'WAITING' AND (?::bigint IS NULL OR t.number_id = ?)
+                 WHERE %s AND (?::bigint IS NULL OR t.number_id = ?)
                    AND t.number_id IN (SELECT number_id FROM memberships WHERE user_id = ? AND can_reply)
                  ORDER BY t.created_at, t.id
                  LIMIT ?
-                """, (row, i) -> new QueuedTicket(row.getLong("id"), row.getLong("ticket_number"),
+                """.formatted(TicketStatus.WAITING.sqlCondition("t.status")),
+                (row, i) -> new QueuedTicket(row.getLong("id"), row.getLong("ticket_number"),
                         row.getLong("number_id"), row.getString("number_name"), ZoneId.of(row.getString("time_zone")),
                         row.getString("contact_name"), row.getString("phone_e164"),
                         instant(row.getTimestamp("created_at"))), numberId, numberId, agentId, limit);
@@ -103,36 +103,34 @@ class DeskQueries {
 
     /** One page of a ticket's messages, oldest first, before the given message (or the newest page). */
     TimelinePage timeline(long ticketId, Optional<Long> beforeMessageId) {
-        List<TimelineEntry> newestFirst = jdbc.query("""
-                SELECT m.id, m.ticket_id, m.direction, m.author_type, u.name AS author_name, m.type, m.body,
-                       m.media_file_name, m.media_mime_type, m.media_caption, m.latitude, m.longitude,
-                       m.template_name, m.status, m.error_message, m.created_at, m.implausible_timestamp
+        List<TimelineMessage> newestFirst = jdbc.query("""
+                SELECT %s, m.body
                   FROM messages m LEFT JOIN app_users u ON u.id = m.author_user_id
+                  JOIN tickets t ON t.id = m.ticket_id
                  WHERE m.ticket_id = ?
                    AND (?::bigint IS NULL OR (m.created_at, m.id) <
                         (SELECT b.created_at, b.id FROM messages b WHERE b.id = ? AND b.ticket_id = m.ticket_id))
                  ORDER BY m.created_at DESC, m.id DESC
                  LIMIT ?
-                """, DeskQueries::timelineEntry, ticketId, beforeMessageId.orElse(null),
+                """.formatted(TimelineMessage.COLUMNS), DeskQueries::timelineMessage, ticketId, beforeMessageId.orElse(null),
                 beforeMessageId.orElse(null), TIMELINE_PAGE + 1);
         boolean hasOlder = newestFirst.size() > TIMELINE_PAGE;
-        List<TimelineEntry> oldestFirst = new ArrayList<>(newestFirst.subList(0, Math.min(TIMELINE_PAGE, newestFirst.size())));
+        List<TimelineMessage> oldestFirst = new ArrayList<>(newestFirst.subList(0, Math.min(TIMELINE_PAGE, newestFirst.size())));
         Collections.reverse(oldestFirst);
         return new TimelinePage(oldestFirst, hasOlder);
     }
 
     /** The ticket's messages after the given one, oldest first (what arrived since the page was drawn). */
-    List<TimelineEntry> newerThan(long ticketId, long afterMessageId) {
+    List<TimelineMessage> newerThan(long ticketId, long afterMessageId) {
         return jdbc.query("""
-                SELECT m.id, m.ticket_id, m.direction, m.author_type, u.name AS author_name, m.type, m.body,
-                       m.media_file_name, m.media_mime_type, m.media_caption, m.latitude, m.longitude,
-                       m.template_name, m.status, m.error_message, m.created_at, m.implausible_timestamp
+                SELECT %s, m.body
                   FROM messages m LEFT JOIN app_users u ON u.id = m.author_user_id
+                  JOIN tickets t ON t.id = m.ticket_id
                  WHERE m.ticket_id = ?
                    AND (m.created_at, m.id) > (SELECT a.created_at, a.id FROM messages a WHERE a.id = ?)
                  ORDER BY m.created_at, m.id
                  LIMIT ?
-                """, DeskQueries::timelineEntry, ticketId, afterMessageId, TIMELINE_PAGE);
+                """.formatted(TimelineMessage.COLUMNS), DeskQueries::timelineMessage, ticketId, afterMessageId, TIMELINE_PAGE);
     }
 
     private static DeskTicket deskTicket(ResultSet row, int index) throws SQLException {
@@ -146,16 +144,7 @@ class DeskQueries {
                 row.getLong("unread"));
     }
 
-    private static TimelineEntry timelineEntry(ResultSet row, int index) throws SQLException {
-        String status = row.getString("status");
-        return new TimelineEntry(row.getLong("id"), row.getLong("ticket_id"),
-                "INBOUND".equals(row.getString("direction")), AuthorType.valueOf(row.getString("author_type")),
-                row.getString("author_name"), MessageType.valueOf(row.getString("type")),
-                TextSegment.split(row.getString("body")), row.getString("media_file_name"),
-                row.getString("media_mime_type"), row.getString("media_caption"),
-                (Double) row.getObject("latitude"), (Double) row.getObject("longitude"),
-                row.getString("template_name"), status == null ? null : DeliveryStatus.valueOf(status),
-                row.getString("error_message"), instant(row.getTimestamp("created_at")),
-                (Long) row.getObject("implausible_timestamp"));
+    private static TimelineMessage timelineMessage(ResultSet row, int index) throws SQLException {
+        return TimelineMessage.of(row, TextSegment.split(row.getString("body")));
     }
 }

@@ -28,12 +28,12 @@ class DeskQueueController {
 
     static final String REFUSAL = "queueRefusal";
 
-    private final DeskController desk;
+    private final DeskTickets tickets;
     private final TicketClaims claims;
     private final AccessPolicy access;
 
-    DeskQueueController(DeskController desk, TicketClaims claims, AccessPolicy access) {
-        this.desk = desk;
+    DeskQueueController(DeskTickets tickets, TicketClaims claims, AccessPolicy access) {
+        this.tickets = tickets;
         this.claims = claims;
         this.access = access;
     }
@@ -61,7 +61,7 @@ class DeskQueueController {
 
     @PostMapping("/desk/queue/{ticketId}/take")
     String take(@PathVariable long ticketId, RedirectAttributes redirect) {
-        DeskTicketHeader ticket = desk.visibleTicket(ticketId);
+        DeskTicketHeader ticket = tickets.visible(ticketId);
         access.require(ticket.numberId(), Permission.REPLY);
         return attempt(() -> {
             claims.take(ticketId, access.currentUser().id());

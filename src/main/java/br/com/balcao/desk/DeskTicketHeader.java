@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 /** The open ticket's header: who, where, in what state, and who serves it. */
-public record DeskTicketHeader(long id, long ticketNumber, TicketStatus status, long numberId, String numberName,
+record DeskTicketHeader(long id, long ticketNumber, TicketStatus status, long numberId, String numberName,
         ZoneId zone, long contactId, String contactName, String contactPhone, Long agentId, String agentName,
         Instant createdAt, boolean openedByActiveMessage) {
 }

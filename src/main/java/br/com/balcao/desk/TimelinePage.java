@@ -3,5 +3,5 @@ package br.com.balcao.desk;
 import java.util.List;
 
 /** A page of a ticket's timeline, oldest first, and whether older messages exist before it. */
-public record TimelinePage(List<TimelineEntry> messages, boolean hasOlder) {
+record TimelinePage(List<TimelineMessage> messages, boolean hasOlder) {
 }

@@ -1,6 +1,7 @@
 package br.com.balcao.desk;
 
 import br.com.balcao.tickets.AgentCapacity;
+import br.com.balcao.tickets.TicketStatus;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -29,12 +30,13 @@ class TransferCandidates {
         return jdbc.query("""
                 SELECT u.id, u.name, u.status, u.ticket_slots,
                        (SELECT count(*) FROM tickets t
-                         WHERE t.agent_id = u.id AND t.status IN ('ASSIGNED', 'OPEN')) AS active_tickets
+                         WHERE t.agent_id = u.id AND %s) AS active_tickets
                   FROM memberships m JOIN app_users u ON u.id = m.user_id
                  WHERE m.number_id = ? AND m.can_reply AND u.enabled AND u.id <> ?
                  ORDER BY CASE u.status WHEN 'ONLINE' THEN 0 WHEN 'BREAK' THEN 1 WHEN 'INVISIBLE' THEN 2 ELSE 3 END,
                           lower(u.name), u.id
-                """, (row, i) -> new Candidate(row.getLong("id"), row.getString("name"), row.getString("status"),
+                """.formatted(TicketStatus.sqlWithAgent("t.status")),
+                (row, i) -> new Candidate(row.getLong("id"), row.getString("name"), row.getString("status"),
                         row.getLong("active_tickets"), row.getInt("ticket_slots")), numberId, excludingUserId);
     }
 }

@@ -1,2 +1,7 @@
 /** The Desk: the agent's workspace with their tickets, the conversation, the composer and the contact card. */
+@ApplicationModule(allowedDependencies = {
+        "contacts", "live", "numbers", "security", "shared", "templates", "tickets", "workspace"
+})
 package br.com.balcao.desk;
+
+import org.springframework.modulith.ApplicationModule;

@@ -2,12 +2,10 @@ package br.com.balcao.history;
 
 import br.com.balcao.shared.MenuEntry;
 import br.com.balcao.shared.MenuEntry.Audience;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(HistoryProperties.class)
 class HistoryConfiguration {
 
     @Bean

@@ -6,10 +6,9 @@ import br.com.balcao.shared.NotFoundException;
 import br.com.balcao.shared.SpreadsheetCsv.Separator;
 import br.com.balcao.tickets.CloseReason;
 import br.com.balcao.tickets.TicketStatus;
-import br.com.balcao.workspace.NumberSelection;
+import br.com.balcao.security.SelectedNumber;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -37,24 +36,21 @@ class HistoryController {
     private final HistoryQueries queries;
     private final HistoryWindow window;
     private final HistoryCsv csv;
-    private final NumberSelection selection;
     private final TicketPdf pdf;
     private final AccessPolicy access;
 
-    HistoryController(HistoryQueries queries, HistoryWindow window, HistoryCsv csv, NumberSelection selection,
-                      TicketPdf pdf, AccessPolicy access) {
+    HistoryController(HistoryQueries queries, HistoryWindow window, HistoryCsv csv, TicketPdf pdf,
+                      AccessPolicy access) {
         this.queries = queries;
         this.window = window;
         this.csv = csv;
-        this.selection = selection;
         this.pdf = pdf;
         this.access = access;
     }
 
     @GetMapping("/history")
-    String list(@Valid @ModelAttribute("filter") HistoryFilterForm form, BindingResult errors, HttpSession session,
-                Model model) {
-        Optional<NumberView> selected = selection.current(session);
+    String list(@Valid @ModelAttribute("filter") HistoryFilterForm form, BindingResult errors,
+                @SelectedNumber Optional<NumberView> selected, Model model) {
         if (selected.isEmpty()) {
             return "history/history";
         }
@@ -88,10 +84,10 @@ class HistoryController {
 
     /** The whole filtered list (not only the page shown) as CSV; bad filters go back to the page, which says why. */
     @GetMapping("/history/export.csv")
-    void export(@Valid @ModelAttribute("filter") HistoryFilterForm form, BindingResult errors, HttpSession session,
+    void export(@Valid @ModelAttribute("filter") HistoryFilterForm form, BindingResult errors,
+                @SelectedNumber Optional<NumberView> selected,
                 @RequestParam(defaultValue = "SEMICOLON") Separator separator, HttpServletRequest request,
                 HttpServletResponse response, Locale locale) throws IOException {
-        Optional<NumberView> selected = selection.current(session);
         form.validate(errors);
         if (selected.isEmpty() || errors.hasErrors()) {
             String query = request.getQueryString();

@@ -9,6 +9,7 @@ import br.com.balcao.monitoring.Dashboard.Queued;
 import br.com.balcao.monitoring.Dashboard.TagCount;
 import br.com.balcao.monitoring.Dashboard.Today;
 import br.com.balcao.security.AgentStatus;
+import br.com.balcao.tickets.TicketStatus;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -63,14 +64,16 @@ class DashboardQueries {
 
     private Now now(Long[] ids, Instant now) {
         return jdbc.queryForObject("""
-                SELECT count(*) FILTER (WHERE status = 'WAITING')     AS waiting,
-                       min(created_at) FILTER (WHERE status = 'WAITING') AS oldest_waiting,
-                       count(*) FILTER (WHERE status = 'OPEN')        AS in_service,
-                       count(*) FILTER (WHERE status = 'ASSIGNED')    AS assigned,
-                       min(assigned_at) FILTER (WHERE status = 'ASSIGNED') AS oldest_assigned
+                SELECT count(*) FILTER (WHERE %1$s)         AS waiting,
+                       min(created_at) FILTER (WHERE %1$s)  AS oldest_waiting,
+                       count(*) FILTER (WHERE %2$s)         AS in_service,
+                       count(*) FILTER (WHERE %3$s)         AS assigned,
+                       min(assigned_at) FILTER (WHERE %3$s) AS oldest_assigned
                   FROM tickets
-                 WHERE status <> 'CLOSED' AND number_id = ANY (?)
-                """, (row, i) -> new Now(row.getLong("waiting"), since(row, "oldest_waiting", now),
+                 WHERE %4$s AND number_id = ANY (?)
+                """.formatted(TicketStatus.WAITING.sqlCondition("status"), TicketStatus.OPEN.sqlCondition("status"),
+                        TicketStatus.ASSIGNED.sqlCondition("status"), TicketStatus.sqlUnclosed("status")),
+                (row, i) -> new Now(row.getLong("waiting"), since(row, "oldest_waiting", now),
                         row.getLong("in_service"), row.getLong("assigned"), since(row, "oldest_assigned", now)),
                 (Object) ids);
     }
@@ -136,7 +139,7 @@ class DashboardQueries {
                 )
                 SELECT cards.*, replies.*, agents.*, tagged.*, hourly.*
                   FROM (SELECT count(*) FILTER (WHERE created_today) AS total,
-                               count(*) FILTER (WHERE created_today AND status <> 'CLOSED') AS unclosed,
+                               count(*) FILTER (WHERE created_today AND %s) AS unclosed,
                                count(*) FILTER (WHERE created_today AND close_reason IN
                                                 ('ATTENDANT', 'CLIENT', 'CLIENT_INACTIVITY', 'TRANSFERRED')) AS closed,
                                count(*) FILTER (WHERE created_today AND close_reason = 'ABANDONED') AS abandoned,
@@ -160,7 +163,7 @@ class DashboardQueries {
                                array_agg(coalesce(b.closed, 0) ORDER BY h.hour) AS closed_by_hour
                           FROM generate_series(0, 23) h(hour)
                           LEFT JOIN by_hour b ON b.hour = h.hour) hourly
-                """, (row, i) -> new Day(
+                """.formatted(TicketStatus.sqlUnclosed("status")), (row, i) -> new Day(
                         new Today(row.getLong("total"), row.getLong("unclosed"), row.getLong("closed"),
                                 row.getLong("abandoned"), row.getLong("lost"), seconds(row, "average_first"),
                                 longest(seconds(row, "maximum_first"), current.longestAwaitingFirstResponse()),
@@ -181,7 +184,7 @@ class DashboardQueries {
                 ), active AS (
                     SELECT t.agent_id, count(*) AS tickets
                       FROM tickets t
-                     WHERE t.status IN ('ASSIGNED', 'OPEN') AND t.number_id = ANY (?)
+                     WHERE %s AND t.number_id = ANY (?)
                      GROUP BY t.agent_id
                 )
                 SELECT a.id, a.name, a.status, a.status_changed_at, coalesce(active.tickets, 0) AS active
@@ -189,7 +192,7 @@ class DashboardQueries {
                   LEFT JOIN active ON active.agent_id = a.id
                  ORDER BY array_position(ARRAY['ONLINE', 'BREAK', 'INVISIBLE', 'OFFLINE']::varchar[], a.status),
                           a.name, a.id
-                """, (row, i) -> {
+                """.formatted(TicketStatus.sqlWithAgent("t.status")), (row, i) -> {
                     AgentDay today = day.agents().getOrDefault(row.getLong("id"), new AgentDay(0, null));
                     return new AgentRow(row.getLong("id"), row.getString("name"),
                             AgentStatus.valueOf(row.getString("status")), instant(row, "status_changed_at"),
@@ -208,10 +211,11 @@ class DashboardQueries {
                   JOIN business_numbers n ON n.id = t.number_id
                   JOIN contacts c ON c.id = t.contact_id
                   LEFT JOIN app_users u ON u.id = t.agent_id
-                 WHERE t.status = 'OPEN' AND t.number_id = ANY (?)
+                 WHERE %s AND t.number_id = ANY (?)
                  ORDER BY t.first_response_at, t.id
                  LIMIT ?
-                """, (row, i) -> new InService(row.getLong("id"), row.getLong("ticket_number"),
+                """.formatted(TicketStatus.OPEN.sqlCondition("t.status")),
+                (row, i) -> new InService(row.getLong("id"), row.getLong("ticket_number"),
                         row.getString("number_name"), row.getString("contact_name"), row.getString("phone_e164"),
                         row.getString("agent_name"), instant(row, "first_response_at"),
                         seconds(row, "first_response")),
@@ -226,12 +230,13 @@ class DashboardQueries {
                   FROM (SELECT t.id, t.ticket_number, t.number_id, t.contact_id, t.created_at,
                                row_number() OVER (PARTITION BY t.number_id ORDER BY t.created_at, t.id) AS position
                           FROM tickets t
-                         WHERE t.status = 'WAITING' AND t.number_id = ANY (?)) q
+                         WHERE %s AND t.number_id = ANY (?)) q
                   JOIN business_numbers n ON n.id = q.number_id
                   JOIN contacts c ON c.id = q.contact_id
                  ORDER BY q.created_at, q.id
                  LIMIT ?
-                """, (row, i) -> new Queued(row.getLong("id"), row.getLong("ticket_number"),
+                """.formatted(TicketStatus.WAITING.sqlCondition("t.status")),
+                (row, i) -> new Queued(row.getLong("id"), row.getLong("ticket_number"),
                         row.getString("number_name"), row.getLong("position"), row.getString("contact_name"),
                         row.getString("phone_e164"), instant(row, "created_at"), since(row, "created_at", now)),
                 ids, Dashboard.TABLE_ROWS);

@@ -1,9 +1,11 @@
 package br.com.balcao.monitoring;
 
+import br.com.balcao.numbers.NumberView;
 import br.com.balcao.security.AccessPolicy;
-import jakarta.servlet.http.HttpSession;
+import br.com.balcao.security.SelectedNumber;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,21 +32,21 @@ class MonitoringController {
     }
 
     @GetMapping("/monitoring")
-    String page(@RequestParam(required = false) String number, HttpSession session, Model model) {
-        addDashboard(scopes.resolve(number, session), model);
+    String page(@RequestParam(required = false) String number, @SelectedNumber Optional<NumberView> selected, Model model) {
+        addDashboard(scopes.resolve(number, selected), model);
         model.addAttribute("filterNumbers", access.visibleNumbers());
         return "monitoring/dashboard";
     }
 
     @GetMapping("/monitoring/panel")
-    String panel(@RequestParam(required = false) String number, HttpSession session, Model model) {
-        addDashboard(scopes.resolve(number, session), model);
+    String panel(@RequestParam(required = false) String number, @SelectedNumber Optional<NumberView> selected, Model model) {
+        addDashboard(scopes.resolve(number, selected), model);
         return "monitoring/dashboard :: panel";
     }
 
     @GetMapping("/monitoring/events")
-    SseEmitter events(@RequestParam(required = false) String number, HttpSession session) throws IOException {
-        return streams.open(scopes.resolve(number, session));
+    SseEmitter events(@RequestParam(required = false) String number, @SelectedNumber Optional<NumberView> selected) throws IOException {
+        return streams.open(scopes.resolve(number, selected));
     }
 
     private void addDashboard(MonitoringScope scope, Model model) {

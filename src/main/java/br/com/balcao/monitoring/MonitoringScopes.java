@@ -3,9 +3,8 @@ package br.com.balcao.monitoring;
 import br.com.balcao.numbers.NumberView;
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.shared.BadRequestException;
-import br.com.balcao.workspace.NumberSelection;
-import jakarta.servlet.http.HttpSession;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,21 +15,19 @@ import org.springframework.stereotype.Component;
 class MonitoringScopes {
 
     private final AccessPolicy access;
-    private final NumberSelection selection;
 
-    MonitoringScopes(AccessPolicy access, NumberSelection selection) {
+    MonitoringScopes(AccessPolicy access) {
         this.access = access;
-        this.selection = selection;
     }
 
-    MonitoringScope resolve(String number, HttpSession session) {
+    MonitoringScope resolve(String number, Optional<NumberView> selected) {
         access.requireManager();
         List<NumberView> visible = access.visibleNumbers();
         if (MonitoringScope.ALL.equals(number)) {
             return new MonitoringScope(visible, true);
         }
         if (number == null || number.isBlank()) {
-            return new MonitoringScope(selection.current(session, visible).stream().toList(), false);
+            return new MonitoringScope(selected.stream().toList(), false);
         }
         try {
             return new MonitoringScope(List.of(access.requireVisible(Long.parseLong(number))), false);

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.TaskScheduler;
@@ -34,11 +33,11 @@ class MonitoringStreams {
     private final Set<Stream> open = ConcurrentHashMap.newKeySet();
 
     MonitoringStreams(LiveEvents events, SessionStreams sessionStreams, TaskScheduler scheduler,
-                      @Value("${balcao.monitoring.min-interval:3s}") Duration minInterval) {
+                      MonitoringProperties properties) {
         this.events = events;
         this.sessionStreams = sessionStreams;
         this.scheduler = scheduler;
-        this.minInterval = minInterval;
+        this.minInterval = properties.minInterval();
     }
 
     SseEmitter open(MonitoringScope scope) throws IOException {

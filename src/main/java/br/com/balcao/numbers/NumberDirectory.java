@@ -15,8 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The numbers module's facade: which numbers exist and who belongs to which. Every page asks it (the header,
- * the access checks), so it reads with plain SQL: through the JPA repositories these reads were a quarter of a
- * search fragment's CPU.
+ * the access checks), so it reads with plain SQL, much cheaper here than the JPA repositories (docs/benchmarks.md,
+ * "Fragments, after a second profile").
  */
 @Service
 public class NumberDirectory {

@@ -1,5 +1,6 @@
 package br.com.balcao.security;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,6 +31,12 @@ public class AgentStatusService {
     public AgentStatus statusOf(long userId) {
         return jdbc.queryForList("SELECT status FROM app_users WHERE id = ?", String.class, userId).stream()
                 .findFirst().map(AgentStatus::valueOf).orElse(AgentStatus.OFFLINE);
+    }
+
+    /** The agent was given a ticket: the distribution gives the next one to whoever waited longest since. */
+    @Transactional
+    public void recordAssignment(long userId, Instant at) {
+        jdbc.update("UPDATE app_users SET last_assigned_at = ? WHERE id = ?", Timestamp.from(at), userId);
     }
 
     @Transactional

@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.Mac;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
@@ -38,10 +37,10 @@ class DeviceCookies {
     private final Duration maxAge;
     private final SecureRandom random = new SecureRandom();
 
-    DeviceCookies(SigningKeys keys, Clock clock, @Value("${balcao.security.device-cookie.max-age}") Duration maxAge) {
+    DeviceCookies(SigningKeys keys, Clock clock, DeviceCookieProperties properties) {
         this.keys = keys;
         this.clock = clock;
-        this.maxAge = maxAge;
+        this.maxAge = properties.maxAge();
     }
 
     /** The device the request's cookie names, if the cookie is there, intact and not too old. */

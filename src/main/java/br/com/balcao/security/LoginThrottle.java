@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -34,16 +33,11 @@ class LoginThrottle {
     private final Backoff perAccount;
     private final Backoff perAddress;
 
-    LoginThrottle(JdbcTemplate jdbc, Clock clock,
-                  @Value("${balcao.security.login-throttle.free-failures-per-account}") int freePerAccount,
-                  @Value("${balcao.security.login-throttle.free-failures-per-address}") int freePerAddress,
-                  @Value("${balcao.security.login-throttle.first-delay}") Duration firstDelay,
-                  @Value("${balcao.security.login-throttle.max-delay}") Duration maxDelay,
-                  @Value("${balcao.security.login-throttle.forget-after}") Duration forgetAfter) {
+    LoginThrottle(JdbcTemplate jdbc, Clock clock, LoginThrottleProperties properties) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.perAccount = new Backoff(freePerAccount, firstDelay, maxDelay, forgetAfter);
-        this.perAddress = new Backoff(freePerAddress, firstDelay, maxDelay, forgetAfter);
+        this.perAccount = properties.perAccount();
+        this.perAddress = properties.perAddress();
     }
 
     /**

@@ -30,6 +30,8 @@ class UserAccount {
 
     private Instant statusChangedAt;
     private int ticketSlots;
+    // Written by AgentStatusService.recordAssignment only: saving a user never writes back a stale value.
+    @Column(insertable = false, updatable = false)
     private Instant lastAssignedAt;
     private boolean enabled;
 

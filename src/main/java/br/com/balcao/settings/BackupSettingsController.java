@@ -3,8 +3,7 @@ package br.com.balcao.settings;
 import br.com.balcao.numbers.NumberView;
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.shared.database.embedded.EmbeddedDatabaseBackups;
-import br.com.balcao.workspace.NumberSelection;
-import jakarta.servlet.http.HttpSession;
+import br.com.balcao.security.SelectedNumber;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,24 +26,22 @@ class BackupSettingsController {
 
     private final Optional<EmbeddedDatabaseBackups> backups;
     private final AccessPolicy access;
-    private final NumberSelection selection;
 
-    BackupSettingsController(Optional<EmbeddedDatabaseBackups> backups, AccessPolicy access, NumberSelection selection) {
+    BackupSettingsController(Optional<EmbeddedDatabaseBackups> backups, AccessPolicy access) {
         this.backups = backups;
         this.access = access;
-        this.selection = selection;
     }
 
     @GetMapping("/settings/backups")
-    String page(HttpSession session, Model model, Locale locale) {
+    String page(@SelectedNumber Optional<NumberView> selected, Model model, Locale locale) {
         access.requireAdmin();
-        return show(VIEW, session, model, locale);
+        return show(VIEW, selected, model, locale);
     }
 
     @GetMapping("/settings/backups/status")
-    String status(HttpSession session, Model model, Locale locale) {
+    String status(@SelectedNumber Optional<NumberView> selected, Model model, Locale locale) {
         access.requireAdmin();
-        return show(VIEW + " :: status", session, model, locale);
+        return show(VIEW + " :: status", selected, model, locale);
     }
 
     @PostMapping("/settings/backups")
@@ -54,9 +51,9 @@ class BackupSettingsController {
         return "redirect:/settings/backups";
     }
 
-    private String show(String view, HttpSession session, Model model, Locale locale) {
+    private String show(String view, Optional<NumberView> selected, Model model, Locale locale) {
         model.addAttribute("backups", backups.map(embedded -> BackupsView.of(embedded.overview(), locale)).orElse(null));
-        model.addAttribute("zone", selection.current(session).map(NumberView::zone).orElse(DEFAULT_ZONE));
+        model.addAttribute("zone", selected.map(NumberView::zone).orElse(DEFAULT_ZONE));
         return view;
     }
 }

@@ -4,7 +4,6 @@ import br.com.balcao.security.UserDirectory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -23,9 +22,9 @@ class FirstRun {
     private final boolean enabled;
     private final AtomicBoolean done = new AtomicBoolean();
 
-    FirstRun(UserDirectory users, @Value("${balcao.setup.enabled:true}") boolean enabled) {
+    FirstRun(UserDirectory users, SetupProperties properties) {
         this.users = users;
-        this.enabled = enabled;
+        this.enabled = properties.enabled();
     }
 
     boolean isPending() {

@@ -19,8 +19,8 @@ public final class Phones {
     private static final String DEFAULT_REGION = "BR";
     private static final Pattern WA_ID = Pattern.compile("[0-9]{5,20}");
     /**
-     * Every inbound message parses its sender's WhatsApp id, and libphonenumber's parse was a tenth of the
-     * webhook's CPU; a customer in a conversation writes many messages. Emptied when full (a plain bound).
+     * Every inbound message parses its sender's WhatsApp id, a costly parse (docs/benchmarks.md, "Less work per
+     * message"), and a customer in a conversation writes many messages. Emptied when full (a plain bound).
      */
     private static final int KNOWN_WA_IDS_LIMIT = 20_000;
     private static final Map<String, Phone> KNOWN_WA_IDS = new ConcurrentHashMap<>();

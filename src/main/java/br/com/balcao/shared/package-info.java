@@ -1,3 +1,5 @@
 /** What every module may use: the clock, errors, database bootstrapping. */
-@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@ApplicationModule(type = ApplicationModule.Type.OPEN, allowedDependencies = {})
 package br.com.balcao.shared;
+
+import org.springframework.modulith.ApplicationModule;

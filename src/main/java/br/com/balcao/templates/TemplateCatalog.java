@@ -20,6 +20,12 @@ public class TemplateCatalog {
         return templates.findById(templateId).map(MessageTemplate::toView);
     }
 
+    /** The template, when it may be sent on the number now: approved, and of that number. */
+    public Optional<TemplateView> approved(long templateId, long numberId) {
+        return find(templateId)
+                .filter(template -> template.numberId() == numberId && template.status() == TemplateStatus.APPROVED);
+    }
+
     /** The templates that may be sent on the number now (approved only), by name. */
     public List<TemplateView> approved(long numberId) {
         return templates.findByNumberIdAndStatusOrderByNameAscLanguageAsc(numberId, TemplateStatus.APPROVED).stream()

@@ -2,23 +2,21 @@ package br.com.balcao.templates;
 
 import java.util.List;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** A template as agents send it and the settings page shows it. */
 public record TemplateView(long id, long numberId, String name, String language, TemplateCategory category,
         String body, TemplateStatus status) {
 
-    private static final Pattern VARIABLE = Pattern.compile("\\{\\{(\\d+)}}");
-
     /** How many positional variables ({{1}}, {{2}}, ...) the body uses. */
     public int variableCount() {
-        return VARIABLE.matcher(body).results().mapToInt(match -> Integer.parseInt(match.group(1))).max().orElse(0);
+        return TemplateParameters.VARIABLE.matcher(body).results()
+                .mapToInt(match -> Integer.parseInt(match.group(1))).max().orElse(0);
     }
 
     /** The distinct variable numbers the body uses, in increasing order. */
     public List<Integer> variables() {
-        return VARIABLE.matcher(body).results().map(match -> Integer.parseInt(match.group(1))).distinct().sorted()
-                .toList();
+        return TemplateParameters.VARIABLE.matcher(body).results()
+                .map(match -> Integer.parseInt(match.group(1))).distinct().sorted().toList();
     }
 
     /** The exact text the customer reads, with each {{n}} replaced by the n-th value. */
@@ -26,7 +24,7 @@ public record TemplateView(long id, long numberId, String name, String language,
         if (values.size() != variableCount()) {
             throw new IllegalArgumentException("template " + name + " takes " + variableCount() + " values");
         }
-        return VARIABLE.matcher(body).replaceAll(match ->
+        return TemplateParameters.VARIABLE.matcher(body).replaceAll(match ->
                 Matcher.quoteReplacement(values.get(Integer.parseInt(match.group(1)) - 1)));
     }
 }

@@ -1,7 +1,7 @@
 package br.com.balcao.tickets;
 
+import br.com.balcao.security.AgentStatusService;
 import br.com.balcao.tickets.TicketEvents.TicketAssigned;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -25,14 +25,18 @@ class AgentSlots {
     }
 
     private static final String ACTIVE_TICKETS = """
-            (SELECT count(*) FROM tickets t WHERE t.agent_id = u.id AND t.status IN ('ASSIGNED', 'OPEN'))
-            """;
+            (SELECT count(*) FROM tickets t WHERE t.agent_id = u.id AND %s)
+            """.formatted(TicketStatus.sqlWithAgent("t.status"));
 
     private final JdbcTemplate jdbc;
+    private final TicketStore store;
+    private final AgentStatusService agents;
     private final ApplicationEventPublisher events;
 
-    AgentSlots(JdbcTemplate jdbc, ApplicationEventPublisher events) {
+    AgentSlots(JdbcTemplate jdbc, TicketStore store, AgentStatusService agents, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.store = store;
+        this.agents = agents;
         this.events = events;
     }
 
@@ -64,14 +68,23 @@ class AgentSlots {
                 Boolean.class, agentId, numberId));
     }
 
+    /** Whether the user may be handed a ticket of the number: an enabled member with REPLY. */
+    boolean mayBeHanded(long agentId, long numberId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM memberships m JOIN app_users u ON u.id = m.user_id
+                                WHERE m.user_id = ? AND m.number_id = ? AND m.can_reply AND u.enabled)
+                """, Boolean.class, agentId, numberId));
+    }
+
     /** Gives the waiting ticket (locked by the caller) to the agent (locked by {@link #lock}) and announces it. */
     void assign(long numberId, long ticketId, long agentId, Instant at) {
-        Timestamp now = Timestamp.from(at);
-        jdbc.update("""
-                UPDATE tickets SET status = 'ASSIGNED', agent_id = ?, assigned_at = ?, version = version + 1
-                 WHERE id = ? AND status = 'WAITING'
-                """, agentId, now, ticketId);
-        jdbc.update("UPDATE app_users SET last_assigned_at = ? WHERE id = ?", now, agentId);
+        store.assign(ticketId, agentId, at);
+        assigned(numberId, ticketId, agentId, at);
+    }
+
+    /** What follows any assignment, the engine's or a page's: the agent's idle time restarts, and it is announced. */
+    void assigned(long numberId, long ticketId, long agentId, Instant at) {
+        agents.recordAssignment(agentId, at);
         events.publishEvent(new TicketAssigned(numberId, ticketId, agentId));
     }
 }

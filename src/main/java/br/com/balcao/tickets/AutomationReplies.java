@@ -1,11 +1,9 @@
 package br.com.balcao.tickets;
 
-import br.com.balcao.tickets.TicketEvents.MessageQueued;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,13 +13,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class AutomationReplies {
 
     private final JdbcTemplate jdbc;
+    private final OutboundQueue outbox;
     private final Clock clock;
-    private final ApplicationEventPublisher events;
 
-    AutomationReplies(JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
+    AutomationReplies(JdbcTemplate jdbc, OutboundQueue outbox, Clock clock) {
         this.jdbc = jdbc;
+        this.outbox = outbox;
         this.clock = clock;
-        this.events = events;
     }
 
     /** Queues a text reply outside any ticket; returns the message id. */
@@ -34,9 +32,7 @@ public class AutomationReplies {
                 VALUES (?, ?, 'OUTBOUND', 'AUTOMATION', ?, 'TEXT', ?, 'PENDING', ?, ?)
                 RETURNING id
                 """, Long.class, numberId, contactId, automation.name(), text, now, now);
-        jdbc.update("UPDATE contacts SET last_interaction_at = GREATEST(last_interaction_at, ?) WHERE id = ?",
-                now, contactId);
-        events.publishEvent(new MessageQueued(numberId, contactId, messageId, null));
+        outbox.queued(numberId, contactId, messageId, null, now.toInstant());
         return messageId;
     }
 

@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.Optional;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -47,7 +46,8 @@ public class Distributor {
     private final Executor worker;
 
     Distributor(JdbcTemplate jdbc, TicketStore store, AgentSlots slots, PlatformTransactionManager transactions,
-                Clock clock, @Value("${balcao.tickets.distribution-threads:2}") int threads) {
+                Clock clock, TicketsProperties properties) {
+        int threads = properties.distributionThreads();
         this.worker = threads == 0 ? Runnable::run : Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "distribution");
             thread.setDaemon(true);
@@ -133,7 +133,8 @@ public class Distributor {
     @Scheduled(fixedDelayString = "${balcao.tickets.distribution-sweep:10s}", initialDelayString = "10s")
     @SchedulerLock(name = "distribution-sweep")
     public void drainAll() {
-        jdbc.queryForList("SELECT DISTINCT number_id FROM tickets WHERE status = 'WAITING'", Long.class)
+        jdbc.queryForList("SELECT DISTINCT number_id FROM tickets WHERE " + TicketStatus.WAITING.sqlCondition("status"),
+                        Long.class)
                 .forEach(this::drain);
     }
 
@@ -158,17 +159,19 @@ public class Distributor {
         return Attempt.ASSIGNED;
     }
 
+    private static final String BEST_CANDIDATE = """
+            SELECT u.id
+              FROM app_users u
+              JOIN memberships m ON m.user_id = u.id AND m.number_id = ? AND m.can_reply
+              LEFT JOIN LATERAL (SELECT count(*) AS active FROM tickets t
+                                  WHERE t.agent_id = u.id AND %s) a ON true
+             WHERE u.status = 'ONLINE' AND u.enabled AND a.active < u.ticket_slots
+             ORDER BY a.active, u.last_assigned_at NULLS FIRST, u.id
+             LIMIT 1
+            """.formatted(TicketStatus.sqlWithAgent("t.status"));
+
     private Optional<Long> bestCandidate(long numberId) {
-        return jdbc.queryForList("""
-                SELECT u.id
-                  FROM app_users u
-                  JOIN memberships m ON m.user_id = u.id AND m.number_id = ? AND m.can_reply
-                  LEFT JOIN LATERAL (SELECT count(*) AS active FROM tickets t
-                                      WHERE t.agent_id = u.id AND t.status IN ('ASSIGNED', 'OPEN')) a ON true
-                 WHERE u.status = 'ONLINE' AND u.enabled AND a.active < u.ticket_slots
-                 ORDER BY a.active, u.last_assigned_at NULLS FIRST, u.id
-                 LIMIT 1
-                """, Long.class, numberId).stream().findFirst();
+        return jdbc.queryForList(BEST_CANDIDATE, Long.class, numberId).stream().findFirst();
     }
 
     private List<Long> numbersOf(long userId) {

@@ -26,6 +26,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class InactivityCloser {
 
+    private static final String SILENT_IN_SERVICE = """
+            SELECT t.id FROM tickets t
+              JOIN business_numbers n ON n.id = t.number_id
+              JOIN LATERAL (SELECT m.direction, m.created_at FROM messages m WHERE m.ticket_id = t.id
+                             ORDER BY m.created_at DESC, m.id DESC LIMIT 1) last ON true
+             WHERE %s AND last.direction = 'OUTBOUND'
+               AND last.created_at + make_interval(mins => n.customer_inactivity_minutes) <= ?
+            """.formatted(TicketStatus.OPEN.sqlCondition("t.status"));
+
+    private static final String SILENT_IN_QUEUE = """
+            SELECT t.id FROM tickets t
+              JOIN business_numbers n ON n.id = t.number_id
+             WHERE (%s OR %s) AND NOT t.opened_by_active_message
+               AND COALESCE(t.last_customer_message_at, t.created_at)
+                   + make_interval(mins => n.queue_timeout_minutes) <= ?
+            """.formatted(TicketStatus.WAITING.sqlCondition("t.status"),
+                    TicketStatus.ASSIGNED.sqlCondition("t.status"));
+
     private final JdbcTemplate jdbc;
     private final TicketStore store;
     private final TransactionTemplate transaction;
@@ -45,21 +63,8 @@ public class InactivityCloser {
     @SchedulerLock(name = "inactivity-closer")
     public void closeInactive() {
         Timestamp now = Timestamp.from(clock.instant());
-        List<Long> silentInService = jdbc.queryForList("""
-                SELECT t.id FROM tickets t
-                  JOIN business_numbers n ON n.id = t.number_id
-                  JOIN LATERAL (SELECT m.direction, m.created_at FROM messages m WHERE m.ticket_id = t.id
-                                 ORDER BY m.created_at DESC, m.id DESC LIMIT 1) last ON true
-                 WHERE t.status = 'OPEN' AND last.direction = 'OUTBOUND'
-                   AND last.created_at + make_interval(mins => n.customer_inactivity_minutes) <= ?
-                """, Long.class, now);
-        List<Long> silentInQueue = jdbc.queryForList("""
-                SELECT t.id FROM tickets t
-                  JOIN business_numbers n ON n.id = t.number_id
-                 WHERE t.status IN ('WAITING', 'ASSIGNED') AND NOT t.opened_by_active_message
-                   AND COALESCE(t.last_customer_message_at, t.created_at)
-                       + make_interval(mins => n.queue_timeout_minutes) <= ?
-                """, Long.class, now);
+        List<Long> silentInService = jdbc.queryForList(SILENT_IN_SERVICE, Long.class, now);
+        List<Long> silentInQueue = jdbc.queryForList(SILENT_IN_QUEUE, Long.class, now);
         silentInService.forEach(id -> closeIfStill(id, TicketStatus.OPEN));
         silentInQueue.forEach(id -> closeIfStill(id, null));
     }

@@ -86,71 +86,30 @@ class Message {
     protected Message() {
     }
 
-    private Message(long numberId, long contactId, Long ticketId, Direction direction, AuthorType authorType,
-            Long authorUserId, Automation automation, MessageType type, Instant createdAt) {
+    private Message(long numberId, long contactId, Long ticketId, long agentId, MessageType type, Instant createdAt) {
         this.numberId = numberId;
         this.contactId = contactId;
         this.ticketId = ticketId;
-        this.direction = direction;
-        this.authorType = authorType;
-        this.authorUserId = authorUserId;
-        this.automation = automation;
+        this.direction = Direction.OUTBOUND;
+        this.authorType = AuthorType.AGENT;
+        this.authorUserId = agentId;
         this.type = type;
         this.createdAt = createdAt;
+        this.status = DeliveryStatus.PENDING;
+        this.nextAttemptAt = createdAt;
     }
 
-    /** A message the customer sent, as the webhook reported it. */
-    static Message inbound(long numberId, long contactId, Long ticketId, MessageType type, String wamid,
-            Instant receivedAt) {
-        Message message = new Message(numberId, contactId, ticketId, Direction.INBOUND, AuthorType.CUSTOMER, null,
-                null, type, receivedAt);
-        message.wamid = wamid;
-        return message;
-    }
-
-    /** A message an agent writes, pending until the gateway sends it. */
+    /**
+     * A message an agent writes, pending until the gateway sends it. Customers' messages and automation replies
+     * are written by the engine's own statements ({@link Conversations#storeInbound}, {@link AutomationReplies}).
+     */
     static Message byAgent(long numberId, long contactId, Long ticketId, long agentId, MessageType type,
             Instant at) {
-        return outbound(numberId, contactId, ticketId, AuthorType.AGENT, agentId, null, type, at);
-    }
-
-    /** A message an automation sends, pending until the gateway sends it. */
-    static Message byAutomation(long numberId, long contactId, Long ticketId, Automation automation,
-            MessageType type, Instant at) {
-        return outbound(numberId, contactId, ticketId, AuthorType.AUTOMATION, null, automation, type, at);
-    }
-
-    /** A message the system itself sends (a notice, not an automation), pending until sent. */
-    static Message bySystem(long numberId, long contactId, Long ticketId, MessageType type, Instant at) {
-        return outbound(numberId, contactId, ticketId, AuthorType.SYSTEM, null, null, type, at);
-    }
-
-    private static Message outbound(long numberId, long contactId, Long ticketId, AuthorType author,
-            Long authorUserId, Automation automation, MessageType type, Instant at) {
-        Message message = new Message(numberId, contactId, ticketId, Direction.OUTBOUND, author, authorUserId,
-                automation, type, at);
-        message.status = DeliveryStatus.PENDING;
-        message.nextAttemptAt = at;
-        return message;
+        return new Message(numberId, contactId, ticketId, agentId, type, at);
     }
 
     Message withText(String body) {
         this.body = body;
-        return this;
-    }
-
-    Message withMedia(String mediaId, String url, String caption, String fileName, String mimeType) {
-        this.mediaId = mediaId;
-        this.mediaUrl = url;
-        this.mediaCaption = caption;
-        this.mediaFileName = fileName;
-        this.mediaMimeType = mimeType;
-        return this;
-    }
-
-    Message withLocation(double latitude, double longitude) {
-        this.latitude = latitude;
-        this.longitude = longitude;
         return this;
     }
 

@@ -1,5 +1,7 @@
 package br.com.balcao.tickets;
 
+import br.com.balcao.contacts.ContactDirectory;
+import br.com.balcao.tickets.TicketEvents.MessageQueued;
 import br.com.balcao.tickets.TicketEvents.MessageStatusChanged;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,14 +36,32 @@ public class OutboundQueue {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
 
     private final JdbcTemplate jdbc;
+    private final MessageRepository messages;
+    private final ContactDirectory contacts;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    OutboundQueue(JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
+    OutboundQueue(JdbcTemplate jdbc, MessageRepository messages, ContactDirectory contacts, Clock clock,
+                  ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.messages = messages;
+        this.contacts = contacts;
         this.clock = clock;
         this.events = events;
+    }
+
+    /** Stores an agent's message PENDING, to be sent after commit; returns its id. */
+    long queue(Message message) {
+        long messageId = messages.save(message).getId();
+        queued(message.getNumberId(), message.getContactId(), messageId, message.getTicketId(), message.getCreatedAt());
+        return messageId;
+    }
+
+    /** A message stored PENDING at {@code at}: it is the contact's latest interaction, and is sent after commit. */
+    void queued(long numberId, long contactId, long messageId, Long ticketId, Instant at) {
+        contacts.recordInteraction(contactId, at);
+        events.publishEvent(new MessageQueued(numberId, contactId, messageId, ticketId));
     }
 
     /** Claims one message for sending, if it is still PENDING and due. */

@@ -13,6 +13,7 @@ import jakarta.persistence.ManyToMany;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -90,22 +91,27 @@ class Ticket {
         this.createdAt = createdAt;
     }
 
+    /** A waiting ticket goes to the agent, who has not answered yet. */
     void assign(long agentId, Instant at) {
         this.agentId = agentId;
         this.status = TicketStatus.ASSIGNED;
         this.assignedAt = at;
     }
 
-    /** The agent's first answer puts the ticket in service; later answers change nothing here. */
+    /** The agent's first answer puts an assigned ticket in service; later answers change nothing here. */
     void recordAgentResponse(Instant at) {
-        if (firstResponseAt == null) {
+        if (status == TicketStatus.ASSIGNED) {
             this.firstResponseAt = at;
             this.status = TicketStatus.OPEN;
         }
     }
 
-    void recordCustomerMessage(Instant at) {
-        this.lastCustomerMessageAt = at;
+    /** An agent's active message to a queued or assigned ticket: it becomes theirs, and this is its first answer. */
+    void takeIntoService(long agentId, Instant at) {
+        if (status == TicketStatus.WAITING) {
+            assign(agentId, at);
+        }
+        recordAgentResponse(at);
     }
 
     void close(CloseReason reason, Instant at) {
@@ -114,12 +120,41 @@ class Ticket {
         this.closedAt = at;
     }
 
-    void addTag(Tag tag) {
-        tags.add(tag);
+    /** The agent closes the ticket with the tags they chose, which replace those it had. */
+    void closeByAgent(Collection<Tag> chosen, Instant at) {
+        tags.clear();
+        tags.addAll(chosen);
+        close(CloseReason.ATTENDANT, at);
     }
 
-    void removeTag(Tag tag) {
-        tags.remove(tag);
+    /**
+     * Closes this ticket as TRANSFERRED and answers the one that continues it, assigned to the agent, without
+     * the tags. Save this one first: the database allows the new one only once this one is closed.
+     */
+    Ticket transferTo(long toAgentId, long nextTicketNumber, Instant at) {
+        close(CloseReason.TRANSFERRED, at);
+        Ticket next = new Ticket(numberId, contactId, nextTicketNumber, id, false, at);
+        next.assign(toAgentId, at);
+        return next;
+    }
+
+    /** Whether the agent serves this ticket now. */
+    boolean servedBy(long agentId) {
+        return status.withAgent() && this.agentId != null && this.agentId == agentId;
+    }
+
+    boolean isClosed() {
+        return status == TicketStatus.CLOSED;
+    }
+
+    /** Answers whether the ticket did not carry it yet. */
+    boolean addTag(Tag tag) {
+        return tags.add(tag);
+    }
+
+    /** Answers whether the ticket carried it. */
+    boolean removeTag(long tagId) {
+        return tags.removeIf(tag -> tag.getId() == tagId);
     }
 
     Long getId() {

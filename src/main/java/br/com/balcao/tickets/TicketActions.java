@@ -1,24 +1,21 @@
 package br.com.balcao.tickets;
 
+import br.com.balcao.contacts.ContactDirectory;
+import br.com.balcao.contacts.ContactView;
 import br.com.balcao.templates.TemplateCatalog;
 import br.com.balcao.templates.TemplateStatus;
 import br.com.balcao.templates.TemplateView;
-import br.com.balcao.tickets.TicketEvents.MessageQueued;
 import br.com.balcao.tickets.TicketEvents.TicketAssigned;
 import br.com.balcao.tickets.TicketEvents.TicketClosed;
 import br.com.balcao.tickets.TicketEvents.TicketTransferred;
-import br.com.balcao.tickets.TicketStore.LockedTicket;
 import br.com.balcao.shared.NotFoundException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What agents do to tickets: reply, close, transfer, and send active messages. The pages check who may
@@ -28,21 +25,27 @@ import tools.jackson.databind.json.JsonMapper;
 public class TicketActions {
 
     private final TicketStore store;
+    private final TicketRepository tickets;
+    private final TagRepository tags;
     private final AgentSlots slots;
-    private final JdbcTemplate jdbc;
+    private final OutboundQueue outbox;
     private final ServiceWindow window;
     private final TemplateCatalog templates;
+    private final ContactDirectory contacts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final JsonMapper json = JsonMapper.builder().build();
 
-    TicketActions(TicketStore store, AgentSlots slots, JdbcTemplate jdbc, ServiceWindow window, TemplateCatalog templates,
+    TicketActions(TicketStore store, TicketRepository tickets, TagRepository tags, AgentSlots slots,
+                  OutboundQueue outbox, ServiceWindow window, TemplateCatalog templates, ContactDirectory contacts,
                   ApplicationEventPublisher events, Clock clock) {
         this.store = store;
+        this.tickets = tickets;
+        this.tags = tags;
         this.slots = slots;
-        this.jdbc = jdbc;
+        this.outbox = outbox;
         this.window = window;
         this.templates = templates;
+        this.contacts = contacts;
         this.events = events;
         this.clock = clock;
     }
@@ -56,30 +59,23 @@ public class TicketActions {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("empty reply");
         }
-        LockedTicket ticket = activeTicketOf(ticketId, agentId);
-        if (!window.isOpen(ticket.contactId())) {
+        Ticket ticket = activeTicketOf(ticketId, agentId);
+        if (!window.isOpen(ticket.getContactId())) {
             throw new TicketConflictException("window-expired");
         }
         Instant now = clock.instant();
-        if (ticket.status() == TicketStatus.ASSIGNED) {
-            jdbc.update("""
-                    UPDATE tickets SET status = 'OPEN', first_response_at = ?, version = version + 1
-                     WHERE id = ? AND status = 'ASSIGNED'
-                    """, Timestamp.from(now), ticketId);
-        }
-        return queueOutbound(ticket.numberId(), ticket.contactId(), ticketId, agentId, "TEXT", text, null, null, now);
+        ticket.recordAgentResponse(now);
+        return outbox.queue(Message.byAgent(ticket.getNumberId(), ticket.getContactId(), ticketId, agentId,
+                MessageType.TEXT, now).withText(text));
     }
 
     /** The agent closes the ticket (reason ATTENDANT), with the tags they chose. */
     @Transactional
     public void close(long ticketId, long agentId, Collection<Long> tagIds) {
-        LockedTicket ticket = activeTicketOf(ticketId, agentId);
-        jdbc.update("DELETE FROM ticket_tags WHERE ticket_id = ?", ticketId);
+        Ticket ticket = activeTicketOf(ticketId, agentId);
         // A tag deleted meanwhile is simply not applied.
-        tagIds.forEach(tag -> jdbc.update("INSERT INTO ticket_tags (ticket_id, tag_id) SELECT ?, id FROM tags WHERE id = ?",
-                ticketId, tag));
-        store.close(ticketId, CloseReason.ATTENDANT, clock.instant());
-        events.publishEvent(new TicketClosed(ticket.numberId(), ticketId, agentId, CloseReason.ATTENDANT));
+        ticket.closeByAgent(tags.findAllById(tagIds), clock.instant());
+        events.publishEvent(new TicketClosed(ticket.getNumberId(), ticketId, agentId, CloseReason.ATTENDANT));
     }
 
     /**
@@ -88,25 +84,20 @@ public class TicketActions {
      */
     @Transactional
     public long transfer(long ticketId, long fromAgentId, long toAgentId) {
-        LockedTicket ticket = activeTicketOf(ticketId, fromAgentId);
+        Ticket ticket = activeTicketOf(ticketId, fromAgentId);
         if (fromAgentId == toAgentId) {
             throw new TicketConflictException("same-agent");
         }
-        Boolean targetReplies = jdbc.queryForObject("""
-                SELECT EXISTS (SELECT 1 FROM memberships m JOIN app_users u ON u.id = m.user_id
-                                WHERE m.user_id = ? AND m.number_id = ? AND m.can_reply AND u.enabled)
-                """, Boolean.class, toAgentId, ticket.numberId());
-        if (!Boolean.TRUE.equals(targetReplies)) {
+        if (!slots.mayBeHanded(toAgentId, ticket.getNumberId())) {
             throw new TicketConflictException("target-not-agent");
         }
         Instant now = clock.instant();
-        store.close(ticketId, CloseReason.TRANSFERRED, now);
-        long newTicket = store.openOrJoin(ticket.numberId(), ticket.contactId(), TicketStatus.ASSIGNED, toAgentId,
-                ticketId, false, now).ticket().id();
-        jdbc.update("UPDATE app_users SET last_assigned_at = ? WHERE id = ?", Timestamp.from(now), toAgentId);
-        events.publishEvent(new TicketClosed(ticket.numberId(), ticketId, fromAgentId, CloseReason.TRANSFERRED));
-        events.publishEvent(new TicketTransferred(ticket.numberId(), ticketId, newTicket, fromAgentId, toAgentId));
-        events.publishEvent(new TicketAssigned(ticket.numberId(), newTicket, toAgentId));
+        Ticket next = ticket.transferTo(toAgentId, store.nextTicketNumber(ticket.getNumberId()), now);
+        tickets.saveAndFlush(ticket);
+        long newTicket = tickets.save(next).getId();
+        events.publishEvent(new TicketClosed(ticket.getNumberId(), ticketId, fromAgentId, CloseReason.TRANSFERRED));
+        events.publishEvent(new TicketTransferred(ticket.getNumberId(), ticketId, newTicket, fromAgentId, toAgentId));
+        slots.assigned(ticket.getNumberId(), newTicket, toAgentId, now);
         return newTicket;
     }
 
@@ -117,64 +108,39 @@ public class TicketActions {
      */
     @Transactional
     public long sendActiveMessage(long contactId, long templateId, List<String> values, long agentId) {
-        long numberId = jdbc.queryForList("SELECT number_id FROM contacts WHERE id = ?", Long.class, contactId)
-                .stream().findFirst().orElseThrow(() -> new NotFoundException("contact"));
+        long numberId = contacts.find(contactId).map(ContactView::numberId)
+                .orElseThrow(() -> new NotFoundException("contact"));
         TemplateView template = templates.find(templateId)
                 .filter(found -> found.numberId() == numberId && found.status() == TemplateStatus.APPROVED)
                 .orElseThrow(() -> new NotFoundException("template"));
         String text = template.render(values);
         Instant now = clock.instant();
-        LockedTicket ticket = store.lockUnclosedOf(contactId)
+        // Opened in SQL: a customer's message may open the contact's ticket at the same moment, and then it is joined.
+        long ticketId = store.lockUnclosedOf(contactId)
                 .orElseGet(() -> store.openOrJoin(numberId, contactId, TicketStatus.OPEN, agentId, null, true, now)
-                        .ticket());
-        if (ticket.agentId() != null && ticket.agentId() != agentId) {
+                        .ticket()).id();
+        Ticket ticket = tickets.lock(ticketId).orElseThrow();
+        if (ticket.getAgentId() != null && ticket.getAgentId() != agentId) {
             throw new TicketConflictException("not-yours");
         }
-        if (ticket.status() == TicketStatus.WAITING || ticket.status() == TicketStatus.ASSIGNED) {
-            takeIntoService(ticket, agentId, now);
+        boolean queued = ticket.getStatus() == TicketStatus.WAITING;
+        ticket.takeIntoService(agentId, now);
+        if (queued) {
+            events.publishEvent(new TicketAssigned(numberId, ticketId, agentId));
         }
-        return queueOutbound(numberId, contactId, ticket.id(), agentId, "TEMPLATE", text, template, values, now);
+        return outbox.queue(Message.byAgent(numberId, contactId, ticketId, agentId, MessageType.TEMPLATE, now)
+                .withText(text).withTemplate(template.name(), template.language(), values));
     }
 
-    /** The sender's template is the ticket's first response; a queued ticket becomes the sender's. */
-    private void takeIntoService(LockedTicket ticket, long agentId, Instant now) {
-        Timestamp at = Timestamp.from(now);
-        jdbc.update("""
-                UPDATE tickets SET status = 'OPEN', agent_id = ?, assigned_at = COALESCE(assigned_at, ?),
-                                   first_response_at = ?, version = version + 1
-                 WHERE id = ?
-                """, agentId, at, at, ticket.id());
-        if (ticket.status() == TicketStatus.WAITING) {
-            events.publishEvent(new TicketAssigned(ticket.numberId(), ticket.id(), agentId));
-        }
-    }
-
-    private LockedTicket activeTicketOf(long ticketId, long agentId) {
-        LockedTicket ticket = store.lock(ticketId).orElseThrow(() -> new NotFoundException("ticket"));
-        if (ticket.status() == TicketStatus.CLOSED || ticket.status() == TicketStatus.WAITING) {
+    /** The ticket, locked, when the agent serves it with the REPLY permission. */
+    private Ticket activeTicketOf(long ticketId, long agentId) {
+        Ticket ticket = tickets.lock(ticketId).orElseThrow(() -> new NotFoundException("ticket"));
+        if (!ticket.getStatus().withAgent()) {
             throw new TicketConflictException("not-in-service");
         }
-        if (ticket.agentId() == null || ticket.agentId() != agentId || !slots.mayReply(agentId, ticket.numberId())) {
+        if (!ticket.servedBy(agentId) || !slots.mayReply(agentId, ticket.getNumberId())) {
             throw new TicketConflictException("not-yours");
         }
         return ticket;
-    }
-
-    private long queueOutbound(long numberId, long contactId, long ticketId, long agentId, String type, String text,
-                               TemplateView template, List<String> values, Instant now) {
-        Timestamp at = Timestamp.from(now);
-        long messageId = jdbc.queryForObject("""
-                INSERT INTO messages (number_id, contact_id, ticket_id, direction, author_type, author_user_id, type,
-                                      body, template_name, template_language, template_params, status,
-                                      next_attempt_at, created_at)
-                VALUES (?, ?, ?, 'OUTBOUND', 'AGENT', ?, ?, ?, ?, ?, ?::jsonb, 'PENDING', ?, ?)
-                RETURNING id
-                """, Long.class, numberId, contactId, ticketId, agentId, type, text,
-                template == null ? null : template.name(), template == null ? null : template.language(),
-                values == null ? null : json.writeValueAsString(values), at, at);
-        jdbc.update("UPDATE contacts SET last_interaction_at = GREATEST(last_interaction_at, ?) WHERE id = ?",
-                at, contactId);
-        events.publishEvent(new MessageQueued(numberId, contactId, messageId, ticketId));
-        return messageId;
     }
 }

@@ -3,6 +3,7 @@ package br.com.balcao.tickets;
 import br.com.balcao.shared.NotFoundException;
 import br.com.balcao.tickets.TicketStore.LockedTicket;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -19,11 +20,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class TicketClaims {
 
     private final TicketStore store;
+    private final TicketRepository tickets;
     private final AgentSlots slots;
     private final Clock clock;
 
-    TicketClaims(TicketStore store, AgentSlots slots, Clock clock) {
+    TicketClaims(TicketStore store, TicketRepository tickets, AgentSlots slots, Clock clock) {
         this.store = store;
+        this.tickets = tickets;
         this.slots = slots;
         this.clock = clock;
     }
@@ -39,9 +42,9 @@ public class TicketClaims {
         if (numberIds.isEmpty()) {
             throw new TicketConflictException("queue-empty");
         }
-        LockedTicket ticket = store.lockOldestWaiting(numberIds)
+        long ticketId = store.lockOldestWaiting(numberIds).map(LockedTicket::id)
                 .orElseThrow(() -> new TicketConflictException("queue-empty"));
-        return assign(ticket, agentId);
+        return assign(tickets.lock(ticketId).orElseThrow(), agentId);
     }
 
     /**
@@ -52,8 +55,8 @@ public class TicketClaims {
      */
     @Transactional
     public void take(long ticketId, long agentId) {
-        LockedTicket ticket = store.lock(ticketId).orElseThrow(() -> new NotFoundException("ticket"));
-        if (ticket.status() != TicketStatus.WAITING) {
+        Ticket ticket = tickets.lock(ticketId).orElseThrow(() -> new NotFoundException("ticket"));
+        if (ticket.getStatus() != TicketStatus.WAITING) {
             throw new TicketConflictException("taken");
         }
         assign(ticket, agentId);
@@ -71,8 +74,8 @@ public class TicketClaims {
         return slots.answersSomewhere(userId) ? Optional.of(slots.capacityOf(userId)) : Optional.empty();
     }
 
-    private long assign(LockedTicket ticket, long agentId) {
-        if (!slots.mayReply(agentId, ticket.numberId())) {
+    private long assign(Ticket ticket, long agentId) {
+        if (!slots.mayReply(agentId, ticket.getNumberId())) {
             throw new TicketConflictException("not-an-agent");
         }
         AgentSlots.LockedAgent agent = slots.lock(agentId).orElseThrow(() -> new NotFoundException("agent"));
@@ -82,7 +85,9 @@ public class TicketClaims {
         if (agent.capacity().full()) {
             throw new TicketConflictException("full");
         }
-        slots.assign(ticket.numberId(), ticket.id(), agentId, clock.instant());
-        return ticket.id();
+        Instant now = clock.instant();
+        ticket.assign(agentId, now);
+        slots.assigned(ticket.getNumberId(), ticket.getId(), agentId, now);
+        return ticket.getId();
     }
 }

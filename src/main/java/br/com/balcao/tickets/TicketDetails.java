@@ -1,5 +1,8 @@
 package br.com.balcao.tickets;
 
+import br.com.balcao.contacts.ContactActivity;
+import br.com.balcao.contacts.ContactDirectory;
+import br.com.balcao.contacts.ContactView;
 import br.com.balcao.shared.NotFoundException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,31 +27,26 @@ public class TicketDetails {
     public static final int MAX_NOTE = 5000;
 
     private final JdbcTemplate jdbc;
+    private final TicketRepository tickets;
+    private final TagRepository tags;
     private final NoteRepository notes;
+    private final ContactDirectory contacts;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    TicketDetails(JdbcTemplate jdbc, NoteRepository notes, Clock clock, ApplicationEventPublisher events) {
+    TicketDetails(JdbcTemplate jdbc, TicketRepository tickets, TagRepository tags, NoteRepository notes,
+                  ContactDirectory contacts, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.tickets = tickets;
+        this.tags = tags;
         this.notes = notes;
+        this.contacts = contacts;
         this.clock = clock;
         this.events = events;
     }
 
     /** A tag as the pages show it: its name and its colour as "#rrggbb". */
     public record TagView(long id, String name, String color) {
-    }
-
-    /**
-     * A note, with its author's name; ticketId and ticketNumber are those of the ticket it was written on,
-     * or null for a note on the contact.
-     */
-    public record NoteView(long id, Long ticketId, Long ticketNumber, String authorName, String body,
-            Instant createdAt) {
-
-        public boolean onContact() {
-            return ticketId == null;
-        }
     }
 
     /** Every tag, by name. */
@@ -73,13 +71,10 @@ public class TicketDetails {
      */
     @Transactional
     public void addTag(long ticketId, long tagId) {
-        DetailsChanged changed = lockUnclosed(ticketId);
-        if (jdbc.queryForList("SELECT id FROM tags WHERE id = ?", Long.class, tagId).isEmpty()) {
-            throw new NotFoundException("tag " + tagId);
-        }
-        if (jdbc.update("INSERT INTO ticket_tags (ticket_id, tag_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                ticketId, tagId) > 0) {
-            events.publishEvent(changed);
+        Ticket ticket = unclosed(ticketId);
+        Tag tag = tags.findById(tagId).orElseThrow(() -> new NotFoundException("tag " + tagId));
+        if (ticket.addTag(tag)) {
+            events.publishEvent(changed(ticket));
         }
     }
 
@@ -90,9 +85,9 @@ public class TicketDetails {
      */
     @Transactional
     public void removeTag(long ticketId, long tagId) {
-        DetailsChanged changed = lockUnclosed(ticketId);
-        if (jdbc.update("DELETE FROM ticket_tags WHERE ticket_id = ? AND tag_id = ?", ticketId, tagId) > 0) {
-            events.publishEvent(changed);
+        Ticket ticket = unclosed(ticketId);
+        if (ticket.removeTag(tagId)) {
+            events.publishEvent(changed(ticket));
         }
     }
 
@@ -100,7 +95,7 @@ public class TicketDetails {
      * The notes a user should read next to any ticket of a contact, newest first: those on the contact and
      * on each of the contact's tickets (at most {@code limit}).
      */
-    public List<NoteView> notesOfContact(long contactId, int limit) {
+    public List<ContactActivity.Note> notesOfContact(long contactId, int limit) {
         return jdbc.query("""
                 SELECT n.id, n.ticket_id, t.ticket_number, u.name AS author_name, n.body, n.created_at
                   FROM (SELECT c.* FROM notes c WHERE c.contact_id = ?
@@ -126,12 +121,10 @@ public class TicketDetails {
     @Transactional
     public long noteOnTicket(long ticketId, long authorId, String text) {
         requireValid(text);
-        DetailsChanged changed = jdbc.query("SELECT number_id, contact_id FROM tickets WHERE id = ?",
-                        (row, i) -> new DetailsChanged(row.getLong("number_id"), row.getLong("contact_id"), ticketId),
-                        ticketId)
-                .stream().findFirst().orElseThrow(() -> new NotFoundException("ticket " + ticketId));
-        long id = notes.save(Note.onTicket(ticketId, changed.contactId(), authorId, text.strip(), clock.instant())).getId();
-        events.publishEvent(changed);
+        Ticket ticket = tickets.findById(ticketId).orElseThrow(() -> new NotFoundException("ticket " + ticketId));
+        long id = notes.save(Note.onTicket(ticketId, ticket.getContactId(), authorId, text.strip(), clock.instant()))
+                .getId();
+        events.publishEvent(changed(ticket));
         return id;
     }
 
@@ -139,22 +132,24 @@ public class TicketDetails {
     @Transactional
     public long noteOnContact(long contactId, long authorId, String text) {
         requireValid(text);
-        long numberId = jdbc.queryForList("SELECT number_id FROM contacts WHERE id = ?", Long.class, contactId)
-                .stream().findFirst().orElseThrow(() -> new NotFoundException("contact " + contactId));
+        long numberId = contacts.find(contactId).map(ContactView::numberId)
+                .orElseThrow(() -> new NotFoundException("contact " + contactId));
         long id = notes.save(Note.onContact(contactId, authorId, text.strip(), clock.instant())).getId();
         events.publishEvent(new DetailsChanged(numberId, contactId, null));
         return id;
     }
 
-    /** Locks the ticket; answers the event its change will announce. */
-    private DetailsChanged lockUnclosed(long ticketId) {
-        return jdbc.query("SELECT number_id, contact_id, status FROM tickets WHERE id = ? FOR UPDATE", (row, i) -> {
-                    if (TicketStatus.valueOf(row.getString("status")) == TicketStatus.CLOSED) {
-                        throw new TicketConflictException("closed");
-                    }
-                    return new DetailsChanged(row.getLong("number_id"), row.getLong("contact_id"), ticketId);
-                }, ticketId)
-                .stream().findFirst().orElseThrow(() -> new NotFoundException("ticket " + ticketId));
+    /** The ticket, locked. */
+    private Ticket unclosed(long ticketId) {
+        Ticket ticket = tickets.lock(ticketId).orElseThrow(() -> new NotFoundException("ticket " + ticketId));
+        if (ticket.isClosed()) {
+            throw new TicketConflictException("closed");
+        }
+        return ticket;
+    }
+
+    private static DetailsChanged changed(Ticket ticket) {
+        return new DetailsChanged(ticket.getNumberId(), ticket.getContactId(), ticket.getId());
     }
 
     private static void requireValid(String text) {
@@ -167,8 +162,9 @@ public class TicketDetails {
         return new TagView(row.getLong("id"), row.getString("name"), row.getString("color"));
     }
 
-    private static NoteView note(ResultSet row, int index) throws SQLException {
-        return new NoteView(row.getLong("id"), (Long) row.getObject("ticket_id"), (Long) row.getObject("ticket_number"),
-                row.getString("author_name"), row.getString("body"), row.getTimestamp("created_at").toInstant());
+    private static ContactActivity.Note note(ResultSet row, int index) throws SQLException {
+        return new ContactActivity.Note(row.getLong("id"), (Long) row.getObject("ticket_id"),
+                (Long) row.getObject("ticket_number"), row.getString("author_name"), row.getString("body"),
+                row.getTimestamp("created_at").toInstant());
     }
 }

@@ -12,6 +12,17 @@ public class TicketStatistics {
 
     private final JdbcTemplate jdbc;
 
+    private static final String UNCLOSED_BY_NUMBER = """
+            SELECT number_id,
+                   count(*) FILTER (WHERE %s) AS waiting,
+                   count(*) FILTER (WHERE %s) AS assigned,
+                   count(*) FILTER (WHERE %s) AS open
+              FROM tickets
+             WHERE %s AND number_id = ANY (?)
+             GROUP BY number_id
+            """.formatted(TicketStatus.WAITING.sqlCondition("status"), TicketStatus.ASSIGNED.sqlCondition("status"),
+            TicketStatus.OPEN.sqlCondition("status"), TicketStatus.sqlUnclosed("status"));
+
     TicketStatistics(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
@@ -22,15 +33,7 @@ public class TicketStatistics {
         if (numberIds.isEmpty()) {
             return counts;
         }
-        jdbc.query("""
-                SELECT number_id,
-                       count(*) FILTER (WHERE status = 'WAITING')  AS waiting,
-                       count(*) FILTER (WHERE status = 'ASSIGNED') AS assigned,
-                       count(*) FILTER (WHERE status = 'OPEN')     AS open
-                  FROM tickets
-                 WHERE status <> 'CLOSED' AND number_id = ANY (?)
-                 GROUP BY number_id
-                """,
+        jdbc.query(UNCLOSED_BY_NUMBER,
                 row -> {
                     counts.put(row.getLong("number_id"),
                             new QueueCounts(row.getLong("waiting"), row.getLong("assigned"), row.getLong("open")));

@@ -9,9 +9,42 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The ticket rows, read under row locks and written with the lifecycle's rules. */
+/**
+ * The engine's SQL of the ticket rows, read under row locks and written with the lifecycle's rules: each rule
+ * that changes a ticket's status is one statement here, and the {@link Ticket} entity's method of the same
+ * name is that rule for the pages (TicketLifecycleAgreementTest holds them together).
+ */
 @Component
 class TicketStore {
+
+    private static final String LOCKED = "SELECT id, number_id, contact_id, status, agent_id FROM tickets";
+
+    private static final String LOCK_OLDEST_WAITING = LOCKED + """
+             WHERE number_id = ANY (?) AND %s
+             ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED
+            """.formatted(TicketStatus.WAITING.sqlCondition("status"));
+
+    private static final String LOCK_UNCLOSED = LOCKED + " WHERE contact_id = ? AND %s FOR UPDATE"
+            .formatted(TicketStatus.sqlUnclosed("status"));
+
+    private static final String OPEN = """
+            INSERT INTO tickets (number_id, contact_id, ticket_number, status, agent_id, parent_ticket_id,
+                                 opened_by_active_message, created_at, assigned_at, first_response_at,
+                                 last_customer_message_at)
+            VALUES (?, ?, next_ticket_number(?), ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (contact_id) WHERE %s DO NOTHING
+            RETURNING id
+            """.formatted(TicketStatus.sqlUnclosed("status"));
+
+    private static final String ASSIGN = """
+            UPDATE tickets SET status = %s, agent_id = ?, assigned_at = ?, version = version + 1
+             WHERE id = ? AND %s
+            """.formatted(TicketStatus.ASSIGNED.sqlLiteral(), TicketStatus.WAITING.sqlCondition("status"));
+
+    private static final String CLOSE = """
+            UPDATE tickets SET status = %s, close_reason = ?, closed_at = ?, version = version + 1
+             WHERE id = ? AND %s
+            """.formatted(TicketStatus.CLOSED.sqlLiteral(), TicketStatus.sqlUnclosed("status"));
 
     private final JdbcTemplate jdbc;
 
@@ -27,9 +60,7 @@ class TicketStore {
     }
 
     Optional<LockedTicket> lock(long ticketId) {
-        return jdbc.query("""
-                SELECT id, number_id, contact_id, status, agent_id FROM tickets WHERE id = ? FOR UPDATE
-                """, TicketStore::locked, ticketId).stream().findFirst();
+        return jdbc.query(LOCKED + " WHERE id = ? FOR UPDATE", TicketStore::locked, ticketId).stream().findFirst();
     }
 
     /**
@@ -37,18 +68,12 @@ class TicketStore {
      * concurrent claims each get their own ticket and none waits on another.
      */
     Optional<LockedTicket> lockOldestWaiting(Collection<Long> numberIds) {
-        return jdbc.query("""
-                SELECT id, number_id, contact_id, status, agent_id FROM tickets
-                 WHERE number_id = ANY (?) AND status = 'WAITING'
-                 ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED
-                """, TicketStore::locked, (Object) numberIds.toArray(Long[]::new)).stream().findFirst();
+        return jdbc.query(LOCK_OLDEST_WAITING, TicketStore::locked, (Object) numberIds.toArray(Long[]::new)).stream()
+                .findFirst();
     }
 
     Optional<LockedTicket> lockUnclosedOf(long contactId) {
-        return jdbc.query("""
-                SELECT id, number_id, contact_id, status, agent_id FROM tickets
-                 WHERE contact_id = ? AND status <> 'CLOSED' FOR UPDATE
-                """, TicketStore::locked, contactId).stream().findFirst();
+        return jdbc.query(LOCK_UNCLOSED, TicketStore::locked, contactId).stream().findFirst();
     }
 
     /**
@@ -68,14 +93,7 @@ class TicketStore {
     private Opened open(long numberId, long contactId, TicketStatus status, Long agentId, Long parentId,
                         boolean openedByActiveMessage, Instant at, boolean customerWrote) {
         Timestamp now = Timestamp.from(at);
-        Optional<Long> created = jdbc.query("""
-                INSERT INTO tickets (number_id, contact_id, ticket_number, status, agent_id, parent_ticket_id,
-                                     opened_by_active_message, created_at, assigned_at, first_response_at,
-                                     last_customer_message_at)
-                VALUES (?, ?, next_ticket_number(?), ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (contact_id) WHERE status <> 'CLOSED' DO NOTHING
-                RETURNING id
-                """, (row, i) -> row.getLong(1),
+        Optional<Long> created = jdbc.query(OPEN, (row, i) -> row.getLong(1),
                 numberId, contactId, numberId, status.name(), agentId, parentId, openedByActiveMessage, now,
                 agentId == null ? null : now, status == TicketStatus.OPEN ? now : null,
                 customerWrote ? now : null).stream().findFirst();
@@ -83,11 +101,19 @@ class TicketStore {
                 .orElseGet(() -> new Opened(lockUnclosedOf(contactId).orElseThrow(), false));
     }
 
+    /** The next "#1042" of the number, for a ticket the pages open. */
+    long nextTicketNumber(long numberId) {
+        return jdbc.queryForObject("SELECT next_ticket_number(?)", Long.class, numberId);
+    }
+
+    /** {@link Ticket#assign}: a waiting ticket (locked by the caller) goes to the agent. */
+    void assign(long ticketId, long agentId, Instant at) {
+        jdbc.update(ASSIGN, agentId, Timestamp.from(at), ticketId);
+    }
+
+    /** {@link Ticket#close}. */
     void close(long ticketId, CloseReason reason, Instant at) {
-        jdbc.update("""
-                UPDATE tickets SET status = 'CLOSED', close_reason = ?, closed_at = ?, version = version + 1
-                 WHERE id = ? AND status <> 'CLOSED'
-                """, reason.name(), Timestamp.from(at), ticketId);
+        jdbc.update(CLOSE, reason.name(), Timestamp.from(at), ticketId);
     }
 
     void customerWrote(long ticketId, Instant at) {

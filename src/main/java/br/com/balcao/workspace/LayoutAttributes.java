@@ -4,6 +4,7 @@ import br.com.balcao.numbers.NumberView;
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.security.AgentStatus;
 import br.com.balcao.security.AgentStatusService;
+import br.com.balcao.security.NumberSelection;
 import br.com.balcao.security.SignedInUser;
 import br.com.balcao.shared.HtmxRequest;
 import br.com.balcao.shared.MenuEntry;

@@ -1,5 +1,6 @@
 package br.com.balcao.workspace;
 
+import br.com.balcao.security.NumberSelection;
 import br.com.balcao.shared.SafeRedirect;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.stereotype.Controller;

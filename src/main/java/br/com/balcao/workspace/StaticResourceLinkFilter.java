@@ -19,7 +19,8 @@ import org.springframework.web.servlet.resource.ResourceUrlProvider;
  * becomes the versioned one), as Spring's {@link ResourceUrlEncodingFilter} does, which it replaces, but
  * only for static paths. Spring's filter resolves every link Thymeleaf builds; a link to a page such as
  * {@code /desk/tickets/42} matches the static handler's {@code /**} and is looked for in every static
- * location of the classpath, uncached because it is never found: that took two thirds of a page's CPU.
+ * location of the classpath, uncached because it is never found: most of a page's CPU ("The fixed cost of a
+ * page" in docs/benchmarks.md).
  */
 @Component
 class StaticResourceLinkFilter extends ResourceUrlEncodingFilter {

@@ -19,7 +19,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -28,7 +27,6 @@ import org.springframework.test.web.servlet.ResultActions;
 
 /** The absence page: the switch drives the engine at once, the preview is the exact reply, who may change it. */
 @IntegrationTest
-@AutoConfigureMockMvc
 class AbsencePageTest {
 
     static final String MESSAGE = "Estamos em inventário hoje.";

@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -32,7 +31,6 @@ import org.springframework.test.web.servlet.MockMvc;
  * 7-day edge on a fixed clock, empty with 24-hour service, and an active message flipping "Message sent?".
  */
 @IntegrationTest
-@AutoConfigureMockMvc
 class AfterHoursPageTest {
 
     private static final Instant NOW = TestClock.START;

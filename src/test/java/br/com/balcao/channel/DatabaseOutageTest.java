@@ -25,9 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -36,11 +34,9 @@ import org.springframework.test.web.servlet.MockMvc;
  * Meta delivers again is stored exactly once, live events flow again, and nothing needed a restart.
  */
 @IntegrationTest
-@AutoConfigureMockMvc
-@TestPropertySource(properties = "balcao.whatsapp.app-secret=" + DatabaseOutageTest.SECRET)
 class DatabaseOutageTest {
 
-    static final String SECRET = "outage-secret";
+    static final String SECRET = IntegrationTest.WEBHOOK_SECRET;
 
     @Autowired MockMvc mvc;
     @Autowired TestData data;

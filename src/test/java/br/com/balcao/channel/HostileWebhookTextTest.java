@@ -12,9 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,8 +25,6 @@ import tools.jackson.databind.node.ObjectNode;
  * Same properties as {@link WebhookFuzzTest}, so both share one application context.
  */
 @IntegrationTest
-@AutoConfigureMockMvc
-@TestPropertySource(properties = "balcao.whatsapp.app-secret=" + WebhookFuzzTest.SECRET)
 class HostileWebhookTextTest {
 
     @Autowired MockMvc mvc;

@@ -15,7 +15,6 @@ import java.sql.Timestamp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -25,7 +24,6 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** A message's media file, fetched from WhatsApp on demand, for the users of its number only. */
 @IntegrationTest
-@AutoConfigureMockMvc
 @Import(MediaControllerTest.Gateway.class)
 class MediaControllerTest {
 

@@ -12,7 +12,6 @@ import br.com.balcao.support.TestData;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
@@ -26,7 +25,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * only; a context of its own, since DemoDataTest counts the demo's users and this test adds one.
  */
 @IntegrationTest
-@AutoConfigureMockMvc
 @ActiveProfiles("demo")
 class SimulatorAccessTest {
 

@@ -11,13 +11,11 @@ import br.com.balcao.support.IntegrationTest;
 import br.com.balcao.support.TestData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** A real deployment (no demo profile) has no customer simulator, neither the page nor the menu entry. */
 @IntegrationTest
-@AutoConfigureMockMvc
 class SimulatorAvailabilityTest {
 
     @Autowired

@@ -26,10 +26,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,14 +35,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 @IntegrationTest
-@AutoConfigureMockMvc
-@TestPropertySource(properties = {
-        "balcao.whatsapp.app-secret=" + WebhookControllerTest.SECRET,
-        "balcao.whatsapp.verify-token=" + WebhookControllerTest.TOKEN})
 class WebhookControllerTest {
 
-    static final String SECRET = "test-secret";
-    static final String TOKEN = "test-token";
+    static final String SECRET = IntegrationTest.WEBHOOK_SECRET;
+    static final String TOKEN = IntegrationTest.VERIFY_TOKEN;
     private static final String OUTBOUND_WAMID = "wamid.HBgLMTY1MDU1NTEyMzQVAgARGBI3MTE5MjVBOTE3MDk5QUVFM0YA";
 
     @Autowired

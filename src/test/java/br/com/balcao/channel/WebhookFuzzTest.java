@@ -16,9 +16,7 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,11 +31,9 @@ import tools.jackson.databind.node.ObjectNode;
  * failure names the seed and case that reproduce it.
  */
 @IntegrationTest
-@AutoConfigureMockMvc
-@TestPropertySource(properties = "balcao.whatsapp.app-secret=" + WebhookFuzzTest.SECRET)
 class WebhookFuzzTest {
 
-    static final String SECRET = "fuzz-secret";
+    static final String SECRET = IntegrationTest.WEBHOOK_SECRET;
     private static final long SEED = 20261122L;
     private static final int MUTATIONS = 100;
 

@@ -11,14 +11,12 @@ import br.com.balcao.support.IntegrationTest;
 import br.com.balcao.support.TestData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** A deployment that has not set its WhatsApp secrets accepts nothing, whatever is sent. */
 @IntegrationTest
-@AutoConfigureMockMvc
 @TestPropertySource(properties = {"balcao.whatsapp.app-secret=", "balcao.whatsapp.verify-token="})
 class WebhookNotConfiguredTest {
 

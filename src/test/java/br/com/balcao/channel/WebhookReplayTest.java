@@ -17,17 +17,11 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Meta retries: the same signed delivery, twenty times at once, through the HTTP endpoint. */
 @IntegrationTest
-@AutoConfigureMockMvc
-@TestPropertySource(properties = {
-        "balcao.whatsapp.app-secret=" + WebhookControllerTest.SECRET,
-        "balcao.whatsapp.verify-token=" + WebhookControllerTest.TOKEN})
 class WebhookReplayTest {
 
     @Autowired

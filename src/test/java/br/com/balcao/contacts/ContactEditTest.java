@@ -16,7 +16,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -25,7 +24,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /** The contact page: validated edits that change nothing when wrong, notes, and 3 months of tickets. */
 @IntegrationTest
-@AutoConfigureMockMvc
 class ContactEditTest {
 
     @Autowired

@@ -18,7 +18,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -31,7 +30,6 @@ import org.springframework.test.web.servlet.MockMvc;
  * importing it again changes nothing; an export imports back as the same contacts.
  */
 @IntegrationTest
-@AutoConfigureMockMvc
 class ContactImportTest {
 
     @Autowired

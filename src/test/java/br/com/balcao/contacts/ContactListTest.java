@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -25,7 +24,6 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The contacts list of the selected number: each filter alone, combined, kept in links; keyset pages. */
 @IntegrationTest
-@AutoConfigureMockMvc
 class ContactListTest {
 
     private static final Pattern ROW = Pattern.compile("data-contact-id=\"(\\d+)\"");

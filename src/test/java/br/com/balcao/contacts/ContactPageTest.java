@@ -10,14 +10,12 @@ import br.com.balcao.support.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The access policy seen through a page that takes an id: another number's contact does not exist. */
 @IntegrationTest
-@AutoConfigureMockMvc
 class ContactPageTest {
 
     @Autowired

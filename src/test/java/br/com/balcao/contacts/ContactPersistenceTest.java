@@ -126,6 +126,6 @@ class ContactPersistenceTest {
         contacts.saveAndFlush(new Contact(numberId, "5511900002222", "Um", "+5511900002222", now));
         contacts.saveAndFlush(new Contact(otherNumberId, "5511900002222", "Um", "+5511900002222", now));
 
-        assertThat(contacts.findByNumberIdAndWaId(otherNumberId, "5511900002222")).isPresent();
+        assertThat(directory.findByWaId(otherNumberId, "5511900002222")).isPresent();
     }
 }

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import br.com.balcao.support.CountsStatements;
 import br.com.balcao.support.IntegrationTest;
 import br.com.balcao.support.StatementCounter;
 import br.com.balcao.support.TestClock;
@@ -16,9 +17,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -26,19 +24,10 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The contacts list and a contact's page run the same number of SQL statements whatever the data's size. */
 @IntegrationTest
-@AutoConfigureMockMvc
+@CountsStatements
 class ContactStatementCountTest {
 
     private static final Pattern ROW = Pattern.compile("data-contact-id=\"(\\d+)\"");
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class CountingStatements {
-
-        @Bean
-        static StatementCounter statementCounter() {
-            return new StatementCounter();
-        }
-    }
 
     @Autowired
     MockMvc mvc;

@@ -17,15 +17,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** PRODUCT.md's five composers of the contact page, with a fixed clock deciding the 24-hour window. */
 @IntegrationTest
-@AutoConfigureMockMvc
-@Import(ConversationFixtures.class)
 class ComposerStatesTest {
 
     @Autowired

@@ -15,16 +15,12 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** The global search by name and phone: accents, partial names, phone formats, who sees what, order, states. */
 @IntegrationTest
-@AutoConfigureMockMvc
-@Import(ConversationFixtures.class)
 class ConversationSearchTest {
 
     private static final Pattern HIT = Pattern.compile("data-contact-id=\"(\\d+)\"");

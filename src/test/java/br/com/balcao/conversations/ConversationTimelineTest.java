@@ -17,15 +17,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** The contact timeline across tickets, its paging, its retention limit, its search, and who may open it. */
 @IntegrationTest
-@AutoConfigureMockMvc
-@Import(ConversationFixtures.class)
 class ConversationTimelineTest {
 
     private static final Pattern MESSAGE = Pattern.compile("data-message-id=\"(\\d+)\"");

@@ -15,14 +15,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Message content search: words inside messages, accents and plurals, snippets, numbers and retention. */
 @IntegrationTest
-@AutoConfigureMockMvc
-@Import(ConversationFixtures.class)
 class MessageSearchTest {
 
     private static final Pattern HIT = Pattern.compile("data-message-id=\"(\\d+)\"");

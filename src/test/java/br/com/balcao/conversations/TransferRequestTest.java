@@ -15,8 +15,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -24,8 +22,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /** Transfer requests: request, one pending per ticket, decline (the requester is told), accept (the engine's transfer). */
 @IntegrationTest
-@AutoConfigureMockMvc
-@Import(ConversationFixtures.class)
 class TransferRequestTest {
 
     @Autowired

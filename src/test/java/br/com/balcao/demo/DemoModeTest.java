@@ -13,7 +13,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
@@ -21,7 +20,6 @@ import org.springframework.test.web.servlet.MockMvc;
 /** The demo says it is one: a badge on every page, a loud warning at start about its published password, no setup. */
 @IntegrationTest
 @ActiveProfiles("demo")
-@AutoConfigureMockMvc
 @ExtendWith(OutputCaptureExtension.class)
 class DemoModeTest {
 

@@ -18,7 +18,6 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -30,7 +29,6 @@ import org.springframework.test.web.servlet.ResultActions;
  * the contact's ticket or a new one opened by the active message), and every refusal leaving nothing stored.
  */
 @IntegrationTest
-@AutoConfigureMockMvc
 class ActiveMessageTest {
 
     private static final String BODY = "Olá, {{1}}! Aqui é da {{2}}. Podemos continuar seu atendimento?";
@@ -186,6 +184,15 @@ class ActiveMessageTest {
         assertThat(ticket.get("agent_id")).isEqualTo(agent);
         assertThat(ticket.get("opened_by_active_message")).isEqualTo(true);
         assertThat(message.get("ticket_id")).isEqualTo(ticket.get("id"));
+    }
+
+    @Test
+    void theOnlyValueOfAOneVariableTemplateKeepsItsCommas() throws Exception {
+        long oneVariable = template(number, "um_" + TestData.unique(), "Seu pedido: {{1}}.", "APPROVED");
+        send(contact, oneVariable, "caneta, lápis, borracha").andExpect(status().isOk());
+
+        assertThat(messagesOf(contact)).singleElement().satisfies(message ->
+                assertThat(message.get("body")).isEqualTo("Seu pedido: caneta, lápis, borracha."));
     }
 
     @Test

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -36,7 +35,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * and transfer dialogs with the endpoints they post to.
  */
 @IntegrationTest
-@AutoConfigureMockMvc
 class ContactCardTest {
 
     @Autowired

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -36,7 +35,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * what the composer accepts and refuses, and how the timeline pages backwards.
  */
 @IntegrationTest
-@AutoConfigureMockMvc
 class DeskPageTest {
 
     private static final Pattern LISTED_TICKET = Pattern.compile("data-ticket-id=\"(\\d+)\"");

@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -31,7 +30,6 @@ import org.springframework.test.web.servlet.MockMvc;
  * the distribution sweep leaves the queue alone.
  */
 @IntegrationTest
-@AutoConfigureMockMvc
 class DeskQueueTest {
 
     private static final Pattern QUEUED = Pattern.compile("data-queued-ticket-id=\"(\\d+)\"");

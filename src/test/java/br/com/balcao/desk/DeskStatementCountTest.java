@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import br.com.balcao.support.CountsStatements;
 import br.com.balcao.support.IntegrationTest;
 import br.com.balcao.support.StatementCounter;
 import br.com.balcao.support.TestClock;
@@ -20,13 +21,9 @@ import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -35,21 +32,11 @@ import org.springframework.test.web.servlet.MockMvc;
  * see), on the request's thread only; Hibernate's own count of prepared statements is compared too.
  */
 @IntegrationTest
-@AutoConfigureMockMvc
-@TestPropertySource(properties = "spring.jpa.properties.hibernate.generate_statistics=true")
+@CountsStatements
 class DeskStatementCountTest {
 
     private static final Pattern LISTED_TICKET = Pattern.compile("data-ticket-id=\"(\\d+)\"");
     private static final Pattern MESSAGE = Pattern.compile("data-message-id=\"(\\d+)\"");
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class CountingStatements {
-
-        @Bean
-        static StatementCounter statementCounter() {
-            return new StatementCounter();
-        }
-    }
 
     @Autowired
     MockMvc mvc;

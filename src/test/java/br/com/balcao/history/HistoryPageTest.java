@@ -22,8 +22,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -33,8 +31,6 @@ import org.springframework.test.web.servlet.MockMvc;
  * alone and combined, keyset paging (3 tickets a page here), bad filters, and the CSV export.
  */
 @IntegrationTest
-@AutoConfigureMockMvc
-@Import(HistoryFixtures.class)
 @TestPropertySource(properties = "balcao.history.page-size=3")
 class HistoryPageTest {
 

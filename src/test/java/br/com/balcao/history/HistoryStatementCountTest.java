@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import br.com.balcao.support.CountsStatements;
 import br.com.balcao.support.IntegrationTest;
 import br.com.balcao.support.StatementCounter;
 import br.com.balcao.support.TestClock;
@@ -13,10 +14,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -26,18 +23,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * tickets, tags or messages (counted at the JDBC level on the request's thread).
  */
 @IntegrationTest
-@AutoConfigureMockMvc
-@Import(HistoryFixtures.class)
+@CountsStatements
 class HistoryStatementCountTest {
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class CountingStatements {
-
-        @Bean
-        static StatementCounter statementCounter() {
-            return new StatementCounter();
-        }
-    }
 
     @Autowired
     MockMvc mvc;

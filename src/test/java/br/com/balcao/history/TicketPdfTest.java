@@ -23,16 +23,12 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** A ticket's PDF read back with PDFBox: header, transfer chain, messages in order, links, notes, footer. */
 @IntegrationTest
-@AutoConfigureMockMvc
-@Import(HistoryFixtures.class)
 class TicketPdfTest {
 
     private static final Instant OPENED = Instant.parse("2026-11-12T12:30:00Z");

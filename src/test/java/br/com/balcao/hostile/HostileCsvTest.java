@@ -35,7 +35,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -51,7 +50,6 @@ import tools.jackson.databind.json.JsonMapper;
  * export imports back unchanged. A file holding NUL characters (a UTF-16 file, say) is refused as unreadable.
  */
 @IntegrationTest
-@AutoConfigureMockMvc
 class HostileCsvTest {
 
     @Autowired MockMvc mvc;

@@ -23,11 +23,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -37,8 +35,6 @@ import org.springframework.test.web.servlet.MvcResult;
  * stream speak.
  */
 @IntegrationTest
-@AutoConfigureMockMvc
-@TestPropertySource(properties = "balcao.monitoring.tick=1h")
 class MonitoringPageTest {
 
     private static final String ZONE = "America/Sao_Paulo";

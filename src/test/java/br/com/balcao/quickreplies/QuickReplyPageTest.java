@@ -13,7 +13,6 @@ import br.com.balcao.support.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -23,7 +22,6 @@ import org.springframework.web.util.HtmlUtils;
 
 /** The quick replies page: limits counted as people see characters, unique names, deletion, the Desk's view. */
 @IntegrationTest
-@AutoConfigureMockMvc
 class QuickReplyPageTest {
 
     /** Thirty emoji of two code points each (a thumbs up with a skin tone): sixty code points, thirty characters. */

@@ -14,7 +14,6 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -26,7 +25,6 @@ import org.springframework.test.web.servlet.MockMvc;
  * shared by the whole database.
  */
 @IntegrationTest
-@AutoConfigureMockMvc
 class QuickReplySuggestionsTest {
 
     @Autowired

@@ -17,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -26,7 +25,6 @@ import org.springframework.test.web.servlet.MockMvc;
  * table's primary key. The soak of issue 10 found them answered 500.
  */
 @IntegrationTest
-@AutoConfigureMockMvc
 class ConcurrentSessionRequestsTest {
 
     private static final int REQUESTS = 8;

@@ -28,7 +28,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -40,7 +39,6 @@ import org.springframework.test.web.servlet.ResultActions;
  * everybody's), so no test's failures count against another's.
  */
 @IntegrationTest
-@AutoConfigureMockMvc
 class LoginTest {
 
     private static final String WRONG = "not-the-password";

@@ -15,7 +15,6 @@ import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.test.web.servlet.MockMvc;
@@ -27,7 +26,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * sessions. Sessions are real ones (signed in through the login form, kept by Spring Session JDBC).
  */
 @IntegrationTest
-@AutoConfigureMockMvc
 class SessionEndingTest {
 
     @Autowired

@@ -12,11 +12,9 @@ import br.com.balcao.support.IntegrationTest;
 import br.com.balcao.support.TestData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
 @IntegrationTest
-@AutoConfigureMockMvc
 class WebSecurityTest {
 
     @Autowired

@@ -28,7 +28,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
@@ -42,7 +41,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * that each test starts on an installation without an admin.
  */
 @IntegrationTest
-@AutoConfigureMockMvc
 @TestPropertySource(properties = "balcao.setup.enabled=true")
 class FirstRunSetupTest {
 

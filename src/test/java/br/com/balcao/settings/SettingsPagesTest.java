@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -22,7 +21,6 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The settings tabs render for admins in both languages; templates' variables; tags; the audit page. */
 @IntegrationTest
-@AutoConfigureMockMvc
 class SettingsPagesTest {
 
     @Autowired

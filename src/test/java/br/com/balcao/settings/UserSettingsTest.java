@@ -18,7 +18,6 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -27,7 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Users on the settings page: creation with a password, disabling (sessions end), the last admin, memberships. */
 @IntegrationTest
-@AutoConfigureMockMvc
 class UserSettingsTest {
 
     @Autowired

@@ -11,7 +11,9 @@ import org.springframework.context.annotation.Import;
  * {@link IntegrationTest} served on a random port, for the browser tests: the same real PostgreSQL of
  * the context's own and the same fixed {@link TestClock}, with an embedded web server the browser can reach.
  * <p>
- * Keep its properties and imports the same as {@code @IntegrationTest}s. A separate annotation because a second {@code @SpringBootTest} placed next to {@code @IntegrationTest}
+ * Its imports are {@code @IntegrationTest}'s and so are its first properties; the sender, the distribution, the
+ * webhook's secret and the dashboards' refresh keep the application's own settings.
+ * A separate annotation because a second {@code @SpringBootTest} placed next to {@code @IntegrationTest}
  * would hide the meta-annotation's one, properties included, instead of merging with it.
  */
 @Target(ElementType.TYPE)

@@ -17,7 +17,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
  * Counts the SQL statements executed at the JDBC level, whoever runs them (JdbcTemplate, Hibernate, Spring
- * Session...). Declared as a {@code static @Bean} of a test configuration, it wraps the application's
+ * Session...). Added to a test's context by {@link CountsStatements}, it wraps the application's
  * {@link DataSource} in a proxy whose connections hand out counting statements.
  * <p>
  * Only the statements executed on the thread that called {@link #start()} are counted, so that the

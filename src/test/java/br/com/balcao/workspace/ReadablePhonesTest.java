@@ -15,7 +15,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -23,7 +22,6 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** Every page that shows a customer's phone shows it as people read it, and a search by its digits still finds it. */
 @IntegrationTest
-@AutoConfigureMockMvc
 class ReadablePhonesTest {
 
     static final String STORED = "+5511977771610";

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import br.com.balcao.numbers.NumberView;
 import br.com.balcao.support.IntegrationTest;
 import jakarta.servlet.http.Cookie;
 import java.util.List;
@@ -22,14 +23,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 @IntegrationTest
-@AutoConfigureMockMvc
 class WorkspaceTest {
 
     @Autowired
@@ -105,6 +104,25 @@ class WorkspaceTest {
         String page = mvc.perform(get("/").cookie(session).with(user(agent))).andReturn().getResponse()
                 .getContentAsString();
         assertThat(selectedOptions(page)).contains(String.valueOf(south)).doesNotContain(String.valueOf(north));
+    }
+
+    @Test
+    void handlersReceiveTheChosenNumberAndOneThatNeedsANumberIsNotFoundForAUserWithout() throws Exception {
+        Cookie session = mvc.perform(post("/numbers/select").param("numberId", String.valueOf(south))
+                        .with(user(agent)).with(csrf()))
+                .andReturn().getResponse().getCookie("SESSION");
+        Object number = mvc.perform(get("/history").cookie(session).with(user(agent)))
+                .andExpect(status().isOk())
+                .andReturn().getModelAndView().getModel().get("number");
+        assertThat(number).isInstanceOfSatisfying(NumberView.class, chosen -> assertThat(chosen.id()).isEqualTo(south));
+
+        String email = data.email("nobody");
+        data.user("AGENT", email);
+        UserDetails withoutNumbers = users.loadUserByUsername(email);
+        mvc.perform(get("/history").with(user(withoutNumbers)))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeDoesNotExist("number"));
+        mvc.perform(get("/after-hours").with(user(withoutNumbers))).andExpect(status().isNotFound());
     }
 
     @Test

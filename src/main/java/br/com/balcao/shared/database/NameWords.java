@@ -68,8 +68,8 @@ public record NameWords(List<String> words) {
      * <p>With several words every tier says that each word is inside the name, in conditions that one scan of the
      * trigram index answers (it intersects the words' posting lists), and checks where the words sit on the rows
      * found, in conditions no index serves ({@code ' ' || name}). Written as each word's (starts the name OR
-     * starts a word), the tiers led PostgreSQL to AND one bitmap per word, each as long as the word is frequent:
-     * 13 ms for a word one contact in 20 has, at 1,000,000 contacts, where the single scan takes 0.2 ms.
+     * starts a word), the tiers led PostgreSQL to AND one bitmap per word, each as long as the word is frequent
+     * (docs/benchmarks.md, "Name search by words").
      */
     public List<Tier> tiers(String foldedName) {
         String inOrder = String.join("% ", words) + "%";

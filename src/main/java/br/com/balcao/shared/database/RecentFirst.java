@@ -9,10 +9,9 @@ import java.util.function.Supplier;
  * two ways: walk an index in order of recency until enough matches turn up (cheap when matches are frequent
  * among the recent rows), or find every match through the filter's own index and sort them (cheap when they
  * are few). The planner picks from statistics that know nothing of where the matches sit in the order, and
- * was seen walking 330,000 rows for matches that were all old, or sorting 50,000 matches that a walk finds
- * in the first thousand rows. This asks the data instead: a short walk; if it does not fill the page, the
- * matches it found tell how far a walk would have to go, and a longer one is tried when that is not too far;
- * otherwise every match is sorted.
+ * picked wrong both ways (docs/benchmarks.md, the contacts list). This asks the data instead: a short walk; if
+ * it does not fill the page, the matches it found tell how far a walk would have to go, and a longer one is
+ * tried when that is not too far; otherwise every match is sorted.
  */
 public record RecentFirst(int firstWalk, int longestWalk) {
 

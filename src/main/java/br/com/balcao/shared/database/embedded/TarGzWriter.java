@@ -34,8 +34,7 @@ final class TarGzWriter implements AutoCloseable {
     TarGzWriter(Path target) throws IOException {
         file = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         GzipParameters parameters = new GzipParameters();
-        // The fastest level: on the benchmark's 3.4 GB data directory the default level took 2.7 times the CPU for
-        // an archive 13 % smaller (docs/benchmarks.md, "Backups and restore").
+        // The fastest level: the default costs far more CPU for a slightly smaller archive (docs/benchmarks.md).
         parameters.setCompressionLevel(Deflater.BEST_SPEED);
         tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(new BufferedOutputStream(file, BUFFER), parameters));
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);

@@ -1,4 +1,4 @@
-package br.com.balcao.conversations;
+package br.com.balcao.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,8 +28,22 @@ class TimelineRowTest {
         assertThat(rows).extracting(TimelineRow::ticketStart).containsExactly(true, false, true, true, false);
         assertThat(rows).extracting(TimelineRow::day).containsExactly("20/11/2026", null, "21/11/2026", null, null);
         assertThat(rows).extracting(TimelineRow::time).containsExactly("09:00", "23:30", "00:10", "00:11", "00:12");
-        assertThat(rows).extracting(TimelineRow::statusIcon).containsExactly(null, "bi-check2-all", null,
+        assertThat(rows).extracting(TimelineRow::statusIcon).containsExactly(null, "bi-check2-all text-info", null,
                 "bi-exclamation-circle-fill text-danger", "bi-clock");
+    }
+
+    @Test
+    void eachDeliveryStatusHasItsTickAndAnImplausibleTimeIsShownInTheZone() {
+        TimelineMessage sent = message(1, 10L, false, DeliveryStatus.SENT, "2026-11-20T12:00:00Z");
+        TimelineMessage delivered = message(2, 10L, false, DeliveryStatus.DELIVERED, "2026-11-20T12:01:00Z");
+        TimelineMessage implausible = new TimelineMessage(3, 10L, 10L, TicketStatus.OPEN, true, AuthorType.CUSTOMER,
+                null, MessageType.TEXT, TextSegment.split("oi"), null, null, null, null, null, null, null, null,
+                Instant.parse("2026-11-20T12:02:00Z"), 0L);
+
+        List<TimelineRow> rows = TimelineRow.of(List.of(sent, delivered, implausible), SAO_PAULO);
+
+        assertThat(rows).extracting(TimelineRow::statusIcon).containsExactly("bi-check2", "bi-check2-all", null);
+        assertThat(rows).extracting(TimelineRow::whatsappTime).containsExactly(null, null, "31/12/1969 21:00:00");
     }
 
     @Test
@@ -40,6 +54,6 @@ class TimelineRowTest {
     private static TimelineMessage message(long id, Long ticketId, boolean inbound, DeliveryStatus status, String at) {
         return new TimelineMessage(id, ticketId, ticketId, ticketId == null ? null : TicketStatus.CLOSED, inbound,
                 inbound ? AuthorType.CUSTOMER : AuthorType.AGENT, null, MessageType.TEXT,
-                List.of(new Highlighted("oi", false)), null, null, null, status, null, Instant.parse(at));
+                TextSegment.split("oi"), null, null, null, null, null, null, status, null, Instant.parse(at), null);
     }
 }

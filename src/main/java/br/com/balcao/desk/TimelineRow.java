@@ -1,4 +1,4 @@
-package br.com.balcao.conversations;
+package br.com.balcao.desk;
 
 import br.com.balcao.shared.TimeShown;
 import java.time.LocalDate;
@@ -7,14 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A message as the timeline lays it out, worked out once in Java rather than in the template's expressions
+ * A message as a timeline lays it out, worked out once in Java rather than in the template's expressions
  * (a page has fifty of them): whether it opens a ticket's group, the day it opens (null when it is the same
- * day as the message above) and its time of day, in the number's zone. The first message of a slice opens
- * both, as the slice may be put above or below others.
+ * day as the message above), its time of day in the number's zone, its delivery tick, and WhatsApp's own time
+ * when that was implausible. The first message of a page opens both, as the page may be put above or below
+ * others.
  */
-public record TimelineRow(TimelineMessage message, boolean ticketStart, String day, String time, String statusIcon) {
+public record TimelineRow(TimelineMessage message, boolean ticketStart, String day, String time, String statusIcon,
+        String whatsappTime) {
 
-    static List<TimelineRow> of(List<TimelineMessage> messages, ZoneId zone) {
+    public static List<TimelineRow> of(List<TimelineMessage> messages, ZoneId zone) {
         List<TimelineRow> rows = new ArrayList<>(messages.size());
         TimelineMessage previous = null;
         LocalDate previousDay = null;
@@ -23,7 +25,8 @@ public record TimelineRow(TimelineMessage message, boolean ticketStart, String d
             LocalDate day = at.toLocalDate();
             boolean ticketStart = previous == null || !previous.ticketKey().equals(message.ticketKey());
             rows.add(new TimelineRow(message, ticketStart, day.equals(previousDay) ? null : TimeShown.day(day),
-                    TimeShown.time(at), statusIcon(message)));
+                    TimeShown.time(at), statusIcon(message),
+                    message.implausibleTimestamp() == null ? null : message.whatsappTime(zone)));
             previous = message;
             previousDay = day;
         }
@@ -36,9 +39,11 @@ public record TimelineRow(TimelineMessage message, boolean ticketStart, String d
             return null;
         }
         return switch (message.status()) {
-            case FAILED -> "bi-exclamation-circle-fill text-danger";
             case PENDING -> "bi-clock";
-            default -> "bi-check2-all";
+            case SENT -> "bi-check2";
+            case DELIVERED -> "bi-check2-all";
+            case READ -> "bi-check2-all text-info";
+            case FAILED -> "bi-exclamation-circle-fill text-danger";
         };
     }
 }

@@ -1,7 +1,6 @@
-package br.com.balcao.workspace;
+package br.com.balcao.security;
 
 import br.com.balcao.numbers.NumberView;
-import br.com.balcao.security.AccessPolicy;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import java.util.Optional;

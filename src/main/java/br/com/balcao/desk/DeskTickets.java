@@ -1,0 +1,47 @@
+package br.com.balcao.desk;
+
+import br.com.balcao.security.AccessPolicy;
+import br.com.balcao.shared.NotFoundException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/** The Desk's tickets as its pages show them: the one access check every ticket id goes through, and the timeline. */
+@Component
+class DeskTickets {
+
+    private final DeskQueries queries;
+    private final AccessPolicy access;
+
+    DeskTickets(DeskQueries queries, AccessPolicy access) {
+        this.queries = queries;
+        this.access = access;
+    }
+
+    /** The ticket, if the user may see its number; 404 otherwise, as if it did not exist. */
+    DeskTicketHeader visible(long ticketId) {
+        DeskTicketHeader ticket = queries.header(ticketId).orElseThrow(() -> new NotFoundException("ticket"));
+        access.requireVisible(ticket.numberId());
+        return ticket;
+    }
+
+    /** The timeline's newest page, or with {@code before} the page before that message. */
+    void addTimeline(DeskTicketHeader ticket, Optional<Long> before, Model model) {
+        TimelinePage page = queries.timeline(ticket.id(), before);
+        addMessages(ticket, page.messages(), model);
+        model.addAttribute("hasOlder", page.hasOlder());
+    }
+
+    /** The messages that came after the one shown last, to append. */
+    void addNewer(DeskTicketHeader ticket, long after, Model model) {
+        addMessages(ticket, queries.newerThan(ticket.id(), after), model);
+        model.addAttribute("hasOlder", false);
+    }
+
+    private static void addMessages(DeskTicketHeader ticket, List<TimelineMessage> messages, Model model) {
+        model.addAttribute("ticket", ticket);
+        model.addAttribute("messages", messages);
+        model.addAttribute("rows", TimelineRow.of(messages, ticket.zone()));
+    }
+}
