@@ -1,5 +1,7 @@
 package br.com.balcao.absence;
 
+import static br.com.balcao.shared.FormSubmission.accepted;
+
 import br.com.balcao.absence.AbsenceEditor.AbsenceForm;
 import br.com.balcao.numbers.NumberView;
 import br.com.balcao.security.AccessPolicy;
@@ -13,10 +15,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -59,20 +62,14 @@ class AbsenceController {
     }
 
     @PostMapping("/absence")
-    String save(@RequestParam long numberId, @RequestParam(defaultValue = "false") boolean active,
-            @RequestParam(defaultValue = "") String message, @RequestParam Optional<Long> suggestedUserId,
-            @RequestParam(defaultValue = "") String suggestedName, @RequestParam(defaultValue = "") String suggestedPhone,
-            Model model, HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
+    String save(@RequestParam long numberId, @ModelAttribute("form") AbsenceForm form, BindingResult result,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
         NumberView number = access.requireVisible(numberId);
         List<UserSummary> members = absenceAccess.membersOf(numberId);
         SignedInUser actor = access.currentUser();
-        AbsenceForm form = new AbsenceForm(active, message, suggestedUserId.orElse(null), suggestedName,
-                suggestedPhone);
-        try {
+        if (!accepted(result, response, () -> {
             editor.save(actor, number, form, members);
-        } catch (InvalidInputException refused) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("error", messages.getMessage(refused, locale));
+        })) {
             return show(model, number, members, editor.current(numberId), form);
         }
         redirect.addFlashAttribute("saved", true);
@@ -81,13 +78,11 @@ class AbsenceController {
 
     /** The reply as it would be with what the form holds now (htmx, while typing). */
     @PostMapping("/absence/preview")
-    String preview(@RequestParam long numberId, @RequestParam(defaultValue = "") String message,
-            @RequestParam Optional<Long> suggestedUserId, @RequestParam(defaultValue = "") String suggestedName,
-            @RequestParam(defaultValue = "") String suggestedPhone, Model model, Locale locale) {
+    String preview(@RequestParam long numberId, @ModelAttribute("form") AbsenceForm form, BindingResult unchecked,
+            Model model, Locale locale) {
         List<UserSummary> members = absenceAccess.membersOf(numberId);
         try {
-            model.addAttribute("reply", editor.check(new AbsenceForm(false, message, suggestedUserId.orElse(null),
-                    suggestedName, suggestedPhone), members).reply());
+            model.addAttribute("reply", editor.check(form, members).reply());
         } catch (InvalidInputException refused) {
             model.addAttribute("previewError", messages.getMessage(refused, locale));
         }
@@ -107,7 +102,9 @@ class AbsenceController {
         model.addAttribute("number", number);
         model.addAttribute("members", members);
         model.addAttribute("absence", absence.orElse(null));
-        model.addAttribute("form", form);
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", form);
+        }
         model.addAttribute("reply", replyOf(form, members));
         model.addAttribute("startedBy", absence.map(AbsenceView::startedById).flatMap(users::find)
                 .map(UserSummary::name).orElse(null));

@@ -1,5 +1,7 @@
 package br.com.balcao.contacts;
 
+import static br.com.balcao.shared.FormSubmission.REFUSED;
+
 import br.com.balcao.numbers.NumberView;
 import br.com.balcao.numbers.Permission;
 import br.com.balcao.security.AccessPolicy;
@@ -8,12 +10,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.MultiValueMap;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -45,29 +46,26 @@ class ContactController {
     @GetMapping("/contacts/{contactId}")
     String show(@PathVariable long contactId, Model model) {
         ContactView contact = visibleContact(contactId);
-        addPage(contact, ContactForm.of(contact), Map.of(), model);
+        model.addAttribute("form", ContactParams.of(contact));
+        addPage(contact, model);
         return "contacts/contact";
     }
 
     /** Saves the form; with an error the page comes back as typed with the errors (422) and nothing changes. */
     @PostMapping("/contacts/{contactId}")
-    String edit(@PathVariable long contactId, @RequestParam(defaultValue = "") String name,
-                @RequestParam(defaultValue = "") String phone, @RequestParam(defaultValue = "") String email,
-                @RequestParam(defaultValue = "") String city, @RequestParam(defaultValue = "") String document,
-                @RequestParam MultiValueMap<String, String> parameters, Model model, HttpServletResponse response,
-                RedirectAttributes redirect) {
+    String edit(@PathVariable long contactId, @ModelAttribute("form") ContactParams params, BindingResult result,
+                Model model, HttpServletResponse response, RedirectAttributes redirect) {
         ContactView contact = visibleContact(contactId);
         access.require(contact.numberId(), Permission.CONTACTS);
-        // Read as sent: a single extra value with a comma stays one value (no comma splitting by conversion).
-        ContactForm form = ContactForm.typed(name, phone, email, city, document,
-                parameters.getOrDefault("extraName", List.of()), parameters.getOrDefault("extraValue", List.of()));
-        Map<String, String> errors = form.errors();
-        if (errors.isEmpty() && !contacts.update(contactId, form)) {
-            errors = Map.of("phone", "contacts.error.phoneTaken");
+        ContactForm form = params.toForm();
+        // The extra fields are rows: their error is shown under the rows, kept on their first input's name.
+        form.errors().forEach((field, error) -> result.rejectValue(field.equals("extras") ? "extraName" : field, error));
+        if (!result.hasErrors() && !contacts.update(contactId, form)) {
+            result.rejectValue("phone", "contacts.error.phoneTaken");
         }
-        if (!errors.isEmpty()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            addPage(contact, form, errors, model);
+        if (result.hasErrors()) {
+            response.setStatus(REFUSED);
+            addPage(contact, model);
             return "contacts/contact";
         }
         redirect.addFlashAttribute("saved", true);
@@ -79,10 +77,11 @@ class ContactController {
                    HttpServletResponse response, RedirectAttributes redirect) {
         ContactView contact = visibleContact(contactId);
         if (!activity.validNote(text)) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            response.setStatus(REFUSED);
             model.addAttribute("noteError", true);
             model.addAttribute("noteText", text);
-            addPage(contact, ContactForm.of(contact), Map.of(), model);
+            model.addAttribute("form", ContactParams.of(contact));
+            addPage(contact, model);
             return "contacts/contact";
         }
         activity.addNote(contactId, access.currentUser().id(), text);
@@ -97,15 +96,13 @@ class ContactController {
         return contact;
     }
 
-    private void addPage(ContactView contact, ContactForm form, Map<String, String> errors, Model model) {
+    private void addPage(ContactView contact, Model model) {
         NumberView number = access.requireVisible(contact.numberId());
         Instant since = clock.instant().atZone(number.zone()).minusMonths(MONTHS).toInstant();
         List<ContactActivity.TicketLine> tickets = activity.tickets(contact.id(), since);
         model.addAttribute("contact", contact);
         model.addAttribute("number", number);
         model.addAttribute("zone", number.zone());
-        model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
         model.addAttribute("canEdit", access.can(contact.numberId(), Permission.CONTACTS));
         model.addAttribute("openTickets", tickets.stream().filter(ContactActivity.TicketLine::open).toList());
         model.addAttribute("tickets", tickets.stream().filter(ticket -> !ticket.createdAt().isBefore(since)).toList());

@@ -22,13 +22,6 @@ record ContactForm(ContactEdit details, String phone, List<ExtraField> extras) {
     record ExtraField(String name, String value) {
     }
 
-    static ContactForm of(ContactView contact) {
-        List<ExtraField> extras = contact.extraFields().entrySet().stream()
-                .map(entry -> new ExtraField(entry.getKey(), entry.getValue())).toList();
-        return new ContactForm(new ContactEdit(contact.name(), contact.email(), contact.city(),
-                ContactEdit.formatDocument(contact.document())), Phones.readable(contact.phoneE164()), extras);
-    }
-
     static ContactForm typed(String name, String phone, String email, String city, String document,
                              List<String> extraNames, List<String> extraValues) {
         List<ExtraField> extras = new ArrayList<>();

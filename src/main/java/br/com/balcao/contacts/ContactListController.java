@@ -10,11 +10,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -40,15 +40,15 @@ class ContactListController {
 
     /** The page, or for htmx (filtering and paging in place) only its content, without the frame. */
     @GetMapping("/contacts")
-    String list(@ModelAttribute("filter") ContactFilter filter, @RequestParam(required = false) String after,
-                @SelectedNumber NumberView selected, HttpServletRequest request, HttpServletResponse response, Model model) {
+    String list(@ModelAttribute("filter") ContactFilter filter, BindingResult errors,
+                @RequestParam(required = false) String after, @SelectedNumber NumberView selected,
+                HttpServletRequest request, HttpServletResponse response, Model model) {
         NumberView number = access.requireContactReader(selected.id());
-        Map<String, String> errors = filter.errors();
+        filter.errors().forEach(errors::rejectValue);
         model.addAttribute("number", number);
         model.addAttribute("zone", number.zone());
-        model.addAttribute("errors", errors);
         model.addAttribute("pagedOn", after != null);
-        if (errors.isEmpty()) {
+        if (!errors.hasErrors()) {
             ContactListing.Page page = listing.page(number.id(), filter, number.zone(), ContactCursor.parse(after));
             model.addAttribute("contacts", page.rows());
             model.addAttribute("nextCursor", page.next().map(ContactCursor::text).orElse(null));

@@ -6,21 +6,24 @@ import br.com.balcao.contacts.ContactView;
 import br.com.balcao.numbers.Permission;
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.shared.BadRequestException;
+import br.com.balcao.shared.FormSubmission;
 import br.com.balcao.shared.NotFoundException;
 import br.com.balcao.tickets.TicketConflictException;
-import br.com.balcao.tickets.TicketDetails;
 import br.com.balcao.tickets.TicketDetails.TagView;
+import br.com.balcao.tickets.TicketDetails;
 import br.com.balcao.tickets.TicketHistory;
 import br.com.balcao.tickets.TicketStatus;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -59,7 +62,8 @@ class ContactCardController {
     String card(@PathVariable long ticketId, Model model) {
         DeskTicketHeader ticket = tickets.visible(ticketId);
         ContactView contact = contactOf(ticket);
-        addContact(ticket, contact, formOf(contact), Map.of(), model);
+        model.addAttribute("form", formOf(contact));
+        addContact(ticket, contact, model);
         addTags(ticket, model);
         addNotes(ticket, model);
         model.addAttribute("earlierTickets", history.recentOfContact(ticket.contactId(), EARLIER_TICKETS + 1).stream()
@@ -69,22 +73,21 @@ class ContactCardController {
 
     /** Saves the contact's fields; with an error, the form comes back as typed with the errors (422). */
     @PostMapping("/desk/tickets/{ticketId}/contact")
-    String editContact(@PathVariable long ticketId, @RequestParam(defaultValue = "") String name,
-                       @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String city,
-                       @RequestParam(defaultValue = "") String document, Model model, HttpServletResponse response) {
+    String editContact(@PathVariable long ticketId, @ModelAttribute("form") ContactEdit form, BindingResult result,
+                       Model model, HttpServletResponse response) {
         DeskTicketHeader ticket = tickets.visible(ticketId);
         access.require(ticket.numberId(), Permission.CONTACTS);
-        ContactEdit edit = new ContactEdit(name, email, city, document);
-        Map<String, String> errors = edit.errors();
-        if (!errors.isEmpty()) {
-            response.setStatus(INVALID);
-            addContact(ticket, contactOf(ticket), edit, errors, model);
+        form.errors().forEach(result::rejectValue);
+        Optional<ContactView> saved = FormSubmission.result(result, response,
+                () -> contacts.edit(ticket.contactId(), form));
+        if (saved.isEmpty()) {
+            addContact(ticket, contactOf(ticket), model);
             return "desk/card :: contact";
         }
-        ContactView saved = contacts.edit(ticket.contactId(), edit);
         response.setHeader("HX-Trigger", "desk-refresh-list");
         model.addAttribute("saved", true);
-        addContact(ticket, saved, formOf(saved), Map.of(), model);
+        model.addAttribute("form", formOf(saved.get()));
+        addContact(ticket, saved.get(), model);
         return "desk/card :: contact";
     }
 
@@ -181,13 +184,10 @@ class ContactCardController {
                 ContactEdit.formatDocument(contact.document()));
     }
 
-    private void addContact(DeskTicketHeader ticket, ContactView contact, ContactEdit form, Map<String, String> errors,
-                            Model model) {
+    private void addContact(DeskTicketHeader ticket, ContactView contact, Model model) {
         model.addAttribute("ticket", ticket);
         model.addAttribute("contact", contact);
         model.addAttribute("contactDocument", ContactEdit.formatDocument(contact.document()));
-        model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
         model.addAttribute("canEditContact", access.can(ticket.numberId(), Permission.CONTACTS));
     }
 

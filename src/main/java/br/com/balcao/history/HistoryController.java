@@ -9,12 +9,12 @@ import br.com.balcao.tickets.TicketStatus;
 import br.com.balcao.security.SelectedNumber;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.http.ContentDisposition;
@@ -49,7 +49,7 @@ class HistoryController {
     }
 
     @GetMapping("/history")
-    String list(@ModelAttribute("filter") HistoryFilterForm form, BindingResult errors,
+    String list(@Valid @ModelAttribute("filter") HistoryFilterForm form, BindingResult errors,
                 @SelectedNumber Optional<NumberView> selected, Model model) {
         if (selected.isEmpty()) {
             return "history/history";
@@ -64,7 +64,6 @@ class HistoryController {
         model.addAttribute("statuses", TicketStatus.values());
         model.addAttribute("reasons", CloseReason.values());
         if (errors.hasErrors()) {
-            model.addAttribute("errorKeys", errorKeys(errors));
             return "history/history";
         }
         HistoryFilter filter = form.toFilter();
@@ -83,22 +82,9 @@ class HistoryController {
         return "history/history";
     }
 
-    /** One message per wrong field: a value that did not convert gets its field's message, a broken rule its own. */
-    private static List<String> errorKeys(BindingResult errors) {
-        return errors.getFieldErrors().stream()
-                .map(error -> error.isBindingFailure() ? "history.filter.invalid." + fieldName(error.getField())
-                        : error.getCode())
-                .distinct()
-                .toList();
-    }
-
-    private static String fieldName(String field) {
-        return field.equals("older") || field.equals("newer") ? "cursor" : field;
-    }
-
     /** The whole filtered list (not only the page shown) as CSV; bad filters go back to the page, which says why. */
     @GetMapping("/history/export.csv")
-    void export(@ModelAttribute("filter") HistoryFilterForm form, BindingResult errors,
+    void export(@Valid @ModelAttribute("filter") HistoryFilterForm form, BindingResult errors,
                 @SelectedNumber Optional<NumberView> selected,
                 @RequestParam(defaultValue = "SEMICOLON") Separator separator, HttpServletRequest request,
                 HttpServletResponse response, Locale locale) throws IOException {

@@ -2,6 +2,8 @@ package br.com.balcao.history;
 
 import br.com.balcao.tickets.CloseReason;
 import br.com.balcao.tickets.TicketStatus;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
@@ -9,7 +11,8 @@ import org.springframework.validation.Errors;
 
 /**
  * The history filters as the query string carries them. A value that does not convert (a date or a number
- * that is not one) is a binding error of its field; {@link #validate} adds the rules between fields.
+ * that is not one) is a binding error of its field (its message is {@code typeMismatch.filter.<field>}); the
+ * annotations check each field and {@link #validate} the rules between fields.
  */
 public class HistoryFilterForm {
 
@@ -22,8 +25,10 @@ public class HistoryFilterForm {
     private Long agent;
     private TicketStatus status;
     private CloseReason reason;
+    @Size(max = CONTACT_MAX_LENGTH, message = "{history.filter.invalid.contact}")
     private String contact;
     private Long tag;
+    @Positive(message = "{history.filter.invalid.ticket}")
     private Long ticket;
     private Long older;
     private Long newer;
@@ -31,12 +36,6 @@ public class HistoryFilterForm {
     void validate(Errors errors) {
         if (from != null && to != null && from.isAfter(to)) {
             errors.rejectValue("to", "history.filter.invalid.range");
-        }
-        if (ticket != null && ticket < 1) {
-            errors.rejectValue("ticket", "history.filter.invalid.ticket");
-        }
-        if (contact != null && contact.strip().length() > CONTACT_MAX_LENGTH) {
-            errors.rejectValue("contact", "history.filter.invalid.contact");
         }
         if (reason != null && status != null && status != TicketStatus.CLOSED) {
             errors.rejectValue("reason", "history.filter.invalid.reason");

@@ -1,22 +1,22 @@
 package br.com.balcao.quickreplies;
 
+import static br.com.balcao.shared.FormSubmission.accepted;
+
 import br.com.balcao.quickreplies.QuickReplyAdmin.CategoryRow;
 import br.com.balcao.quickreplies.QuickReplyAdmin.DeleteOutcome;
 import br.com.balcao.quickreplies.QuickReplyAdmin.ReplyRow;
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.security.SignedInUser;
-import br.com.balcao.shared.InvalidInputException;
+import br.com.balcao.shared.FormSubmission;
 import br.com.balcao.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Supplier;
-import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,17 +34,18 @@ class QuickReplyPageController {
 
     private final QuickReplyAdmin admin;
     private final AccessPolicy access;
-    private final MessageSource messages;
 
-    QuickReplyPageController(QuickReplyAdmin admin, AccessPolicy access, MessageSource messages) {
+    QuickReplyPageController(QuickReplyAdmin admin, AccessPolicy access) {
         this.admin = admin;
         this.access = access;
-        this.messages = messages;
     }
 
-    /** What the forms hold when shown again after a refusal. */
-    record Draft(String categoryName, String title, String body) {
-        static final Draft EMPTY = new Draft("", "", "");
+    /** A category's name, new or renamed. */
+    record CategoryParams(String name) {
+    }
+
+    /** A reply's fields; its category is a separate parameter. */
+    record ReplyParams(String title, String body) {
     }
 
     @GetMapping("/quick-replies")
@@ -53,28 +54,27 @@ class QuickReplyPageController {
         access.requireManager();
         Optional<ReplyRow> editing = reply.map(admin::reply);
         Long categoryId = editing.map(ReplyRow::categoryId).or(() -> category).orElse(null);
-        Draft draft = editing.map(r -> new Draft("", r.title(), r.body())).orElse(Draft.EMPTY);
-        return show(model, categoryId, editing.map(ReplyRow::id).orElse(null), rename, draft);
+        editing.ifPresent(r -> model.addAttribute("replyForm", new ReplyParams(r.title(), r.body())));
+        return show(model, categoryId, editing.map(ReplyRow::id).orElse(null), rename);
     }
 
     @PostMapping("/quick-replies/categories")
-    String createCategory(@RequestParam(defaultValue = "") String name, Model model, HttpServletResponse response,
-            RedirectAttributes redirect, Locale locale) {
+    String createCategory(@ModelAttribute("categoryForm") CategoryParams form, BindingResult result, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
         SignedInUser actor = access.requireManager();
-        return attempt(() -> {
-            long id = admin.createCategory(actor, name);
-            return saved(redirect, "/quick-replies?category=" + id);
-        }, model, response, locale, null, null, false, new Draft(name, "", ""));
+        return FormSubmission.result(result, response, () -> admin.createCategory(actor, form.name()))
+                .map(id -> saved(redirect, "/quick-replies?category=" + id))
+                .orElseGet(() -> show(model, null, null, false));
     }
 
     @PostMapping("/quick-replies/categories/{categoryId}")
-    String renameCategory(@PathVariable long categoryId, @RequestParam(defaultValue = "") String name, Model model,
-            HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
+    String renameCategory(@PathVariable long categoryId, @ModelAttribute("renameForm") CategoryParams form,
+            BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         SignedInUser actor = access.requireManager();
-        return attempt(() -> {
-            admin.renameCategory(actor, categoryId, name);
-            return saved(redirect, "/quick-replies?category=" + categoryId);
-        }, model, response, locale, categoryId, null, true, new Draft(name, "", ""));
+        if (!accepted(result, response, () -> admin.renameCategory(actor, categoryId, form.name()))) {
+            return show(model, categoryId, null, true);
+        }
+        return saved(redirect, "/quick-replies?category=" + categoryId);
     }
 
     @PostMapping("/quick-replies/categories/{categoryId}/delete")
@@ -91,25 +91,25 @@ class QuickReplyPageController {
     }
 
     @PostMapping("/quick-replies/replies")
-    String createReply(@RequestParam long categoryId, @RequestParam(defaultValue = "") String title,
-            @RequestParam(defaultValue = "") String body, Model model, HttpServletResponse response,
-            RedirectAttributes redirect, Locale locale) {
+    String createReply(@RequestParam long categoryId, @ModelAttribute("replyForm") ReplyParams form,
+            BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         SignedInUser actor = access.requireManager();
-        return attempt(() -> {
-            admin.createReply(actor, categoryId, title, body);
-            return saved(redirect, "/quick-replies?category=" + categoryId);
-        }, model, response, locale, categoryId, null, false, new Draft("", title, body));
+        if (!accepted(result, response, () -> admin.createReply(actor, categoryId, form.title(), form.body()))) {
+            return show(model, categoryId, null, false);
+        }
+        return saved(redirect, "/quick-replies?category=" + categoryId);
     }
 
     @PostMapping("/quick-replies/replies/{replyId}")
     String editReply(@PathVariable long replyId, @RequestParam long categoryId,
-            @RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String body, Model model,
-            HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
+            @ModelAttribute("replyForm") ReplyParams form, BindingResult result, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
         SignedInUser actor = access.requireManager();
-        return attempt(() -> {
-            admin.editReply(actor, replyId, categoryId, title, body);
-            return saved(redirect, "/quick-replies?category=" + categoryId);
-        }, model, response, locale, categoryId, replyId, false, new Draft("", title, body));
+        if (!accepted(result, response,
+                () -> admin.editReply(actor, replyId, categoryId, form.title(), form.body()))) {
+            return show(model, categoryId, replyId, false);
+        }
+        return saved(redirect, "/quick-replies?category=" + categoryId);
     }
 
     @PostMapping("/quick-replies/replies/{replyId}/delete")
@@ -119,18 +119,8 @@ class QuickReplyPageController {
                 .map(categoryId -> "/quick-replies?category=" + categoryId).orElse("/quick-replies"));
     }
 
-    private String attempt(Supplier<String> change, Model model, HttpServletResponse response, Locale locale,
-            Long categoryId, Long editingReplyId, boolean renaming, Draft draft) {
-        try {
-            return change.get();
-        } catch (InvalidInputException refused) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("error", messages.getMessage(refused, locale));
-            return show(model, categoryId, editingReplyId, renaming, draft);
-        }
-    }
-
-    private String show(Model model, Long categoryId, Long editingReplyId, boolean renaming, Draft draft) {
+    /** The page; the forms not being shown again after a refusal start empty (the rename form with the name). */
+    private String show(Model model, Long categoryId, Long editingReplyId, boolean renaming) {
         List<CategoryRow> categories = admin.categories();
         Optional<CategoryRow> selected = categoryId == null ? categories.stream().findFirst()
                 : Optional.of(categories.stream().filter(c -> c.id() == categoryId).findFirst()
@@ -140,7 +130,15 @@ class QuickReplyPageController {
         model.addAttribute("replies", selected.map(c -> admin.repliesOf(c.id())).orElse(List.of()));
         model.addAttribute("editingReplyId", editingReplyId);
         model.addAttribute("renaming", renaming);
-        model.addAttribute("draft", draft);
+        if (!model.containsAttribute("categoryForm")) {
+            model.addAttribute("categoryForm", new CategoryParams(""));
+        }
+        if (!model.containsAttribute("renameForm")) {
+            model.addAttribute("renameForm", new CategoryParams(selected.map(CategoryRow::name).orElse("")));
+        }
+        if (!model.containsAttribute("replyForm")) {
+            model.addAttribute("replyForm", new ReplyParams("", ""));
+        }
         model.addAttribute("titleMax", QuickReply.TITLE_MAX_LENGTH);
         model.addAttribute("nameMax", QuickReplyCategory.NAME_MAX_LENGTH);
         return VIEW;

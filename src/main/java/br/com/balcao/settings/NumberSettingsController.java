@@ -1,5 +1,6 @@
 package br.com.balcao.settings;
 
+import static br.com.balcao.shared.FormSubmission.accepted;
 import static br.com.balcao.shared.InvalidInputException.label;
 
 import br.com.balcao.numbers.NumberDirectory;
@@ -9,9 +10,13 @@ import br.com.balcao.numbers.NumberSettings;
 import br.com.balcao.numbers.NumberView;
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.security.SignedInUser;
-import br.com.balcao.settings.FormAttempt.Context;
+import br.com.balcao.shared.FormSubmission;
 import br.com.balcao.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -21,12 +26,14 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import org.hibernate.validator.constraints.Range;
 import java.util.Optional;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,6 +44,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class NumberSettingsController {
 
     private static final String VIEW = "settings/numbers";
+    private static final int MAX_MINUTES = 10_080;
     /** What a new number starts with, here and at the first-run setup. */
     static final NumberForm NEW_NUMBER = new NumberForm("", "", "", ZoneId.of("America/Sao_Paulo"), false, "", false,
             "sair", 60, 120);
@@ -45,15 +53,13 @@ class NumberSettingsController {
     private final NumberDirectory directory;
     private final NumberChanges changes;
     private final AccessPolicy access;
-    private final FormAttempt attempt;
 
     NumberSettingsController(NumberSettings settings, NumberDirectory directory, NumberChanges changes,
-            AccessPolicy access, FormAttempt attempt) {
+            AccessPolicy access) {
         this.settings = settings;
         this.directory = directory;
         this.changes = changes;
         this.access = access;
-        this.attempt = attempt;
     }
 
     /** A weekday's intervals on the form, plus one empty row to add another. */
@@ -65,58 +71,61 @@ class NumberSettingsController {
             Model model) {
         access.requireAdmin();
         if (create) {
-            return show(model, null, NEW_NUMBER);
+            return show(model, null, NumberParams.of(NEW_NUMBER));
         }
         Optional<Long> selected = number.or(() -> directory.all().stream().findFirst().map(NumberView::id));
-        return show(model, selected.orElse(null), selected.map(settings::form).orElse(null));
+        return show(model, selected.orElse(null), selected.map(settings::form).map(NumberParams::of).orElse(null));
     }
 
     @PostMapping("/settings/numbers")
-    String create(NumberParams params, Model model, HttpServletResponse response, RedirectAttributes redirect,
-            Locale locale) {
+    String create(@Valid @ModelAttribute("form") NumberParams form, BindingResult result, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
         SignedInUser actor = access.requireAdmin();
-        return attempt.run(new Context(model, response, redirect, locale),
-                () -> "/settings/numbers?number=" + changes.create(actor, params.toForm()),
-                () -> show(model, null, params.toFormLeniently()));
+        return FormSubmission.result(result, response, () -> changes.create(actor, form.toForm()))
+                .map(created -> saved(redirect, created, ""))
+                .orElseGet(() -> show(model, null, form));
     }
 
     @PostMapping("/settings/numbers/{numberId}")
-    String update(@PathVariable long numberId, NumberParams params, Model model, HttpServletResponse response,
-            RedirectAttributes redirect, Locale locale) {
+    String update(@PathVariable long numberId, @Valid @ModelAttribute("form") NumberParams form, BindingResult result,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
         SignedInUser actor = access.requireAdmin();
         access.requireVisible(numberId);
-        return attempt.run(new Context(model, response, redirect, locale),
-                () -> {
-                    changes.update(actor, numberId, params.toForm());
-                    return "/settings/numbers?number=" + numberId;
-                }, () -> show(model, numberId, params.toFormLeniently()));
+        if (!accepted(result, response, () -> changes.update(actor, numberId, form.toForm()))) {
+            return show(model, numberId, form);
+        }
+        return saved(redirect, numberId, "");
+    }
+
+    /** The hours form's rows: each interval is a day, an opening and a closing time, in the same position. */
+    record HoursParams(List<String> day, List<String> opens, List<String> closes) {
     }
 
     @PostMapping("/settings/numbers/{numberId}/hours")
-    String hours(@PathVariable long numberId, @RequestParam(name = "day", defaultValue = "") List<String> days,
-            @RequestParam(name = "opens", defaultValue = "") List<String> opens,
-            @RequestParam(name = "closes", defaultValue = "") List<String> closes, Model model,
-            HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
+    String hours(@PathVariable long numberId, @ModelAttribute("hoursForm") HoursParams hours, BindingResult result,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
         SignedInUser actor = access.requireAdmin();
         access.requireVisible(numberId);
-        return attempt.run(new Context(model, response, redirect, locale),
-                () -> {
-                    changes.replaceHours(actor, numberId, intervals(days, opens, closes));
-                    return "/settings/numbers?number=" + numberId + "#hours";
-                }, () -> show(model, numberId, settings.form(numberId)));
+        if (!accepted(result, response, () -> changes.replaceHours(actor, numberId,
+                intervals(listOf(hours.day()), listOf(hours.opens()), listOf(hours.closes()))))) {
+            return show(model, numberId, NumberParams.of(settings.form(numberId)));
+        }
+        return saved(redirect, numberId, "#hours");
+    }
+
+    record HolidayParams(@NotNull(message = "{form.required}") LocalDate day,
+            @NotBlank(message = "{form.required}") @Size(max = 80, message = "{form.tooLong}") String name) {
     }
 
     @PostMapping("/settings/numbers/{numberId}/holidays")
-    String addHoliday(@PathVariable long numberId, @RequestParam(defaultValue = "") String day,
-            @RequestParam(defaultValue = "") String name, Model model, HttpServletResponse response,
-            RedirectAttributes redirect, Locale locale) {
+    String addHoliday(@PathVariable long numberId, @Valid @ModelAttribute("holiday") HolidayParams holiday,
+            BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         SignedInUser actor = access.requireAdmin();
         access.requireVisible(numberId);
-        return attempt.run(new Context(model, response, redirect, locale),
-                () -> {
-                    changes.addHoliday(actor, numberId, date(day), name);
-                    return "/settings/numbers?number=" + numberId + "#holidays";
-                }, () -> show(model, numberId, settings.form(numberId)));
+        if (!accepted(result, response, () -> changes.addHoliday(actor, numberId, holiday.day(), holiday.name()))) {
+            return show(model, numberId, NumberParams.of(settings.form(numberId)));
+        }
+        return saved(redirect, numberId, "#holidays");
     }
 
     @PostMapping("/settings/numbers/{numberId}/holidays/{holidayId}/delete")
@@ -124,20 +133,41 @@ class NumberSettingsController {
         SignedInUser actor = access.requireAdmin();
         access.requireVisible(numberId);
         changes.removeHoliday(actor, numberId, holidayId);
-        redirect.addFlashAttribute("saved", true);
-        return "redirect:/settings/numbers?number=" + numberId + "#holidays";
+        return saved(redirect, numberId, "#holidays");
     }
 
-    private String show(Model model, Long numberId, NumberForm form) {
+    private static String saved(RedirectAttributes redirect, long numberId, String part) {
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/settings/numbers?number=" + numberId + part;
+    }
+
+    private static List<String> listOf(List<String> values) {
+        return values == null ? List.of() : values;
+    }
+
+    private String show(Model model, Long numberId, NumberParams form) {
         model.addAttribute("numbers", directory.all());
         model.addAttribute("selectedId", numberId);
-        model.addAttribute("form", form);
+        if (form != null && !model.containsAttribute("form")) {
+            // Not replaced: a form whose value could not be converted is null, and its errors are kept with it.
+            model.addAttribute("form", form);
+        }
+        model.addAttribute("showForm", model.containsAttribute("form"));
+        if (!model.containsAttribute("holiday")) {
+            model.addAttribute("holiday", new HolidayParams(null, ""));
+        }
+        if (!model.containsAttribute("hoursForm")) {
+            model.addAttribute("hoursForm", new HoursParams(List.of(), List.of(), List.of()));
+        }
         model.addAttribute("zones", ZoneChoices.in(LocaleContextHolder.getLocale()));
         if (numberId != null) {
             List<HoursInterval> hours = settings.hours(numberId);
             model.addAttribute("week", Arrays.stream(DayOfWeek.values())
                     .map(day -> new DayRows(day, hours.stream().filter(h -> h.day() == day).toList())).toList());
             model.addAttribute("holidays", settings.holidays(numberId));
+            NumberForm saved = settings.form(numberId);
+            model.addAttribute("selectedZone", saved.zone().getId());
+            model.addAttribute("alwaysOpen", saved.alwaysOpen());
         }
         return VIEW;
     }
@@ -163,71 +193,44 @@ class NumberSettingsController {
         return intervals;
     }
 
-    private static LocalDate date(String value) {
-        try {
-            return value.isBlank() ? null : LocalDate.parse(value.strip());
-        } catch (DateTimeParseException bad) {
-            throw new InvalidInputException("configuration.form.invalid", label("configuration.numbers.holidayDay"));
-        }
-    }
+    /** The number form's fields as typed; the time zone is read when the number is saved. */
+    record NumberParams(
+            @NotBlank(message = "{form.required}") @Size(max = 80, message = "{form.tooLong}") String name,
+            @NotBlank(message = "{form.required}") @Size(max = 32, message = "{form.tooLong}") String displayPhone,
+            @NotBlank(message = "{form.required}") @Size(max = 64, message = "{form.tooLong}") String phoneNumberId,
+            @NotBlank(message = "{form.required}") String timeZone, Boolean alwaysOpen, String afterHoursMessage,
+            Boolean notifyNextOpening,
+            @NotBlank(message = "{form.required}") @Size(max = 40, message = "{form.tooLong}") String exitKeyword,
+            @NotNull(message = "{form.required}") @Range(min = 1, max = MAX_MINUTES, message = "{form.range}") Integer customerInactivityMinutes,
+            @NotNull(message = "{form.required}") @Range(min = 1, max = MAX_MINUTES, message = "{form.range}") Integer queueTimeoutMinutes) {
 
-    /** The number form's fields as typed. */
-    record NumberParams(String name, String displayPhone, String phoneNumberId, String timeZone, Boolean alwaysOpen,
-            String afterHoursMessage, Boolean notifyNextOpening, String exitKeyword, String customerInactivityMinutes,
-            String queueTimeoutMinutes) {
+        static NumberParams of(NumberForm number) {
+            return new NumberParams(number.name(), number.displayPhone(), number.phoneNumberId(), number.zone().getId(),
+                    number.alwaysOpen(), number.afterHoursMessage(), number.notifyNextOpening(), number.exitKeyword(),
+                    number.customerInactivityMinutes(), number.queueTimeoutMinutes());
+        }
 
         /** A new number's identity as typed, its other settings as {@link #NEW_NUMBER} has them. */
         static NumberParams newNumber(String name, String displayPhone, String phoneNumberId, String timeZone,
                 boolean alwaysOpen) {
+            NumberParams defaults = of(NEW_NUMBER);
             return new NumberParams(name, displayPhone, phoneNumberId, timeZone, alwaysOpen,
-                    NEW_NUMBER.afterHoursMessage(), NEW_NUMBER.notifyNextOpening(), NEW_NUMBER.exitKeyword(),
-                    String.valueOf(NEW_NUMBER.customerInactivityMinutes()),
-                    String.valueOf(NEW_NUMBER.queueTimeoutMinutes()));
+                    defaults.afterHoursMessage(), defaults.notifyNextOpening(), defaults.exitKeyword(),
+                    defaults.customerInactivityMinutes(), defaults.queueTimeoutMinutes());
         }
 
         NumberForm toForm() {
-            return new NumberForm(name, displayPhone, phoneNumberId, zone(), isTrue(alwaysOpen), afterHoursMessage,
-                    isTrue(notifyNextOpening), exitKeyword, minutes(customerInactivityMinutes, "configuration.numbers.customerInactivity"),
-                    minutes(queueTimeoutMinutes, "configuration.numbers.queueTimeout"));
-        }
-
-        /** The same, for showing the form again: what cannot be read falls back to a default. */
-        NumberForm toFormLeniently() {
-            ZoneId zone;
-            try {
-                zone = zone();
-            } catch (InvalidInputException bad) {
-                zone = ZoneId.of("America/Sao_Paulo");
-            }
-            return new NumberForm(name, displayPhone, phoneNumberId, zone, isTrue(alwaysOpen), afterHoursMessage,
-                    isTrue(notifyNextOpening), exitKeyword, lenient(customerInactivityMinutes), lenient(queueTimeoutMinutes));
+            return new NumberForm(name, displayPhone, phoneNumberId, zone(), Boolean.TRUE.equals(alwaysOpen),
+                    afterHoursMessage, Boolean.TRUE.equals(notifyNextOpening), exitKeyword,
+                    customerInactivityMinutes == null ? 0 : customerInactivityMinutes,
+                    queueTimeoutMinutes == null ? 0 : queueTimeoutMinutes);
         }
 
         private ZoneId zone() {
             try {
-                return ZoneId.of(timeZone == null ? "" : timeZone.strip());
+                return ZoneId.of(timeZone == null ? "" : timeZone);
             } catch (DateTimeException bad) {
                 throw new InvalidInputException("configuration.form.invalid", label("configuration.numbers.zone"));
-            }
-        }
-
-        private static int minutes(String value, String labelKey) {
-            try {
-                return Integer.parseInt(value == null ? "" : value.strip());
-            } catch (NumberFormatException bad) {
-                throw new InvalidInputException("configuration.form.invalid", label(labelKey));
-            }
-        }
-
-        private static boolean isTrue(Boolean checked) {
-            return Boolean.TRUE.equals(checked);
-        }
-
-        private static int lenient(String value) {
-            try {
-                return Integer.parseInt(value == null ? "" : value.strip());
-            } catch (NumberFormatException bad) {
-                return 0;
             }
         }
     }

@@ -1,15 +1,20 @@
 package br.com.balcao.settings;
 
+import static br.com.balcao.shared.FormSubmission.accepted;
+
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.security.SignedInUser;
-import br.com.balcao.settings.FormAttempt.Context;
 import br.com.balcao.tickets.TagCatalog;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Locale;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,16 +30,15 @@ class TagSettingsController {
     private final TagCatalog tags;
     private final CatalogChanges changes;
     private final AccessPolicy access;
-    private final FormAttempt attempt;
 
-    TagSettingsController(TagCatalog tags, CatalogChanges changes, AccessPolicy access, FormAttempt attempt) {
+    TagSettingsController(TagCatalog tags, CatalogChanges changes, AccessPolicy access) {
         this.tags = tags;
         this.changes = changes;
         this.access = access;
-        this.attempt = attempt;
     }
 
-    record TagParams(String name, String color) {
+    record TagParams(@NotBlank(message = "{form.required}") @Size(max = 40, message = "{form.tooLong}") String name,
+            String color) {
     }
 
     @GetMapping("/settings/tags")
@@ -42,42 +46,46 @@ class TagSettingsController {
         access.requireAdmin();
         TagParams form = edit.map(tags::find).map(t -> new TagParams(t.name(), t.color()))
                 .orElse(new TagParams("", DEFAULT_COLOR));
-        return show(model, edit.orElse(null), form);
+        model.addAttribute("form", form);
+        return show(model, edit.orElse(null));
     }
 
     @PostMapping("/settings/tags")
-    String create(TagParams params, Model model, HttpServletResponse response, RedirectAttributes redirect,
-            Locale locale) {
+    String create(@Valid @ModelAttribute("form") TagParams form, BindingResult result, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
         SignedInUser actor = access.requireAdmin();
-        return attempt.run(new Context(model, response, redirect, locale), () -> {
-            changes.createTag(actor, params.name(), params.color());
-            return "/settings/tags";
-        }, () -> show(model, null, params));
+        if (!accepted(result, response, () -> changes.createTag(actor, form.name(), form.color()))) {
+            return show(model, null);
+        }
+        return saved(redirect);
     }
 
     @PostMapping("/settings/tags/{tagId}")
-    String update(@PathVariable long tagId, TagParams params, Model model, HttpServletResponse response,
-            RedirectAttributes redirect, Locale locale) {
+    String update(@PathVariable long tagId, @Valid @ModelAttribute("form") TagParams form, BindingResult result,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
         SignedInUser actor = access.requireAdmin();
         tags.find(tagId);
-        return attempt.run(new Context(model, response, redirect, locale), () -> {
-            changes.updateTag(actor, tagId, params.name(), params.color());
-            return "/settings/tags";
-        }, () -> show(model, tagId, params));
+        if (!accepted(result, response, () -> changes.updateTag(actor, tagId, form.name(), form.color()))) {
+            return show(model, tagId);
+        }
+        return saved(redirect);
     }
 
     @PostMapping("/settings/tags/{tagId}/delete")
     String delete(@PathVariable long tagId, RedirectAttributes redirect) {
         SignedInUser actor = access.requireAdmin();
         changes.deleteTag(actor, tagId);
+        return saved(redirect);
+    }
+
+    private static String saved(RedirectAttributes redirect) {
         redirect.addFlashAttribute("saved", true);
         return "redirect:/settings/tags";
     }
 
-    private String show(Model model, Long editingId, TagParams form) {
+    private String show(Model model, Long editingId) {
         model.addAttribute("tags", tags.all());
         model.addAttribute("editingId", editingId);
-        model.addAttribute("form", form);
         return VIEW;
     }
 }

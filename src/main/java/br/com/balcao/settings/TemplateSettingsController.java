@@ -1,10 +1,11 @@
 package br.com.balcao.settings;
 
+import static br.com.balcao.shared.FormSubmission.accepted;
+
 import br.com.balcao.numbers.NumberDirectory;
 import br.com.balcao.numbers.NumberView;
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.security.SignedInUser;
-import br.com.balcao.settings.FormAttempt.Context;
 import br.com.balcao.shared.InvalidInputException;
 import br.com.balcao.shared.NotFoundException;
 import br.com.balcao.templates.TemplateAdministration;
@@ -13,6 +14,10 @@ import br.com.balcao.templates.TemplateCategory;
 import br.com.balcao.templates.TemplateStatus;
 import br.com.balcao.templates.TemplateView;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,7 +26,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,40 +44,39 @@ class TemplateSettingsController {
     private final CatalogChanges changes;
     private final NumberDirectory numbers;
     private final AccessPolicy access;
-    private final FormAttempt attempt;
     private final MessageSource messages;
 
     TemplateSettingsController(TemplateAdministration templates, CatalogChanges changes, NumberDirectory numbers,
-            AccessPolicy access, FormAttempt attempt, MessageSource messages) {
+            AccessPolicy access, MessageSource messages) {
         this.templates = templates;
         this.changes = changes;
         this.numbers = numbers;
         this.access = access;
-        this.attempt = attempt;
         this.messages = messages;
     }
 
-    /** The template form as typed. */
-    record TemplateParams(String name, String language, String category, String body, String status) {
+    /** The template form as typed; its name, language and variables are checked by the templates module. */
+    record TemplateParams(@NotBlank(message = "{form.required}") String name,
+            @NotBlank(message = "{form.required}") String language,
+            @NotNull(message = "{form.required}") TemplateCategory category,
+            @NotBlank(message = "{form.required}") @Size(max = 1024, message = "{form.tooLong}") String body,
+            @NotNull(message = "{form.required}") TemplateStatus status) {
 
-        static final TemplateParams EMPTY = new TemplateParams("", "pt_BR", "UTILITY", "", "APPROVED");
+        static final TemplateParams EMPTY = new TemplateParams("", "pt_BR", TemplateCategory.UTILITY, "",
+                TemplateStatus.APPROVED);
 
         TemplateForm toForm() {
-            return new TemplateForm(name, language, parse(TemplateCategory.class, category), body,
-                    parse(TemplateStatus.class, status));
+            return new TemplateForm(name, language, category, body, status);
+        }
+
+        /** The same template under another name, for the preview of a template not yet named. */
+        TemplateParams named(String other) {
+            return new TemplateParams(other, language, category, body, status);
         }
 
         static TemplateParams of(TemplateView template) {
-            return new TemplateParams(template.name(), template.language(), template.category().name(),
-                    template.body(), template.status().name());
-        }
-
-        private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-            try {
-                return Enum.valueOf(type, value == null ? "" : value);
-            } catch (IllegalArgumentException bad) {
-                return null;
-            }
+            return new TemplateParams(template.name(), template.language(), template.category(), template.body(),
+                    template.status());
         }
     }
 
@@ -79,30 +85,32 @@ class TemplateSettingsController {
         access.requireAdmin();
         NumberView selected = number(number);
         TemplateParams form = edit.map(id -> TemplateParams.of(template(selected.id(), id))).orElse(TemplateParams.EMPTY);
+        model.addAttribute("form", form);
         return show(model, selected, edit.orElse(null), form);
     }
 
     @PostMapping("/settings/templates")
-    String create(@RequestParam long numberId, TemplateParams params, Model model, HttpServletResponse response,
-            RedirectAttributes redirect, Locale locale) {
+    String create(@RequestParam long numberId, @Valid @ModelAttribute("form") TemplateParams form,
+            BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         SignedInUser actor = access.requireAdmin();
         NumberView number = access.requireVisible(numberId);
-        return attempt.run(new Context(model, response, redirect, locale), () -> {
-            changes.createTemplate(actor, number, params.toForm());
-            return "/settings/templates?number=" + numberId;
-        }, () -> show(model, number, null, params));
+        if (!accepted(result, response, () -> changes.createTemplate(actor, number, form.toForm()))) {
+            return show(model, number, null, form);
+        }
+        return saved(redirect, numberId);
     }
 
     @PostMapping("/settings/templates/{templateId}")
-    String update(@PathVariable long templateId, @RequestParam long numberId, TemplateParams params, Model model,
-            HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
+    String update(@PathVariable long templateId, @RequestParam long numberId,
+            @Valid @ModelAttribute("form") TemplateParams form, BindingResult result, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
         SignedInUser actor = access.requireAdmin();
         NumberView number = access.requireVisible(numberId);
         template(numberId, templateId);
-        return attempt.run(new Context(model, response, redirect, locale), () -> {
-            changes.updateTemplate(actor, number, templateId, params.toForm());
-            return "/settings/templates?number=" + numberId;
-        }, () -> show(model, number, templateId, params));
+        if (!accepted(result, response, () -> changes.updateTemplate(actor, number, templateId, form.toForm()))) {
+            return show(model, number, templateId, form);
+        }
+        return saved(redirect, numberId);
     }
 
     @PostMapping("/settings/templates/{templateId}/delete")
@@ -110,19 +118,23 @@ class TemplateSettingsController {
         SignedInUser actor = access.requireAdmin();
         NumberView number = access.requireVisible(numberId);
         changes.deleteTemplate(actor, number, templateId);
+        return saved(redirect, numberId);
+    }
+
+    private static String saved(RedirectAttributes redirect, long numberId) {
         redirect.addFlashAttribute("saved", true);
         return "redirect:/settings/templates?number=" + numberId;
     }
 
     /** The variables found in the body and the text with sample values, while typing (htmx). */
     @PostMapping("/settings/templates/preview")
-    String preview(@RequestParam long numberId, TemplateParams params, Model model, Locale locale) {
+    String preview(@RequestParam long numberId, @ModelAttribute("form") TemplateParams form, BindingResult unchecked,
+            Model model, Locale locale) {
         access.requireAdmin();
         access.requireVisible(numberId);
-        TemplateParams lenient = new TemplateParams(params.name() == null || params.name().isBlank() ? "preview" : params.name(),
-                params.language(), params.category(), params.body(), params.status());
+        TemplateParams named = form.name() == null || form.name().isBlank() ? form.named("preview") : form;
         try {
-            addPreview(model, templates.preview(numberId, lenient.toForm()), locale);
+            addPreview(model, templates.preview(numberId, named.toForm()), locale);
         } catch (InvalidInputException refused) {
             model.addAttribute("previewError", messages.getMessage(refused, locale));
         }
@@ -143,12 +155,10 @@ class TemplateSettingsController {
         model.addAttribute("number", number);
         model.addAttribute("templates", templates.all(number.id()));
         model.addAttribute("editingId", editingId);
-        model.addAttribute("form", form);
         model.addAttribute("categories", TemplateCategory.values());
         model.addAttribute("statuses", TemplateStatus.values());
         try {
-            addPreview(model, templates.preview(number.id(), new TemplateParams(
-                    "preview", form.language(), form.category(), form.body(), form.status()).toForm()),
+            addPreview(model, templates.preview(number.id(), form.named("preview").toForm()),
                     LocaleContextHolder.getLocale());
         } catch (InvalidInputException notYet) {
             model.addAttribute("variableCount", 0);

@@ -1,6 +1,6 @@
 package br.com.balcao.settings;
 
-import static br.com.balcao.shared.InvalidInputException.label;
+import static br.com.balcao.shared.FormSubmission.accepted;
 
 import br.com.balcao.numbers.NumberDirectory;
 import br.com.balcao.numbers.Permission;
@@ -10,19 +10,25 @@ import br.com.balcao.security.SignedInUser;
 import br.com.balcao.security.UserAdministration.UserForm;
 import br.com.balcao.security.UserDirectory;
 import br.com.balcao.security.UserSummary;
-import br.com.balcao.settings.FormAttempt.Context;
-import br.com.balcao.shared.InvalidInputException;
+import br.com.balcao.shared.FormSubmission;
 import br.com.balcao.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
+import org.hibernate.validator.constraints.Range;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,38 +45,27 @@ class UserSettingsController {
     private final UserChanges changes;
     private final NumberDirectory numbers;
     private final AccessPolicy access;
-    private final FormAttempt attempt;
 
-    UserSettingsController(UserDirectory users, UserChanges changes, NumberDirectory numbers, AccessPolicy access,
-            FormAttempt attempt) {
+    UserSettingsController(UserDirectory users, UserChanges changes, NumberDirectory numbers, AccessPolicy access) {
         this.users = users;
         this.changes = changes;
         this.numbers = numbers;
         this.access = access;
-        this.attempt = attempt;
     }
 
     /** The user form as typed (the password is never shown again). */
-    record UserParams(String name, String email, String role, String ticketSlots, String password) {
+    record UserParams(@NotBlank(message = "{form.required}") @Size(max = 120, message = "{form.tooLong}") String name,
+            @NotBlank(message = "{form.required}") @Size(max = 254, message = "{form.tooLong}") String email,
+            @NotNull(message = "{form.required}") Role role,
+            @NotNull(message = "{form.required}") @Range(min = 0, max = 100, message = "{form.range}") Integer ticketSlots,
+            String password) {
 
         UserForm toForm() {
-            Role parsedRole;
-            int slots;
-            try {
-                parsedRole = Role.valueOf(role == null ? "" : role);
-            } catch (IllegalArgumentException bad) {
-                throw new InvalidInputException("configuration.form.invalid", label("configuration.users.role"));
-            }
-            try {
-                slots = Integer.parseInt(ticketSlots == null ? "" : ticketSlots.strip());
-            } catch (NumberFormatException bad) {
-                throw new InvalidInputException("configuration.form.invalid", label("configuration.users.slots"));
-            }
-            return new UserForm(name, email, parsedRole, slots, password);
+            return new UserForm(name, email, role, ticketSlots, password);
         }
 
         static UserParams of(UserSummary user) {
-            return new UserParams(user.name(), user.email(), user.role().name(), String.valueOf(user.ticketSlots()), "");
+            return new UserParams(user.name(), user.email(), user.role(), user.ticketSlots(), "");
         }
     }
 
@@ -85,44 +80,51 @@ class UserSettingsController {
     @GetMapping("/settings/users")
     String list(Model model) {
         access.requireAdmin();
-        return showList(model, new UserParams("", "", Role.AGENT.name(), "5", ""));
+        model.addAttribute("form", new UserParams("", "", Role.AGENT, 5, ""));
+        return showList(model);
     }
 
     @PostMapping("/settings/users")
-    String create(UserParams params, Model model, HttpServletResponse response, RedirectAttributes redirect,
-            Locale locale) {
+    String create(@Valid @ModelAttribute("form") UserParams form, BindingResult result, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
         SignedInUser actor = access.requireAdmin();
-        return attempt.run(new Context(model, response, redirect, locale),
-                () -> "/settings/users/" + changes.create(actor, params.toForm()),
-                () -> showList(model, new UserParams(params.name(), params.email(), params.role(), params.ticketSlots(), "")));
+        return FormSubmission.result(result, response, () -> changes.create(actor, form.toForm()))
+                .map(created -> saved(redirect, created, ""))
+                .orElseGet(() -> showList(model));
     }
 
     @GetMapping("/settings/users/{userId}")
     String edit(@PathVariable long userId, Model model) {
         access.requireAdmin();
-        return showUser(model, user(userId), UserParams.of(user(userId)));
+        model.addAttribute("form", UserParams.of(user(userId)));
+        return showUser(model, user(userId));
     }
 
     @PostMapping("/settings/users/{userId}")
-    String update(@PathVariable long userId, UserParams params, Model model, HttpServletResponse response,
-            RedirectAttributes redirect, Locale locale) {
+    String update(@PathVariable long userId, @Valid @ModelAttribute("form") UserParams form, BindingResult result,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
         SignedInUser actor = access.requireAdmin();
         UserSummary user = user(userId);
-        return attempt.run(new Context(model, response, redirect, locale), () -> {
-            changes.update(actor, userId, params.toForm());
-            return "/settings/users/" + userId;
-        }, () -> showUser(model, user, new UserParams(params.name(), params.email(), params.role(), params.ticketSlots(), "")));
+        if (!accepted(result, response, () -> changes.update(actor, userId, form.toForm()))) {
+            return showUser(model, user);
+        }
+        return saved(redirect, userId, "");
     }
 
+    /** Enables or disables the user; refused (the last admin), the user's page again with the reason. */
     @PostMapping("/settings/users/{userId}/enabled")
     String setEnabled(@PathVariable long userId, @RequestParam boolean enabled, Model model,
-            HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
+            HttpServletResponse response, RedirectAttributes redirect) {
         SignedInUser actor = access.requireAdmin();
         UserSummary user = user(userId);
-        return attempt.run(new Context(model, response, redirect, locale), () -> {
-            changes.setEnabled(actor, userId, enabled);
-            return "/settings/users/" + userId;
-        }, () -> showUser(model, user, UserParams.of(user)));
+        UserParams form = UserParams.of(user);
+        BindingResult result = new BeanPropertyBindingResult(form, "form");
+        if (!accepted(result, response, () -> changes.setEnabled(actor, userId, enabled))) {
+            model.addAttribute("form", form);
+            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", result);
+            return showUser(model, user);
+        }
+        return saved(redirect, userId, "");
     }
 
     /** Checkboxes: {@code member} lists the numbers the user belongs to, each permission the numbers where they have it. */
@@ -147,25 +149,27 @@ class UserSettingsController {
             permissions.put(numberId, granted);
         }
         changes.setMemberships(actor, userId, permissions);
+        return saved(redirect, userId, "#memberships");
+    }
+
+    private static String saved(RedirectAttributes redirect, long userId, String part) {
         redirect.addFlashAttribute("saved", true);
-        return "redirect:/settings/users/" + userId + "#memberships";
+        return "redirect:/settings/users/" + userId + part;
     }
 
     private UserSummary user(long userId) {
         return users.find(userId).orElseThrow(() -> new NotFoundException("user"));
     }
 
-    private String showList(Model model, UserParams form) {
+    private String showList(Model model) {
         model.addAttribute("users", users.all());
-        model.addAttribute("form", form);
         model.addAttribute("roles", Role.values());
         return LIST;
     }
 
-    private String showUser(Model model, UserSummary user, UserParams form) {
+    private String showUser(Model model, UserSummary user) {
         Map<Long, Set<Permission>> current = numbers.permissionsOf(user.id());
         model.addAttribute("user", user);
-        model.addAttribute("form", form);
         model.addAttribute("roles", Role.values());
         model.addAttribute("memberships", numbers.all().stream()
                 .map(n -> new MembershipRow(n.id(), n.name(), current.containsKey(n.id()),

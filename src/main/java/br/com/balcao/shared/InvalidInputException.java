@@ -2,6 +2,7 @@ package br.com.balcao.shared;
 
 import java.util.List;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.validation.Errors;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
@@ -23,6 +24,16 @@ public class InvalidInputException extends RuntimeException implements MessageSo
     /** A message argument that is translated too, such as a field's label. */
     public static MessageSourceResolvable label(String messageKey) {
         return new DefaultMessageSourceResolvable(new String[] {messageKey}, messageKey);
+    }
+
+    /** The refusal as the form's error: about the whole form, shown at its top. */
+    public void rejectIn(Errors form) {
+        form.reject(messageKey, getArguments(), messageKey);
+    }
+
+    /** The refusal as the error of one of the form's fields, shown next to it. */
+    public void rejectIn(Errors form, String field) {
+        form.rejectValue(field, messageKey, getArguments(), messageKey);
     }
 
     @Override

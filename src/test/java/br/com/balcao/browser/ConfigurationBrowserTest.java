@@ -131,6 +131,26 @@ class ConfigurationBrowserTest {
         browser.screenshot("configuration-settings-audit");
     }
 
+    @Test
+    void aRefusedFormShowsItsErrorNextToTheFieldWithWhatWasTyped() {
+        WebDriver driver = signedIn(900);
+        driver.get(url("/settings/numbers?number=1"));
+        WebElement queue = browser.waiting().until(d -> d.findElement(By.id("number-queueTimeoutMinutes")));
+        queue.clear();
+        queue.sendKeys("0");
+        WebElement name = driver.findElement(By.id("number-name"));
+        name.clear();
+        name.sendKeys("Loja, Centro " + "x".repeat(80));
+        name.submit();
+
+        WebElement error = browser.waiting().until(d -> d.findElement(By.cssSelector("#number-name ~ .invalid-feedback")));
+        assertThat(error.getText()).isEqualTo("No máximo 80 caracteres.");
+        assertThat(driver.findElement(By.id("number-name")).getAttribute("value")).startsWith("Loja, Centro xxx");
+        assertThat(driver.findElement(By.cssSelector("#number-queueTimeoutMinutes ~ .invalid-feedback")).getText())
+                .isEqualTo("Digite um número de 1 a 10080.");
+        browser.screenshot("configuration-settings-numbers-refused");
+    }
+
     private WebDriver signedIn(int height) {
         WebDriver driver = browser.driver();
         driver.manage().window().setSize(new Dimension(1366, height));

@@ -179,6 +179,39 @@ class SettingsPagesTest {
         assertThat(taken).contains("Outro número já usa este phone_number_id.").contains("Cópia");
     }
 
+    @Test
+    void aFieldsErrorIsShownNextToItInTheUsersLanguageWithWhatWasTypedAndNothingChanges() throws Exception {
+        String tooLong = "Etiqueta, longa " + "x".repeat(30);
+        String portuguese = mvc.perform(post("/settings/tags").param("name", tooLong).param("color", "#ff0000")
+                        .with(user(admin)).with(csrf()))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(portuguese).contains("No máximo 40 caracteres.").contains("value=\"" + tooLong + "\"")
+                .containsPattern("id=\"tag-name\"[^>]*is-invalid|is-invalid[^>]*id=\"tag-name\"");
+        String english = mvc.perform(post("/settings/tags").param("lang", "en").param("name", "  ")
+                        .param("color", "#ff0000").with(user(admin)).with(csrf()))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(english).contains("Fill in this field.").doesNotContain("Preencha");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM tags WHERE name LIKE 'Etiqueta, longa%'", Integer.class))
+                .isZero();
+
+        String pnid = data.phoneNumberId(numberId);
+        String notANumber = mvc.perform(post("/settings/numbers/{id}", numberId).with(user(admin)).with(csrf())
+                        .param("name", "Padaria").param("displayPhone", "+55 11 4000-0000").param("phoneNumberId", pnid)
+                        .param("timeZone", "America/Sao_Paulo").param("exitKeyword", "tchau")
+                        .param("customerInactivityMinutes", "trinta").param("queueTimeoutMinutes", "90"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(notANumber).contains("Este valor não é válido.").contains("value=\"tchau\"");
+        String outOfRange = mvc.perform(post("/settings/numbers/{id}", numberId).with(user(admin)).with(csrf())
+                        .param("name", " ").param("displayPhone", "+55 11 4000-0000").param("phoneNumberId", pnid)
+                        .param("timeZone", "America/Sao_Paulo").param("exitKeyword", "tchau")
+                        .param("customerInactivityMinutes", "30").param("queueTimeoutMinutes", "0"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(outOfRange).contains("Preencha este campo.").contains("Digite um número de 1 a 10080.")
+                .contains("value=\"tchau\"");
+        assertThat(jdbc.queryForObject("SELECT exit_keyword FROM business_numbers WHERE id = ?", String.class, numberId))
+                .isNotEqualTo("tchau");
+    }
+
     private org.springframework.test.web.servlet.ResultActions createTemplate(String name, String body) throws Exception {
         return mvc.perform(post("/settings/templates").with(user(admin)).with(csrf())
                 .param("numberId", String.valueOf(numberId)).param("name", name).param("language", "pt_BR")
