@@ -6,7 +6,7 @@ import br.com.balcao.contacts.ContactDirectory;
 import br.com.balcao.contacts.ContactRef;
 import br.com.balcao.numbers.NumberSnapshot;
 import br.com.balcao.numbers.NumberSnapshots;
-import br.com.balcao.tickets.Conversations;
+import br.com.balcao.tickets.MessageLog;
 import br.com.balcao.tickets.DuplicateMessageException;
 import br.com.balcao.tickets.IncomingMessage;
 import br.com.balcao.tickets.TicketEngine;
@@ -32,13 +32,13 @@ public class InboundPipeline {
 
     private final NumberSnapshots numbers;
     private final ContactDirectory contacts;
-    private final Conversations conversations;
+    private final MessageLog conversations;
     private final AfterHoursAutomation afterHours;
     private final AbsenceAutomation absence;
     private final TicketEngine tickets;
     private final TransactionTemplate transaction;
 
-    InboundPipeline(NumberSnapshots numbers, ContactDirectory contacts, Conversations conversations,
+    InboundPipeline(NumberSnapshots numbers, ContactDirectory contacts, MessageLog conversations,
                     AfterHoursAutomation afterHours, AbsenceAutomation absence, TicketEngine tickets,
                     PlatformTransactionManager transactionManager) {
         this.numbers = numbers;

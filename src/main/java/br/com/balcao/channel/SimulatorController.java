@@ -6,7 +6,7 @@ import br.com.balcao.live.LiveStreams;
 import br.com.balcao.numbers.NumberView;
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.shared.Phones;
-import br.com.balcao.tickets.Conversations;
+import br.com.balcao.tickets.MessageLog;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -35,11 +35,11 @@ class SimulatorController {
 
     private final AccessPolicy access;
     private final ContactDirectory contacts;
-    private final Conversations conversations;
+    private final MessageLog conversations;
     private final SimulatedCustomer customer;
     private final LiveStreams streams;
 
-    SimulatorController(AccessPolicy access, ContactDirectory contacts, Conversations conversations,
+    SimulatorController(AccessPolicy access, ContactDirectory contacts, MessageLog conversations,
                         SimulatedCustomer customer, LiveStreams streams) {
         this.access = access;
         this.contacts = contacts;

@@ -11,7 +11,7 @@ import br.com.balcao.shared.NotFoundException;
 import br.com.balcao.tickets.TicketConflictException;
 import br.com.balcao.tickets.TicketDetails.TagView;
 import br.com.balcao.tickets.TicketDetails;
-import br.com.balcao.tickets.TicketHistory;
+import br.com.balcao.tickets.RecentTickets;
 import br.com.balcao.tickets.TicketStatus;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -45,11 +45,11 @@ class ContactCardController {
     private final AccessPolicy access;
     private final ContactDirectory contacts;
     private final TicketDetails details;
-    private final TicketHistory history;
+    private final RecentTickets history;
     private final TransferCandidates candidates;
 
     ContactCardController(DeskTickets tickets, AccessPolicy access, ContactDirectory contacts, TicketDetails details,
-                          TicketHistory history, TransferCandidates candidates) {
+                          RecentTickets history, TransferCandidates candidates) {
         this.tickets = tickets;
         this.access = access;
         this.contacts = contacts;

@@ -101,7 +101,7 @@ class Message {
 
     /**
      * A message an agent writes, pending until the gateway sends it. Customers' messages and automation replies
-     * are written by the engine's own statements ({@link Conversations#storeInbound}, {@link AutomationReplies}).
+     * are written by the engine's own statements ({@link MessageLog#storeInbound}, {@link AutomationReplies}).
      */
     static Message byAgent(long numberId, long contactId, Long ticketId, long agentId, MessageType type,
             Instant at) {

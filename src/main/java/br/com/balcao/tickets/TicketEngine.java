@@ -16,10 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class TicketEngine {
 
     private final TicketStore store;
-    private final Conversations conversations;
+    private final MessageLog conversations;
     private final ApplicationEventPublisher events;
 
-    TicketEngine(TicketStore store, Conversations conversations, ApplicationEventPublisher events) {
+    TicketEngine(TicketStore store, MessageLog conversations, ApplicationEventPublisher events) {
         this.store = store;
         this.conversations = conversations;
         this.events = events;

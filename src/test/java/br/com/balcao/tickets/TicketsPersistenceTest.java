@@ -47,7 +47,7 @@ class TicketsPersistenceTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    Conversations conversations;
+    MessageLog conversations;
 
     @Autowired
     AutomationReplies automationReplies;

@@ -10,11 +10,11 @@ import org.springframework.stereotype.Service;
 
 /** Read-only views of past and present tickets. */
 @Service
-public class TicketHistory {
+public class RecentTickets {
 
     private final JdbcTemplate jdbc;
 
-    TicketHistory(JdbcTemplate jdbc) {
+    RecentTickets(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -26,7 +26,7 @@ public class TicketHistory {
                  WHERE t.contact_id = ?
                  ORDER BY t.created_at DESC, t.id DESC
                  LIMIT ?
-                """, TicketHistory::summary, contactId, limit);
+                """, RecentTickets::summary, contactId, limit);
     }
 
     private static TicketSummary summary(ResultSet row, int index) throws SQLException {

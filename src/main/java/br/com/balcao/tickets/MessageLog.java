@@ -11,11 +11,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The message log of every conversation. */
 @Service
-public class Conversations {
+public class MessageLog {
 
     private final JdbcTemplate jdbc;
 
-    Conversations(JdbcTemplate jdbc) {
+    MessageLog(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
