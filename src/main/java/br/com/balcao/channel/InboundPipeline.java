@@ -32,18 +32,18 @@ public class InboundPipeline {
 
     private final NumberSnapshots numbers;
     private final ContactDirectory contacts;
-    private final MessageLog conversations;
+    private final MessageLog messageLog;
     private final AfterHoursAutomation afterHours;
     private final AbsenceAutomation absence;
     private final TicketEngine tickets;
     private final TransactionTemplate transaction;
 
-    InboundPipeline(NumberSnapshots numbers, ContactDirectory contacts, MessageLog conversations,
+    InboundPipeline(NumberSnapshots numbers, ContactDirectory contacts, MessageLog messageLog,
                     AfterHoursAutomation afterHours, AbsenceAutomation absence, TicketEngine tickets,
                     PlatformTransactionManager transactionManager) {
         this.numbers = numbers;
         this.contacts = contacts;
-        this.conversations = conversations;
+        this.messageLog = messageLog;
         this.afterHours = afterHours;
         this.absence = absence;
         this.tickets = tickets;
@@ -93,7 +93,7 @@ public class InboundPipeline {
         ContactRef contact = contacts.upsertFromWhatsApp(numberId, message.fromWaId(), message.profileName(),
                 message.sentAt());
         boolean newContact = contact.isNew() && !senderSeen;
-        if (!newContact && conversations.isStored(numberId, message.wamid())) {
+        if (!newContact && messageLog.isStored(numberId, message.wamid())) {
             return;
         }
         IncomingMessage incoming = new IncomingMessage(numberId, contact.id(), message.wamid(), message.sentAt(),

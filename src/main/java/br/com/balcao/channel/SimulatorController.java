@@ -35,15 +35,15 @@ class SimulatorController {
 
     private final AccessPolicy access;
     private final ContactDirectory contacts;
-    private final MessageLog conversations;
+    private final MessageLog messageLog;
     private final SimulatedCustomer customer;
     private final LiveStreams streams;
 
-    SimulatorController(AccessPolicy access, ContactDirectory contacts, MessageLog conversations,
+    SimulatorController(AccessPolicy access, ContactDirectory contacts, MessageLog messageLog,
                         SimulatedCustomer customer, LiveStreams streams) {
         this.access = access;
         this.contacts = contacts;
-        this.conversations = conversations;
+        this.messageLog = messageLog;
         this.customer = customer;
         this.streams = streams;
     }
@@ -102,7 +102,7 @@ class SimulatorController {
         model.addAttribute("number", number);
         model.addAttribute("phone", phone);
         model.addAttribute("zone", number == null ? java.time.ZoneId.of("America/Sao_Paulo") : number.zone());
-        model.addAttribute("thread", contact.map(c -> conversations.latestOf(c.id(), THREAD_LENGTH)).orElse(List.of()));
+        model.addAttribute("thread", contact.map(c -> messageLog.latestOf(c.id(), THREAD_LENGTH)).orElse(List.of()));
     }
 
     /** The number, when the user may play its customers. */

@@ -18,7 +18,6 @@ import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import org.springframework.beans.propertyeditors.CustomCollectionEditor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -26,10 +25,8 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -90,12 +87,6 @@ class ActiveMessageController {
 
     /** One {{n}} field. */
     public record Variable(int index, String value) {
-    }
-
-    /** Each value as sent, even one with a comma in it (no splitting of a single value into a list). */
-    @InitBinder(FORM)
-    void valuesAsSent(WebDataBinder binder) {
-        binder.registerCustomEditor(List.class, new CustomCollectionEditor(List.class));
     }
 
     @GetMapping("/desk/contacts/{contactId}/active-messages/new")

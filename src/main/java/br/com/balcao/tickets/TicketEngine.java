@@ -16,12 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class TicketEngine {
 
     private final TicketStore store;
-    private final MessageLog conversations;
+    private final MessageLog messageLog;
     private final ApplicationEventPublisher events;
 
-    TicketEngine(TicketStore store, MessageLog conversations, ApplicationEventPublisher events) {
+    TicketEngine(TicketStore store, MessageLog messageLog, ApplicationEventPublisher events) {
         this.store = store;
-        this.conversations = conversations;
+        this.messageLog = messageLog;
         this.events = events;
     }
 
@@ -86,7 +86,7 @@ public class TicketEngine {
     }
 
     private long storeOnce(IncomingMessage message, Long ticketId) {
-        return conversations.storeInbound(message, ticketId)
+        return messageLog.storeInbound(message, ticketId)
                 .orElseThrow(() -> new DuplicateMessageException(message.wamid()));
     }
 

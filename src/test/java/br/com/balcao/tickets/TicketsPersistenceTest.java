@@ -47,7 +47,7 @@ class TicketsPersistenceTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    MessageLog conversations;
+    MessageLog messageLog;
 
     @Autowired
     AutomationReplies automationReplies;
@@ -173,7 +173,7 @@ class TicketsPersistenceTest {
     void messagesPersistWithAllTheirFields() {
         long ticketId = tickets.saveAndFlush(new Ticket(numberId, contactId, 1, now)).getId();
         // Customers' messages and automation replies are stored by the engine's statements; the entity reads them.
-        long inboundId = conversations.storeInbound(new IncomingMessage(numberId, contactId, "wamid.IN1", now,
+        long inboundId = messageLog.storeInbound(new IncomingMessage(numberId, contactId, "wamid.IN1", now,
                 MessageType.IMAGE, null, "media-1", "image/jpeg", "nota.jpg", "Nota fiscal", null, null, null),
                 ticketId).orElseThrow();
         Message agent = Message.byAgent(numberId, contactId, ticketId, agentId, MessageType.TEMPLATE,
@@ -187,7 +187,7 @@ class TicketsPersistenceTest {
         } finally {
             clock.set(now);
         }
-        long locationId = conversations.storeInbound(new IncomingMessage(numberId, contactId, "wamid.IN2",
+        long locationId = messageLog.storeInbound(new IncomingMessage(numberId, contactId, "wamid.IN2",
                 now.plusSeconds(10), MessageType.LOCATION, null, null, null, null, null, -23.5505, -46.6333, null),
                 ticketId).orElseThrow();
         // Delivery moves through the engine's own outbox and status paths, as in production.
