@@ -221,6 +221,7 @@ class SettingsPagesTest {
                 .contains("min=\"1\"").contains("max=\"10080\"").doesNotContain("maxlength");
         assertThat(control(number, "textarea", "number-afterHoursMessage")).doesNotContain("required")
                 .doesNotContain("maxlength");
+        assertThat(control(number, "input", "holiday-day")).contains(" required");
         assertThat(control(number, "input", "holiday-name")).contains(" required").contains("maxlength=\"80\"");
 
         String templates = page("/settings/templates?number=" + numberId);
