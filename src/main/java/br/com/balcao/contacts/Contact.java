@@ -68,23 +68,21 @@ class Contact {
     }
 
     /**
-     * A user's edit of the details WhatsApp does not give. A changed name counts as edited, so WhatsApp's profile
-     * name no longer replaces it; clearing the name hands it back to WhatsApp.
+     * A user's edit, normalised ({@link ContactEdit#normalized()}): the details, and the extra fields (replaced as a
+     * whole) when the edit has them. A changed name counts as edited, so WhatsApp's profile name no longer replaces
+     * it; clearing the name hands it back to WhatsApp.
      */
-    void editDetails(String name, String email, String city, String document) {
-        if (!Objects.equals(this.name, name)) {
-            this.nameEdited = name != null;
+    void edit(ContactEdit value) {
+        if (!Objects.equals(this.name, value.name())) {
+            this.nameEdited = value.name() != null;
         }
-        this.name = name;
-        this.email = email;
-        this.city = city;
-        this.document = document;
-    }
-
-    /** The contact page's edit: the details and the extra fields, replaced as a whole. */
-    void edit(String name, String email, String city, String document, Map<String, String> extraFields) {
-        editDetails(name, email, city, document);
-        this.extraFields = new LinkedHashMap<>(extraFields);
+        this.name = value.name();
+        this.email = value.email();
+        this.city = value.city();
+        this.document = value.document();
+        if (value.extraFields() != null) {
+            this.extraFields = new LinkedHashMap<>(value.extraFields());
+        }
     }
 
     /** The phone the contact is reached at; the WhatsApp id stays, as it is how WhatsApp names the conversation. */

@@ -42,9 +42,6 @@ public interface ContactActivity {
     /** The notes on the contact and on their tickets, newest first. */
     List<Note> notes(long contactId, int limit);
 
-    /** Whether the text fits a note. */
-    boolean validNote(String text);
-
     /** A note on the contact by the user. */
     void addNote(long contactId, long authorId, String text);
 }

@@ -1,23 +1,24 @@
 package br.com.balcao.contacts;
 
-import static br.com.balcao.shared.FormSubmission.REFUSED;
+import static br.com.balcao.shared.FormSubmission.accepted;
 
 import br.com.balcao.numbers.NumberView;
 import br.com.balcao.numbers.Permission;
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -46,45 +47,32 @@ class ContactController {
     @GetMapping("/contacts/{contactId}")
     String show(@PathVariable long contactId, Model model) {
         ContactView contact = visibleContact(contactId);
-        model.addAttribute("form", ContactParams.of(contact));
-        addPage(contact, model);
-        return "contacts/contact";
+        model.addAttribute("form", ContactEdit.of(contact));
+        return page(contact, model);
     }
 
     /** Saves the form; with an error the page comes back as typed with the errors (422) and nothing changes. */
     @PostMapping("/contacts/{contactId}")
-    String edit(@PathVariable long contactId, @ModelAttribute("form") ContactParams params, BindingResult result,
-                Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String edit(@PathVariable long contactId,
+                @Validated(ContactEdit.WholeContact.class) @ModelAttribute("form") ContactEdit form,
+                BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         ContactView contact = visibleContact(contactId);
         access.require(contact.numberId(), Permission.CONTACTS);
-        ContactForm form = params.toForm();
-        // The extra fields are rows: their error is shown under the rows, kept on their first input's name.
-        form.errors().forEach((field, error) -> result.rejectValue(field.equals("extras") ? "extraName" : field, error));
-        if (!result.hasErrors() && !contacts.update(contactId, form)) {
-            result.rejectValue("phone", "contacts.error.phoneTaken");
-        }
-        if (result.hasErrors()) {
-            response.setStatus(REFUSED);
-            addPage(contact, model);
-            return "contacts/contact";
+        if (!accepted(result, response, () -> contacts.edit(contactId, form))) {
+            return page(contact, model);
         }
         redirect.addFlashAttribute("saved", true);
         return "redirect:/contacts/" + contactId;
     }
 
     @PostMapping("/contacts/{contactId}/notes")
-    String addNote(@PathVariable long contactId, @RequestParam(defaultValue = "") String text, Model model,
-                   HttpServletResponse response, RedirectAttributes redirect) {
+    String addNote(@PathVariable long contactId, @Valid @ModelAttribute("noteForm") NoteForm note,
+                   BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         ContactView contact = visibleContact(contactId);
-        if (!activity.validNote(text)) {
-            response.setStatus(REFUSED);
-            model.addAttribute("noteError", true);
-            model.addAttribute("noteText", text);
-            model.addAttribute("form", ContactParams.of(contact));
-            addPage(contact, model);
-            return "contacts/contact";
+        if (!accepted(result, response, () -> activity.addNote(contactId, access.currentUser().id(), note.text()))) {
+            model.addAttribute("form", ContactEdit.of(contact));
+            return page(contact, model);
         }
-        activity.addNote(contactId, access.currentUser().id(), text);
         redirect.addFlashAttribute("noteSaved", true);
         return "redirect:/contacts/" + contactId + "#notes";
     }
@@ -96,7 +84,10 @@ class ContactController {
         return contact;
     }
 
-    private void addPage(ContactView contact, Model model) {
+    private String page(ContactView contact, Model model) {
+        if (!model.containsAttribute("noteForm")) {
+            model.addAttribute("noteForm", NoteForm.empty());
+        }
         NumberView number = access.requireVisible(contact.numberId());
         Instant since = clock.instant().atZone(number.zone()).minusMonths(MONTHS).toInstant();
         List<ContactActivity.TicketLine> tickets = activity.tickets(contact.id(), since);
@@ -108,5 +99,6 @@ class ContactController {
         model.addAttribute("tickets", tickets.stream().filter(ticket -> !ticket.createdAt().isBefore(since)).toList());
         model.addAttribute("interactions", activity.latestMessages(contact.id(), since));
         model.addAttribute("notes", activity.notes(contact.id(), NOTES));
+        return "contacts/contact";
     }
 }

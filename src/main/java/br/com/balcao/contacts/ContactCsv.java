@@ -11,6 +11,7 @@ import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import br.com.balcao.contacts.ImportLine.Reason;
 import org.apache.commons.csv.CSVFormat;
 
 /**
@@ -20,22 +21,39 @@ import org.apache.commons.csv.CSVFormat;
  */
 final class ContactCsv {
 
-    /** The contact's own columns, with the header names they are known by (compared without accents or signs). */
+    /**
+     * The contact's own columns, in the export's order: the {@link ContactEdit} field each one is (its header in
+     * the export, its label {@code contacts.field.<header>}), the table's column, what makes an import's line
+     * wrong there, and the header names they are known by (compared without accents or signs).
+     */
     enum Field {
-        NAME("name", "nome"),
-        PHONE("phone", "telefone", "celular", "whatsapp", "fone"),
-        EMAIL("email", "e-mail"),
-        CITY("city", "cidade", "municipio"),
-        DOCUMENT("document", "documento", "cpf", "cnpj", "cpf/cnpj");
+        NAME("name", Reason.TOO_LONG, "name", "nome"),
+        PHONE("phone_e164", Reason.INVALID_PHONE, "phone", "telefone", "celular", "whatsapp", "fone"),
+        EMAIL("email", Reason.INVALID_EMAIL, "email", "e-mail"),
+        CITY("city", Reason.TOO_LONG, "city", "cidade", "municipio"),
+        DOCUMENT("document", Reason.INVALID_DOCUMENT, "document", "documento", "cpf", "cnpj", "cpf/cnpj");
 
+        private final String column;
+        private final Reason invalid;
         private final List<String> names;
 
-        Field(String... names) {
+        Field(String column, Reason invalid, String... names) {
+            this.column = column;
+            this.invalid = invalid;
             this.names = Arrays.stream(names).map(ContactCsv::fold).toList();
         }
 
+        /** The column's name in the export, and the {@link ContactEdit} field's. */
         String header() {
             return name().toLowerCase();
+        }
+
+        String column() {
+            return column;
+        }
+
+        Reason invalid() {
+            return invalid;
         }
 
         static Optional<Field> named(String header) {

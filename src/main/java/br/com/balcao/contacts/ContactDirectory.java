@@ -77,40 +77,26 @@ public class ContactDirectory {
     }
 
     /**
-     * Saves a user's edit of the contact's name, e-mail, city and document (CPF or CNPJ, stored as digits).
-     * A new name is kept from then on: WhatsApp's profile name no longer replaces it; clearing the name hands
-     * it back to WhatsApp. The caller checks the CONTACTS permission; an invalid edit changes nothing.
+     * Saves a user's edit, checked by its rules: the details (the document, CPF or CNPJ, stored as digits), and
+     * the phone and the extra fields (replaced as a whole) when the edit has them. A new name is kept from then
+     * on: WhatsApp's profile name no longer replaces it; clearing the name hands it back to WhatsApp. The WhatsApp
+     * id stays: it is how WhatsApp names the conversation. The caller checks the CONTACTS permission.
      *
-     * @throws IllegalArgumentException when {@link ContactEdit#errors()} is not empty
+     * @throws PhoneTaken when another contact of the number has that phone already; nothing is saved
      */
     @Transactional
     public ContactView edit(long contactId, ContactEdit edit) {
-        if (!edit.errors().isEmpty()) {
-            throw new IllegalArgumentException("invalid contact fields " + edit.errors().keySet());
-        }
         ContactEdit value = edit.normalized();
         Contact contact = contacts.lock(contactId).orElseThrow(() -> new NotFoundException("contact " + contactId));
-        contact.editDetails(value.name(), value.email(), value.city(), value.document());
-        return contact.view();
-    }
-
-    /**
-     * Saves the contact page's form: the details, the phone and the extra fields (replaced as a whole). The
-     * WhatsApp id stays: it is how WhatsApp names the conversation. Answers false, saving nothing, when another
-     * contact of the number has that phone already. The caller checks the form and the CONTACTS permission.
-     */
-    @Transactional
-    boolean update(long contactId, ContactForm form) {
-        ContactEdit value = form.details().normalized();
-        Phone phone = Phones.parse(form.phone()).orElseThrow(() -> new IllegalArgumentException("invalid phone"));
-        Contact contact = contacts.lock(contactId).orElse(null);
-        if (contact == null
-                || contacts.existsByNumberIdAndPhoneDigitsAndIdNot(contact.getNumberId(), phone.digits(), contactId)) {
-            return false;
+        if (value.phone() != null) {
+            Phone phone = Phones.parse(value.phone()).orElseThrow(() -> new IllegalArgumentException("invalid phone"));
+            if (contacts.existsByNumberIdAndPhoneDigitsAndIdNot(contact.getNumberId(), phone.digits(), contactId)) {
+                throw new PhoneTaken();
+            }
+            contact.changePhone(phone);
         }
-        contact.edit(value.name(), value.email(), value.city(), value.document(), form.extraFields());
-        contact.changePhone(phone);
-        return true;
+        contact.edit(value);
+        return contact.view();
     }
 
     /** A message to or from the contact was stored at {@code at}; the latest one counts. */

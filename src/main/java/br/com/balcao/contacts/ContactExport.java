@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -33,6 +34,8 @@ class ContactExport {
 
     private static final int FETCH_SIZE = 1000;
     private static final int MAX_EXTRA_COLUMNS = 50;
+    private static final String COLUMNS = Arrays.stream(Field.values()).map(field -> "c." + field.column())
+            .collect(Collectors.joining(", "));
     private static final TypeReference<Map<String, Object>> EXTRAS = new TypeReference<>() {
     };
 
@@ -59,15 +62,14 @@ class ContactExport {
         header.addAll(extraColumns);
         printer.printRecord(header.stream().map(SpreadsheetText::safe).toList());
         cursor.query("""
-                SELECT c.name, c.phone_e164, c.email, c.city, c.document, c.extra_fields::text AS extra FROM contacts c
+                SELECT %s, c.extra_fields::text AS extra FROM contacts c
                  WHERE %s ORDER BY c.last_interaction_at DESC NULLS LAST, c.id DESC
-                """.formatted(query.where()), row -> {
+                """.formatted(COLUMNS, query.where()), row -> {
             List<String> values = new ArrayList<>(header.size());
-            values.add(row.getString("name"));
-            values.add(Phones.readable(row.getString("phone_e164")));
-            values.add(row.getString("email"));
-            values.add(row.getString("city"));
-            values.add(row.getString("document"));
+            for (Field field : Field.values()) {
+                String value = row.getString(field.column());
+                values.add(field == Field.PHONE ? Phones.readable(value) : value);
+            }
             Map<String, Object> extras = json.readValue(row.getString("extra"), EXTRAS);
             extraColumns.forEach(column -> values.add(extras.get(column) == null ? null : extras.get(column).toString()));
             try {

@@ -1,18 +1,26 @@
 package br.com.balcao.contacts;
 
+import br.com.balcao.contacts.FieldRules.IsoDate;
+import br.com.balcao.contacts.FieldRules.PeriodInOrder;
+import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The filters of the contacts list, as typed in the URL (so that a filtered view can be bookmarked): a period
  * of last interaction (dates in the number's time zone, both included) and parts of the name, e-mail, phone,
- * city, document, or the exact id. Blank means "any".
+ * city, document, or the exact id. Blank means "any". While a filter is wrong (its rules are
+ * the annotations), the list shows nothing.
  */
-public record ContactFilter(String from, String to, String name, String email, String phone, String city,
-        String document, String id) {
+@PeriodInOrder(message = "{contacts.filter.error.period}")
+public record ContactFilter(
+        @IsoDate(message = "{contacts.filter.error.date}") String from,
+        @IsoDate(message = "{contacts.filter.error.date}") String to,
+        String name, String email,
+        @Pattern(regexp = "(?s).*\\d.*", message = "{contacts.filter.error.phone}") String phone,
+        String city,
+        @Pattern(regexp = "(?s).*\\d.*", message = "{contacts.filter.error.document}") String document,
+        @Pattern(regexp = "\\d{1,18}", message = "{contacts.filter.error.id}") String id) {
 
     static final ContactFilter NONE = new ContactFilter(null, null, null, null, null, null, null, null);
 
@@ -28,11 +36,11 @@ public record ContactFilter(String from, String to, String name, String email, S
     }
 
     LocalDate fromDate() {
-        return date(from);
+        return FieldRules.date(from);
     }
 
     LocalDate toDate() {
-        return date(to);
+        return FieldRules.date(to);
     }
 
     String phoneDigits() {
@@ -55,30 +63,6 @@ public record ContactFilter(String from, String to, String name, String email, S
         return equals(NONE);
     }
 
-    /** Filter name to the message key of its problem; while there is one, the list shows nothing. */
-    public Map<String, String> errors() {
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (from != null && fromDate() == null) {
-            errors.put("from", "contacts.filter.error.date");
-        }
-        if (to != null && toDate() == null) {
-            errors.put("to", "contacts.filter.error.date");
-        }
-        if (fromDate() != null && toDate() != null && toDate().isBefore(fromDate())) {
-            errors.put("to", "contacts.filter.error.period");
-        }
-        if (phone != null && phoneDigits().isEmpty()) {
-            errors.put("phone", "contacts.filter.error.phone");
-        }
-        if (document != null && documentDigits().isEmpty()) {
-            errors.put("document", "contacts.filter.error.document");
-        }
-        if (id != null && contactId() == null) {
-            errors.put("id", "contacts.filter.error.id");
-        }
-        return errors;
-    }
-
     /** The filters as a query string ("?name=ana&city=recife", or "" without filters), for links that keep them. */
     public String query() {
         UriComponentsBuilder uri = UriComponentsBuilder.newInstance();
@@ -97,17 +81,6 @@ public record ContactFilter(String from, String to, String name, String email, S
     private static void add(UriComponentsBuilder uri, String name, String value) {
         if (value != null) {
             uri.queryParam(name, value);
-        }
-    }
-
-    private static LocalDate date(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            return null;
         }
     }
 

@@ -4,20 +4,19 @@ import br.com.balcao.numbers.NumberView;
 import br.com.balcao.numbers.Permission;
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.shared.NotFoundException;
-import br.com.balcao.shared.SpreadsheetText;
 import br.com.balcao.security.SelectedNumber;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import br.com.balcao.shared.FormSubmission;
+import java.util.Optional;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.csv.CSVPrinter;
-import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,7 +25,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -41,36 +39,40 @@ class ContactImportController {
     private final ContactImports imports;
     private final ImportJobs jobs;
     private final AccessPolicy access;
-    private final MessageSource messages;
 
-    ContactImportController(ContactImports imports, ImportJobs jobs, AccessPolicy access,
-                            MessageSource messages) {
+    ContactImportController(ContactImports imports, ImportJobs jobs, AccessPolicy access) {
         this.imports = imports;
         this.jobs = jobs;
         this.access = access;
-        this.messages = messages;
     }
 
     @GetMapping("/contacts/import")
     String form(@SelectedNumber NumberView selected, Model model) {
         model.addAttribute("number", withContacts(selected));
+        model.addAttribute("upload", new Upload(null));
         return "contacts/import";
     }
 
+    /** The upload form: a chosen file. */
+    record Upload(MultipartFile file) {
+
+        @AssertTrue(message = "{contacts.import.error.noFile}")
+        public boolean isChosen() {
+            return file != null && !file.isEmpty();
+        }
+    }
+
     @PostMapping("/contacts/import")
-    String upload(@RequestParam(required = false) MultipartFile file, @SelectedNumber NumberView selected,
-                  Model model,
-                  HttpServletResponse response) throws IOException {
+    String upload(@Valid @ModelAttribute("upload") Upload upload, BindingResult result,
+                  @SelectedNumber NumberView selected, Model model, HttpServletResponse response) {
         NumberView number = withContacts(selected);
-        if (file == null || file.isEmpty()) {
-            return refused(number, "contacts.import.error.noFile", model, response);
+        Optional<Long> importId = FormSubmission.result(result, response,
+                () -> imports.upload(number.id(), access.currentUser().id(), upload.file()));
+        if (importId.isEmpty()) {
+            model.addAttribute("number", number);
+            return "contacts/import";
         }
-        try (InputStream content = file.getInputStream()) {
-            long importId = imports.upload(number.id(), access.currentUser().id(), file.getOriginalFilename(), content);
-            return "redirect:/contacts/import/" + importId;
-        } catch (ContactImports.UnreadableFile unreadable) {
-            return refused(number, unreadable.getMessage(), model, response);
-        }
+        return "redirect:/contacts/import/" + importId.get();
     }
 
     @GetMapping("/contacts/import/{importId}")
@@ -113,26 +115,7 @@ class ContactImportController {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename("rejeitados-" + job.fileName(), StandardCharsets.UTF_8).build().toString());
-        Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        writer.write('\uFEFF');
-        CSVPrinter printer = new CSVPrinter(writer, ContactCsv.format(job.separator()));
-        List<String> header = new ArrayList<>(job.header());
-        header.add(ContactCsv.REASON_COLUMN);
-        printer.printRecord(header.stream().map(SpreadsheetText::safe).toList());
-        jobs.rejections(importId, Integer.MAX_VALUE, row -> {
-            ImportLine line = ImportJobs.rejectedLine(row);
-            List<String> values = new ArrayList<>(line.values());
-            while (values.size() < job.header().size()) {
-                values.add("");
-            }
-            values.add(reason(line, locale));
-            try {
-                printer.printRecord(values.stream().map(SpreadsheetText::safe).toList());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        printer.flush();
+        imports.writeRejected(job, locale, response.getOutputStream());
     }
 
     private void addRejections(ImportJob job, Model model) {
@@ -143,17 +126,6 @@ class ContactImportController {
             });
         }
         model.addAttribute("rejections", rejections);
-    }
-
-    private String reason(ImportLine line, Locale locale) {
-        return messages.getMessage(line.rejection().messageKey(), new Object[] {line.rejection().detail()}, locale);
-    }
-
-    private String refused(NumberView number, String errorKey, Model model, HttpServletResponse response) {
-        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        model.addAttribute("number", number);
-        model.addAttribute("error", errorKey);
-        return "contacts/import";
     }
 
     private ImportJob visibleJob(long importId) {

@@ -2,9 +2,20 @@ package br.com.balcao.contacts;
 
 import br.com.balcao.contacts.ImportLine.ImportedContact;
 import jakarta.annotation.PreDestroy;
+import jakarta.validation.Validator;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import br.com.balcao.shared.InvalidInputException;
+import br.com.balcao.shared.SpreadsheetText;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.context.MessageSource;
+import org.springframework.web.multipart.MultipartFile;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +56,8 @@ class ContactImports {
     private final ImportBatchWriter writer;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final Validator validator;
+    private final MessageSource messages;
     private final Path directory;
     private final ExecutorService runner = Executors.newFixedThreadPool(2, task -> {
         Thread thread = new Thread(task, "contact-import");
@@ -53,7 +66,9 @@ class ContactImports {
     });
 
     ContactImports(ImportJobs jobs, ImportBatchWriter writer, TransactionTemplate transactions, Clock clock,
-                   ContactsProperties properties) {
+                   ContactsProperties properties, Validator validator, MessageSource messages) {
+        this.validator = validator;
+        this.messages = messages;
         this.jobs = jobs;
         this.writer = writer;
         this.transactions = transactions;
@@ -65,8 +80,8 @@ class ContactImports {
     record Preview(ImportJob job, CsvHeader header, List<ImportLine> lines) {
     }
 
-    /** Thrown when the file cannot be imported at all (not UTF-8, empty, no header); its message is a key. */
-    static final class UnreadableFile extends RuntimeException {
+    /** The file cannot be imported at all (not UTF-8, empty, no header): the upload form's error. */
+    static final class UnreadableFile extends InvalidInputException {
         UnreadableFile(String key) {
             super(key);
         }
@@ -76,7 +91,15 @@ class ContactImports {
      * Keeps the upload and records it as a job to preview; refuses a file whose text or header cannot be read.
      * Header problems (no phone column...) are kept to show: such a job cannot be started.
      */
-    long upload(long numberId, long userId, String fileName, InputStream content) throws IOException {
+    long upload(long numberId, long userId, MultipartFile upload) {
+        try (InputStream content = upload.getInputStream()) {
+            return keep(numberId, userId, upload.getOriginalFilename(), content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private long keep(long numberId, long userId, String fileName, InputStream content) throws IOException {
         Files.createDirectories(directory);
         Path file = Files.createTempFile(directory, "upload-", ".csv");
         try {
@@ -91,12 +114,40 @@ class ContactImports {
         }
     }
 
+    /**
+     * The rejected lines as the file had them, plus the reason in the reader's language, to fix and import again:
+     * a spreadsheet CSV with the file's separator and header.
+     */
+    void writeRejected(ImportJob job, Locale locale, OutputStream out) throws IOException {
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        writer.write('\uFEFF');
+        CSVPrinter printer = new CSVPrinter(writer, ContactCsv.format(job.separator()));
+        List<String> header = new ArrayList<>(job.header());
+        header.add(ContactCsv.REASON_COLUMN);
+        printer.printRecord(header.stream().map(SpreadsheetText::safe).toList());
+        jobs.rejections(job.id(), Integer.MAX_VALUE, row -> {
+            ImportLine line = ImportJobs.rejectedLine(row);
+            List<String> values = new ArrayList<>(line.values());
+            while (values.size() < job.header().size()) {
+                values.add("");
+            }
+            values.add(messages.getMessage(line.rejection().messageKey(), new Object[] {line.rejection().detail()},
+                    locale));
+            try {
+                printer.printRecord(values.stream().map(SpreadsheetText::safe).toList());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        printer.flush();
+    }
+
     Preview preview(ImportJob job) {
         List<ImportLine> lines = new ArrayList<>();
         CsvHeader header = CsvHeader.of(job.header());
         if (Files.exists(fileOf(job.id()))) {
             read(job.id(), job.separator(), (number, values) -> {
-                lines.add(ImportLine.read(header, number, values));
+                lines.add(ImportLine.read(header, number, values, validator));
                 return lines.size() < PREVIEW_LINES;
             });
         }
@@ -137,7 +188,7 @@ class ContactImports {
         int[] alreadyWritten = {job.processed()};
         try {
             read(job.id(), job.separator(), (number, values) -> {
-                ImportLine line = ImportLine.read(header, number, values);
+                ImportLine line = ImportLine.read(header, number, values, validator);
                 if (alreadyWritten[0] > 0) {
                     alreadyWritten[0]--;
                     remember(line, firstLineOfPhone);

@@ -7,6 +7,7 @@ import br.com.balcao.shared.SpreadsheetCsv.Separator;
 import br.com.balcao.security.SelectedNumber;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -40,11 +41,10 @@ class ContactListController {
 
     /** The page, or for htmx (filtering and paging in place) only its content, without the frame. */
     @GetMapping("/contacts")
-    String list(@ModelAttribute("filter") ContactFilter filter, BindingResult errors,
+    String list(@Valid @ModelAttribute("filter") ContactFilter filter, BindingResult errors,
                 @RequestParam(required = false) String after, @SelectedNumber NumberView selected,
                 HttpServletRequest request, HttpServletResponse response, Model model) {
         NumberView number = access.requireContactReader(selected.id());
-        filter.errors().forEach(errors::rejectValue);
         model.addAttribute("number", number);
         model.addAttribute("zone", number.zone());
         model.addAttribute("pagedOn", after != null);
@@ -60,10 +60,10 @@ class ContactListController {
 
     /** The filtered list as CSV, written row by row as the database hands it over. */
     @GetMapping("/contacts/export")
-    void export(@ModelAttribute ContactFilter filter, @RequestParam(defaultValue = "SEMICOLON") Separator separator,
+    void export(@Valid @ModelAttribute ContactFilter filter, BindingResult errors, @RequestParam(defaultValue = "SEMICOLON") Separator separator,
             @SelectedNumber NumberView selected, HttpServletResponse response) throws IOException {
         NumberView number = access.requireContactReader(selected.id());
-        if (!filter.errors().isEmpty()) {
+        if (errors.hasErrors()) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }

@@ -17,7 +17,6 @@ import java.util.Set;
 record CsvHeader(List<String> names, Map<Field, Integer> fields, List<ExtraColumn> extras, List<Problem> problems) {
 
     static final int MAX_COLUMNS = 60;
-    static final int MAX_EXTRA_NAME = 60;
 
     record ExtraColumn(int index, String name) {
     }
@@ -49,7 +48,7 @@ record CsvHeader(List<String> names, Map<Field, Integer> fields, List<ExtraColum
                 fields.put(field.get(), index);
             } else if (ContactCsv.fold(name).equals(ContactCsv.fold(ContactCsv.REASON_COLUMN))) {
                 continue;
-            } else if (name.codePointCount(0, name.length()) > MAX_EXTRA_NAME) {
+            } else if (name.codePointCount(0, name.length()) > ContactEdit.MAX_EXTRA_NAME) {
                 problems.add(new Problem("contacts.import.header.longName", name));
             } else {
                 extras.add(new ExtraColumn(index, name));

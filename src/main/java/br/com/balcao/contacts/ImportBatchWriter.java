@@ -85,9 +85,9 @@ class ImportBatchWriter {
                      OR (v.document IS NOT NULL AND v.document IS DISTINCT FROM c.document)
                      OR NOT c.extra_fields @> v.extra)
                 RETURNING c.id
-                """, Long.class, ids.toArray(Long[]::new), column(contacts, ImportedContact::name),
-                column(contacts, ImportedContact::email), column(contacts, ImportedContact::city),
-                column(contacts, ImportedContact::document), extras(contacts)).size();
+                """, Long.class, ids.toArray(Long[]::new), column(contacts, contact -> contact.details().name()),
+                column(contacts, contact -> contact.details().email()), column(contacts, contact -> contact.details().city()),
+                column(contacts, contact -> contact.details().document()), extras(contacts)).size();
     }
 
     /** Inserts new contacts (their WhatsApp id is the phone); returns {created, updated by a concurrent writer}. */
@@ -110,8 +110,8 @@ class ImportBatchWriter {
                 RETURNING (xmax = 0)
                 """, Boolean.class, numberId, Timestamp.from(now),
                 column(contacts, contact -> contact.phone().digits()), column(contacts, contact -> contact.phone().e164()),
-                column(contacts, ImportedContact::name), column(contacts, ImportedContact::email),
-                column(contacts, ImportedContact::city), column(contacts, ImportedContact::document), extras(contacts));
+                column(contacts, contact -> contact.details().name()), column(contacts, contact -> contact.details().email()),
+                column(contacts, contact -> contact.details().city()), column(contacts, contact -> contact.details().document()), extras(contacts));
         int created = (int) inserted.stream().filter(Boolean.TRUE::equals).count();
         return new int[] {created, inserted.size() - created};
     }

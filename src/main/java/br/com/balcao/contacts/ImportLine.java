@@ -4,19 +4,20 @@ import br.com.balcao.contacts.ContactCsv.Field;
 import br.com.balcao.contacts.CsvHeader.ExtraColumn;
 import br.com.balcao.shared.Phones;
 import br.com.balcao.shared.Phones.Phone;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One data line of an import, read against the header: either the contact it describes, or why it is
- * rejected. Blank cells say nothing (an existing contact keeps that value); cells of unknown columns become
- * extra fields.
+ * rejected. The line is checked by the rules of the contact's form ({@link ContactEdit}); blank cells say nothing
+ * (an existing contact keeps that value); cells of unknown columns become extra fields.
  */
 record ImportLine(int number, List<String> values, ImportedContact contact, Rejection rejection) {
-
-    static final int MAX_EXTRA_VALUE = 500;
 
     enum Reason {
         NO_PHONE, INVALID_PHONE, TOO_LONG, INVALID_EMAIL, INVALID_DOCUMENT, DUPLICATE, TOO_MANY_VALUES
@@ -30,51 +31,41 @@ record ImportLine(int number, List<String> values, ImportedContact contact, Reje
         }
     }
 
-    /** A valid line's contact, normalised as it will be stored (document as digits, phone in E.164). */
-    record ImportedContact(Phone phone, String name, String email, String city, String document,
-            Map<String, String> extras) {
+    /** A valid line's contact: its phone, its fields normalised as they will be stored, its extra fields. */
+    record ImportedContact(Phone phone, ContactEdit details, Map<String, String> extras) {
     }
 
-    static ImportLine read(CsvHeader header, int number, List<String> values) {
+    static ImportLine read(CsvHeader header, int number, List<String> values, Validator validator) {
         if (values.size() > header.names().size()) {
             return rejected(number, values, Reason.TOO_MANY_VALUES, null);
         }
-        String typedPhone = header.value(values, Field.PHONE);
-        if (typedPhone == null) {
+        ContactEdit edit = ContactEdit.read(field -> header.value(values, field));
+        if (edit.phone() == null) {
             return rejected(number, values, Reason.NO_PHONE, null);
         }
-        Optional<Phone> phone = Phones.parse(typedPhone);
-        if (phone.isEmpty()) {
-            return rejected(number, values, Reason.INVALID_PHONE, typedPhone.length() > 40 ? null : typedPhone);
+        Set<String> wrong = validator.validate(edit).stream().map(ConstraintViolation::getPropertyPath)
+                .map(Object::toString).collect(Collectors.toSet());
+        if (wrong.contains(Field.PHONE.header())) {
+            return rejected(number, values, Reason.INVALID_PHONE, edit.phone().length() > 40 ? null : edit.phone());
         }
-        ContactEdit edit = new ContactEdit(header.value(values, Field.NAME), header.value(values, Field.EMAIL),
-                header.value(values, Field.CITY), header.value(values, Field.DOCUMENT));
-        Map<String, String> errors = edit.errors();
-        if (errors.containsKey("name")) {
-            return rejected(number, values, Reason.TOO_LONG, Field.NAME.header());
-        }
-        if (errors.containsKey("email")) {
-            return rejected(number, values, Reason.INVALID_EMAIL, null);
-        }
-        if (errors.containsKey("city")) {
-            return rejected(number, values, Reason.TOO_LONG, Field.CITY.header());
-        }
-        if (errors.containsKey("document")) {
-            return rejected(number, values, Reason.INVALID_DOCUMENT, null);
+        for (Field field : Field.values()) {
+            if (wrong.contains(field.header())) {
+                return rejected(number, values, field.invalid(),
+                        field.invalid() == Reason.TOO_LONG ? field.header() : null);
+            }
         }
         Map<String, String> extras = new LinkedHashMap<>();
         for (ExtraColumn column : header.extras()) {
             String value = CsvHeader.cell(values, column.index());
-            if (value != null && value.codePointCount(0, value.length()) > MAX_EXTRA_VALUE) {
+            if (value != null && FieldRules.characters(value) > ContactEdit.MAX_EXTRA_VALUE) {
                 return rejected(number, values, Reason.TOO_LONG, column.name());
             }
             if (value != null) {
                 extras.put(column.name(), value);
             }
         }
-        ContactEdit value = edit.normalized();
-        return new ImportLine(number, values, new ImportedContact(phone.get(), value.name(), value.email(),
-                value.city(), value.document(), extras), null);
+        Phone phone = Phones.parse(edit.phone()).orElseThrow();
+        return new ImportLine(number, values, new ImportedContact(phone, edit.normalized(), extras), null);
     }
 
     static ImportLine rejected(int number, List<String> values, Reason reason, String detail) {

@@ -3,6 +3,7 @@ package br.com.balcao.desk;
 import br.com.balcao.contacts.ContactDirectory;
 import br.com.balcao.contacts.ContactEdit;
 import br.com.balcao.contacts.ContactView;
+import br.com.balcao.contacts.NoteForm;
 import br.com.balcao.numbers.Permission;
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.shared.BadRequestException;
@@ -14,6 +15,7 @@ import br.com.balcao.tickets.TicketDetails;
 import br.com.balcao.tickets.RecentTickets;
 import br.com.balcao.tickets.TicketStatus;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -38,8 +40,6 @@ class ContactCardController {
 
     static final int EARLIER_TICKETS = 10;
     static final int NOTES = 50;
-    /** Unprocessable: the form is shown again with its errors, and nothing was saved. */
-    static final int INVALID = HttpStatus.UNPROCESSABLE_CONTENT.value();
 
     private final DeskTickets tickets;
     private final AccessPolicy access;
@@ -62,7 +62,7 @@ class ContactCardController {
     String card(@PathVariable long ticketId, Model model) {
         DeskTicketHeader ticket = tickets.visible(ticketId);
         ContactView contact = contactOf(ticket);
-        model.addAttribute("form", formOf(contact));
+        model.addAttribute("form", ContactEdit.of(contact));
         addContact(ticket, contact, model);
         addTags(ticket, model);
         addNotes(ticket, model);
@@ -73,20 +73,19 @@ class ContactCardController {
 
     /** Saves the contact's fields; with an error, the form comes back as typed with the errors (422). */
     @PostMapping("/desk/tickets/{ticketId}/contact")
-    String editContact(@PathVariable long ticketId, @ModelAttribute("form") ContactEdit form, BindingResult result,
-                       Model model, HttpServletResponse response) {
+    String editContact(@PathVariable long ticketId, @Valid @ModelAttribute("form") ContactEdit form,
+                       BindingResult result, Model model, HttpServletResponse response) {
         DeskTicketHeader ticket = tickets.visible(ticketId);
         access.require(ticket.numberId(), Permission.CONTACTS);
-        form.errors().forEach(result::rejectValue);
         Optional<ContactView> saved = FormSubmission.result(result, response,
-                () -> contacts.edit(ticket.contactId(), form));
+                () -> contacts.edit(ticket.contactId(), form.details()));
         if (saved.isEmpty()) {
             addContact(ticket, contactOf(ticket), model);
             return "desk/card :: contact";
         }
         response.setHeader("HX-Trigger", "desk-refresh-list");
         model.addAttribute("saved", true);
-        model.addAttribute("form", formOf(saved.get()));
+        model.addAttribute("form", ContactEdit.of(saved.get()));
         addContact(ticket, saved.get(), model);
         return "desk/card :: contact";
     }
@@ -119,21 +118,22 @@ class ContactCardController {
     /** A note on the ticket ({@code scope=ticket}) or on its contact ({@code scope=contact}). */
     @PostMapping("/desk/tickets/{ticketId}/notes")
     String addNote(@PathVariable long ticketId, @RequestParam(defaultValue = "ticket") String scope,
-                   @RequestParam(defaultValue = "") String text, Model model, HttpServletResponse response) {
+                   @Valid @ModelAttribute("noteForm") NoteForm note, BindingResult result, Model model,
+                   HttpServletResponse response) {
         DeskTicketHeader ticket = tickets.visible(ticketId);
         if (!scope.equals("ticket") && !scope.equals("contact")) {
             throw new BadRequestException("unknown note scope " + scope);
         }
         long author = access.currentUser().id();
         model.addAttribute("noteScope", scope);
-        if (!TicketDetails.validNote(text)) {
-            response.setStatus(INVALID);
-            model.addAttribute("noteError", true);
-            model.addAttribute("noteText", text);
-        } else if (scope.equals("ticket")) {
-            details.noteOnTicket(ticketId, author, text);
-        } else {
-            details.noteOnContact(ticket.contactId(), author, text);
+        if (FormSubmission.accepted(result, response, () -> {
+            if (scope.equals("ticket")) {
+                details.noteOnTicket(ticketId, author, note.text());
+            } else {
+                details.noteOnContact(ticket.contactId(), author, note.text());
+            }
+        })) {
+            model.addAttribute("noteForm", NoteForm.empty());
         }
         addNotes(ticket, model);
         return "desk/card :: notes";
@@ -172,16 +172,11 @@ class ContactCardController {
     /** Whether the ticket is the current user's and in service: what the close and transfer actions need. */
     private boolean mine(DeskTicketHeader ticket) {
         return ticket.agentId() != null && ticket.agentId() == access.currentUser().id()
-                && (ticket.status() == TicketStatus.ASSIGNED || ticket.status() == TicketStatus.OPEN);
+                && ticket.status().withAgent();
     }
 
     private ContactView contactOf(DeskTicketHeader ticket) {
         return contacts.find(ticket.contactId()).orElseThrow(() -> new NotFoundException("contact"));
-    }
-
-    private static ContactEdit formOf(ContactView contact) {
-        return new ContactEdit(contact.name(), contact.email(), contact.city(),
-                ContactEdit.formatDocument(contact.document()));
     }
 
     private void addContact(DeskTicketHeader ticket, ContactView contact, Model model) {
@@ -202,6 +197,9 @@ class ContactCardController {
     }
 
     private void addNotes(DeskTicketHeader ticket, Model model) {
+        if (!model.containsAttribute("noteForm")) {
+            model.addAttribute("noteForm", NoteForm.empty());
+        }
         model.addAttribute("ticket", ticket);
         model.addAttribute("notes", details.notesOfContact(ticket.contactId(), NOTES));
     }

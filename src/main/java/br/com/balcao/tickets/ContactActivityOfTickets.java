@@ -59,11 +59,6 @@ class ContactActivityOfTickets implements ContactActivity {
     }
 
     @Override
-    public boolean validNote(String text) {
-        return TicketDetails.validNote(text);
-    }
-
-    @Override
     @Transactional
     public void addNote(long contactId, long authorId, String text) {
         details.noteOnContact(contactId, authorId, text);

@@ -3,6 +3,7 @@ package br.com.balcao.tickets;
 import br.com.balcao.contacts.ContactActivity;
 import br.com.balcao.contacts.ContactDirectory;
 import br.com.balcao.contacts.ContactView;
+import br.com.balcao.contacts.NoteForm;
 import br.com.balcao.shared.NotFoundException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class TicketDetails {
 
     /** The longest note, in characters. */
-    public static final int MAX_NOTE = 5000;
+    public static final int MAX_NOTE = NoteForm.MAX;
 
     private final JdbcTemplate jdbc;
     private final TicketRepository tickets;

@@ -11,7 +11,7 @@ public enum TicketStatus {
     CLOSED;
 
     /** An agent serves the ticket: assigned or in service (the rule {@link #sqlWithAgent} writes in SQL). */
-    boolean withAgent() {
+    public boolean withAgent() {
         return this == ASSIGNED || this == OPEN;
     }
 

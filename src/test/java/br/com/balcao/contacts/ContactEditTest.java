@@ -81,9 +81,21 @@ class ContactEditTest {
         assertThat(stored()).isEqualTo(before);
 
         mvc.perform(edit("x".repeat(121), "+" + phone, "", "", "")).andExpect(status().isUnprocessableContent());
-        mvc.perform(edit("Maria", "+" + phone, "", "", "").param("extraName", "Plano").param("extraValue",
-                "v".repeat(501))).andExpect(status().isUnprocessableContent());
+        String extras = mvc.perform(edit("Maria", "+" + phone, "", "", "").param("extraName", "Plano")
+                .param("extraValue", "v".repeat(501))).andExpect(status().isUnprocessableContent()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(extras).contains("id=\"extras-error\"").contains("Cada campo extra precisa de um nome");
         assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
+    void aBlankNoteIsRefusedWithItsMessage() throws Exception {
+        String page = mvc.perform(post("/contacts/{id}/notes", contact).with(user(agent)).with(csrf())
+                        .param("text", "  \n "))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("A nota precisa ter de 1 a 5.000 caracteres.").contains("id=\"note-text\"");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM notes WHERE contact_id = ?", Integer.class, contact))
+                .isZero();
     }
 
     @Test

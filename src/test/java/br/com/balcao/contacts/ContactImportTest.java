@@ -168,6 +168,11 @@ class ContactImportTest {
                         .with(user(agent)).with(csrf()))
                 .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Não foi possível ler o arquivo como texto UTF-8.");
+        String noFile = mvc.perform(multipart("/contacts/import")
+                        .file(new MockMultipartFile("file", "vazio.csv", "text/csv", new byte[0]))
+                        .with(user(agent)).with(csrf()))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(noFile).contains("id=\"import-error\"").contains("Escolha um arquivo CSV.");
     }
 
     @Test

@@ -99,6 +99,8 @@ class ContactListTest {
         assertThat(ids(page)).isEmpty();
         assertThat(page).contains("id=\"filter-errors\"").contains("Informe a data como dd/mm/aaaa.")
                 .contains("Para filtrar por telefone, digite ao menos um número.");
+        assertThat(list("?from=2026-11-02&to=2026-11-01"))
+                .contains("A data final do período vem antes da inicial.");
     }
 
     @Test

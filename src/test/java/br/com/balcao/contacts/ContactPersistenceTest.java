@@ -8,6 +8,7 @@ import br.com.balcao.support.TestClock;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,8 +52,8 @@ class ContactPersistenceTest {
     @Test
     void contactPersistsWithAllItsFields() {
         Contact contact = new Contact(numberId, "5511987654321", "Maria", "+5511987654321", now);
-        contact.edit("Maria Conceição", "maria@example.com", "São Paulo", "123.456.789-09",
-                Map.of("plano", "Ouro", "preferência", "manhã"));
+        contact.edit(edit("Maria Conceição", "maria@example.com", "São Paulo", "123.456.789-09",
+                Map.of("plano", "Ouro", "preferência", "manhã")));
         long id = contacts.saveAndFlush(contact).getId();
         directory.upsertFromWhatsApp(numberId, "5511987654321", "Maria", now.plus(Duration.ofMinutes(5)));
         jdbc.update("UPDATE contacts SET last_interaction_at = ? WHERE id = ?",
@@ -81,7 +82,7 @@ class ContactPersistenceTest {
     @Test
     void newContactHasNoExtraFieldsAndKeepsItsEditedNameAgainstTheProfileName() {
         Contact contact = contacts.saveAndFlush(new Contact(numberId, "5521998765432", "Jo", "+5521998765432", now));
-        contact.edit("João", null, null, null, Map.of());
+        contact.edit(edit("João", null, null, null, Map.of()));
         contacts.saveAndFlush(contact);
         entityManager.clear();
 
@@ -98,7 +99,7 @@ class ContactPersistenceTest {
     @Test
     void directoryShowsAContact() {
         Contact contact = new Contact(numberId, "5531912345678", "Ana", "+5531912345678", now);
-        contact.edit("Ana", "ana@example.com", "Belo Horizonte", "12.345.678/0001-95", Map.of("origem", "site"));
+        contact.edit(edit("Ana", "ana@example.com", "Belo Horizonte", "12.345.678/0001-95", Map.of("origem", "site")));
         long id = contacts.saveAndFlush(contact).getId();
         directory.upsertFromWhatsApp(numberId, "5531912345678", "Ana", now);
         entityManager.clear();
@@ -127,5 +128,11 @@ class ContactPersistenceTest {
         contacts.saveAndFlush(new Contact(otherNumberId, "5511900002222", "Um", "+5511900002222", now));
 
         assertThat(directory.findByWaId(otherNumberId, "5511900002222")).isPresent();
+    }
+
+    /** An edit as stored: the details and the extra fields. */
+    private static ContactEdit edit(String name, String email, String city, String document, Map<String, String> extras) {
+        return new ContactEdit(name, email, city, document, null, List.copyOf(extras.keySet()),
+                List.copyOf(extras.values()));
     }
 }
