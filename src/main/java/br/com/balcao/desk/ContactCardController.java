@@ -93,22 +93,20 @@ class ContactCardController {
 
     @PostMapping("/desk/tickets/{ticketId}/tags")
     String addTag(@PathVariable long ticketId, @RequestParam long tagId, Model model, HttpServletResponse response) {
-        DeskTicketHeader ticket = tickets.visible(ticketId);
-        try {
-            details.addTag(ticketId, tagId);
-        } catch (TicketConflictException closed) {
-            return tagsRefused(ticket, model, response);
-        }
-        addTags(ticket, model);
-        return "desk/card :: tags";
+        return changeTags(ticketId, () -> details.addTag(ticketId, tagId), model, response);
     }
 
     @PostMapping("/desk/tickets/{ticketId}/tags/{tagId}/delete")
     String removeTag(@PathVariable long ticketId, @PathVariable long tagId, Model model,
                      HttpServletResponse response) {
+        return changeTags(ticketId, () -> details.removeTag(ticketId, tagId), model, response);
+    }
+
+    /** The card's tags after the change, or the refusal when the ticket was closed meanwhile. */
+    private String changeTags(long ticketId, Runnable change, Model model, HttpServletResponse response) {
         DeskTicketHeader ticket = tickets.visible(ticketId);
         try {
-            details.removeTag(ticketId, tagId);
+            change.run();
         } catch (TicketConflictException closed) {
             return tagsRefused(ticket, model, response);
         }

@@ -8,7 +8,6 @@ import br.com.balcao.shared.InvalidInputException;
 import br.com.balcao.shared.NotFoundException;
 import br.com.balcao.shared.VisibleText;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -202,11 +201,7 @@ class QuickReplyAdmin {
     }
 
     private static Map<String, Object> fields(String category, String title, String body) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("category", category);
-        fields.put("title", title);
-        fields.put("text", body);
-        return fields;
+        return AuditLog.fields("category", category, "title", title, "text", body);
     }
 
     private static ReplyRow row(QuickReply reply) {
