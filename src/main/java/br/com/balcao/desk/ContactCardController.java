@@ -140,9 +140,7 @@ class ContactCardController {
     /** The close dialog's contents: every tag, those the ticket carries already checked. */
     @GetMapping("/desk/tickets/{ticketId}/close-dialog")
     String closeDialog(@PathVariable long ticketId, Model model) {
-        DeskTicketHeader ticket = tickets.visible(ticketId);
-        model.addAttribute("ticket", ticket);
-        model.addAttribute("mine", mine(ticket));
+        dialog(ticketId, model);
         model.addAttribute("allTags", details.allTags());
         model.addAttribute("ticketTagIds", details.tagsOf(ticketId).stream().map(TagView::id)
                 .collect(Collectors.toSet()));
@@ -152,11 +150,17 @@ class ContactCardController {
     /** The transfer dialog's contents: the other agents who answer on the ticket's number. */
     @GetMapping("/desk/tickets/{ticketId}/transfer-dialog")
     String transferDialog(@PathVariable long ticketId, Model model) {
+        DeskTicketHeader ticket = dialog(ticketId, model);
+        model.addAttribute("candidates", candidates.of(ticket.numberId(), access.currentUser().id()));
+        return "desk/card :: transferDialog";
+    }
+
+    /** What every dialog of the ticket shows: the ticket, and whether it is the current user's. */
+    private DeskTicketHeader dialog(long ticketId, Model model) {
         DeskTicketHeader ticket = tickets.visible(ticketId);
         model.addAttribute("ticket", ticket);
         model.addAttribute("mine", mine(ticket));
-        model.addAttribute("candidates", candidates.of(ticket.numberId(), access.currentUser().id()));
-        return "desk/card :: transferDialog";
+        return ticket;
     }
 
     private String tagsRefused(DeskTicketHeader ticket, Model model, HttpServletResponse response) {
