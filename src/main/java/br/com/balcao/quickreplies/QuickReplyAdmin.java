@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -153,11 +152,8 @@ class QuickReplyAdmin {
 
     /** The database's unique index decides (two admins may create the same name at once). */
     private QuickReplyCategory saveCategory(QuickReplyCategory category) {
-        try {
-            return categories.saveAndFlush(category);
-        } catch (DataIntegrityViolationException duplicate) {
-            throw new InvalidInputException("configuration.quickReplies.category.duplicate", category.getName());
-        }
+        return InvalidInputException.unlessDuplicate(() -> categories.saveAndFlush(category),
+                "configuration.quickReplies.category.duplicate", category.getName());
     }
 
     private String categoryName(String raw, Long renamedId) {
