@@ -3,7 +3,7 @@
  * templates and tags. Each change goes through the owning module's facade and is audited.
  */
 @ApplicationModule(allowedDependencies = {
-        "audit", "numbers", "security", "shared", "templates", "tickets", "workspace"
+        "audit", "numbers", "security", "shared", "templates", "tickets"
 })
 package br.com.balcao.settings;
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -136,9 +137,14 @@ class ConfigurationBrowserTest {
         WebDriver driver = signedIn(900);
         driver.get(url("/settings/numbers?number=1"));
         WebElement queue = browser.waiting().until(d -> d.findElement(By.id("number-queueTimeoutMinutes")));
+        WebElement name = driver.findElement(By.id("number-name"));
+        assertThat(queue.getDomAttribute("min")).isEqualTo("1");
+        assertThat(name.getDomAttribute("maxlength")).isEqualTo("80");
+        // The browser would stop these values before the server sees them; the server's refusal is what this tests.
+        ((JavascriptExecutor) driver).executeScript("arguments[0].removeAttribute('min');"
+                + " arguments[1].removeAttribute('maxlength');", queue, name);
         queue.clear();
         queue.sendKeys("0");
-        WebElement name = driver.findElement(By.id("number-name"));
         name.clear();
         name.sendKeys("Loja, Centro " + "x".repeat(80));
         name.submit();

@@ -212,6 +212,31 @@ class SettingsPagesTest {
                 .isNotEqualTo("tchau");
     }
 
+    @Test
+    void theFormsConstraintsAreTheBrowsersToo() throws Exception {
+        String number = page("/settings/numbers?number=" + numberId);
+        assertThat(control(number, "input", "number-name")).contains(" required").contains("maxlength=\"80\"")
+                .doesNotContain("minlength").doesNotContain(" min=");
+        assertThat(control(number, "input", "number-queueTimeoutMinutes")).contains(" required")
+                .contains("min=\"1\"").contains("max=\"10080\"").doesNotContain("maxlength");
+        assertThat(control(number, "textarea", "number-afterHoursMessage")).doesNotContain("required")
+                .doesNotContain("maxlength");
+        assertThat(control(number, "input", "holiday-day")).contains(" required");
+        assertThat(control(number, "input", "holiday-name")).contains(" required").contains("maxlength=\"80\"");
+
+        String templates = page("/settings/templates?number=" + numberId);
+        assertThat(control(templates, "textarea", "template-body")).contains(" required")
+                .contains("maxlength=\"1024\"");
+        assertThat(control(templates, "select", "template-category")).contains(" required");
+    }
+
+    /** The opening tag of the control with that id. */
+    private static String control(String page, String tag, String id) {
+        var found = Pattern.compile("<" + tag + "\\b[^>]*\\bid=\"" + id + "\"[^>]*>").matcher(page);
+        assertThat(found.find()).as("a <%s> with the id %s", tag, id).isTrue();
+        return found.group();
+    }
+
     private org.springframework.test.web.servlet.ResultActions createTemplate(String name, String body) throws Exception {
         return mvc.perform(post("/settings/templates").with(user(admin)).with(csrf())
                 .param("numberId", String.valueOf(numberId)).param("name", name).param("language", "pt_BR")
