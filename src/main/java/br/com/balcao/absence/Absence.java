@@ -70,23 +70,11 @@ class Absence {
         return message;
     }
 
-    Long getSuggestedUserId() {
-        return suggestedUserId;
-    }
-
     String getSuggestedName() {
         return suggestedName;
     }
 
     String getSuggestedPhone() {
         return suggestedPhone;
-    }
-
-    Instant getStartedAt() {
-        return startedAt;
-    }
-
-    Long getStartedById() {
-        return startedById;
     }
 }

@@ -1,5 +1,6 @@
 package br.com.balcao.absence;
 
+import br.com.balcao.contacts.ContactDirectory;
 import br.com.balcao.numbers.NumberSnapshot;
 import br.com.balcao.numbers.NumberSnapshots;
 import br.com.balcao.tickets.Automation;
@@ -9,7 +10,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,7 +24,7 @@ public class AbsenceAutomation {
 
     private final AbsenceRepository absences;
     private final AutomationReplies replies;
-    private final JdbcTemplate jdbc;
+    private final ContactDirectory contacts;
 
     /** The reply of each number's absence when it is on, as of a version of the number's settings. */
     private final Map<Long, ActiveReply> activeReplies = new ConcurrentHashMap<>();
@@ -34,11 +34,11 @@ public class AbsenceAutomation {
     }
 
     AbsenceAutomation(AbsenceRepository absences, NumberSnapshots numbers, AutomationReplies replies,
-                      JdbcTemplate jdbc) {
+                      ContactDirectory contacts) {
         this.absences = absences;
         this.numbers = numbers;
         this.replies = replies;
-        this.jdbc = jdbc;
+        this.contacts = contacts;
     }
 
     @Transactional
@@ -51,7 +51,7 @@ public class AbsenceAutomation {
         long numberId = number.id();
         activeReply(number).ifPresent(reply -> {
             // Messages of one contact arriving together must not each see "no reply yet".
-            jdbc.queryForObject("SELECT id FROM contacts WHERE id = ? FOR UPDATE", Long.class, contactId);
+            contacts.lock(contactId);
             boolean repliedRecently = replies.lastSent(contactId, Automation.ABSENCE)
                     .filter(last -> last.isAfter(at.minus(REPLY_INTERVAL)))
                     .isPresent();

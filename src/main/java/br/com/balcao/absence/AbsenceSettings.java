@@ -5,16 +5,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The absence module's facade for pages: a number's absence and the reply it sends. */
+/** The absence module's facade for pages: a number's absence when it is on. */
 @Service
 @Transactional(readOnly = true)
 public class AbsenceSettings {
 
-    private final AbsenceRepository absences;
     private final JdbcTemplate jdbc;
 
-    AbsenceSettings(AbsenceRepository absences, JdbcTemplate jdbc) {
-        this.absences = absences;
+    AbsenceSettings(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -28,10 +26,5 @@ public class AbsenceSettings {
                         row.getObject("suggested_user_id", Long.class), row.getString("suggested_name"),
                         row.getString("suggested_phone"), row.getTimestamp("started_at").toInstant(),
                         row.getObject("started_by_id", Long.class)), numberId).stream().findFirst();
-    }
-
-    /** The exact text a customer gets while the number's absence is on, with its current settings. */
-    public String previewReply(long numberId) {
-        return absences.findById(numberId).orElseGet(() -> new Absence(numberId)).reply();
     }
 }

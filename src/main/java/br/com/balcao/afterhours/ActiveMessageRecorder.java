@@ -1,5 +1,7 @@
 package br.com.balcao.afterhours;
 
+import br.com.balcao.tickets.AuthorType;
+import br.com.balcao.tickets.MessageType;
 import br.com.balcao.tickets.TicketEvents.MessageQueued;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,9 +31,10 @@ class ActiveMessageRecorder {
                 UPDATE after_hours_contacts a
                    SET active_message_sent_at = m.created_at, active_message_sent_by_id = m.author_user_id
                   FROM messages m
-                 WHERE m.id = ? AND m.type = 'TEMPLATE' AND m.author_type = 'AGENT'
+                 WHERE m.id = ? AND %s AND %s
                    AND a.contact_id = m.contact_id AND a.active_message_sent_at IS NULL
                    AND a.first_contact_at <= m.created_at AND a.first_contact_at > m.created_at - ?::interval
-                """, queued.messageId(), AfterHoursList.PERIOD.toDays() + " days");
+                """.formatted(MessageType.TEMPLATE.sqlCondition("m.type"), AuthorType.AGENT.sqlCondition("m.author_type")),
+                queued.messageId(), AfterHoursList.PERIOD.toDays() + " days");
     }
 }

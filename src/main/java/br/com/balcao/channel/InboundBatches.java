@@ -68,7 +68,7 @@ class InboundBatches {
         if (stopping) {
             throw new CannotCreateTransactionException("the app is stopping");
         }
-        Waiting waiting = new Waiting(new Arrival(number, message), new CompletableFuture<>());
+        Waiting waiting = new Waiting(new Arrival(number, message));
         queue.add(waiting);
         if (stopping) { // stop() may have emptied the queue between the check above and the add
             failQueued();
@@ -84,13 +84,6 @@ class InboundBatches {
             Thread.currentThread().interrupt();
             throw new CannotCreateTransactionException("interrupted while " + message.wamid() + " was stored", e);
         }
-    }
-
-    /** Stores the messages as one batch, as a worker would: each one's outcome, in the order given. */
-    List<CompletableFuture<Void>> storeAsOneBatch(List<Arrival> arrivals) {
-        List<Waiting> batch = arrivals.stream().map(arrival -> new Waiting(arrival, new CompletableFuture<>())).toList();
-        store(new ArrayList<>(batch));
-        return batch.stream().map(Waiting::stored).toList();
     }
 
     private void work() {
@@ -112,7 +105,8 @@ class InboundBatches {
         }
     }
 
-    private void store(List<Waiting> batch) {
+    /** A worker's batch: each message's outcome completes its {@link Waiting#stored()}. */
+    void store(List<Waiting> batch) {
         batchSizes.record(batch.size());
         if (batch.size() == 1) {
             storeAlone(batch.get(0));
@@ -154,6 +148,11 @@ class InboundBatches {
         }
     }
 
-    private record Waiting(Arrival arrival, CompletableFuture<Void> stored) {
+    /** A message handed over, and the commit its request waits for. */
+    record Waiting(Arrival arrival, CompletableFuture<Void> stored) {
+
+        Waiting(Arrival arrival) {
+            this(arrival, new CompletableFuture<>());
+        }
     }
 }

@@ -120,6 +120,15 @@ public class ContactDirectory {
                 Timestamp.from(at), contactId);
     }
 
+    /**
+     * Locks the contact's row until the caller's transaction ends, so that work done for a contact's messages
+     * arriving together takes turns.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lock(long contactId) {
+        jdbc.queryForObject("SELECT id FROM contacts WHERE id = ? FOR UPDATE", Long.class, contactId);
+    }
+
     private static String truncate(String value, int length) {
         return value.codePointCount(0, value.length()) <= length ? value
                 : value.substring(0, value.offsetByCodePoints(0, length));

@@ -24,13 +24,4 @@ record ImportJob(long id, long numberId, long userId, String fileName, List<Stri
     public boolean finished() {
         return status == Status.DONE || status == Status.FAILED;
     }
-
-    /** Lines per second of a finished run, for the summary; 0 when unknown. */
-    public long linesPerSecond() {
-        if (startedAt == null || finishedAt == null) {
-            return 0;
-        }
-        long millis = Math.max(1, finishedAt.toEpochMilli() - startedAt.toEpochMilli());
-        return processed * 1000L / millis;
-    }
 }

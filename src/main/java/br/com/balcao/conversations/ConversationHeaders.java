@@ -1,6 +1,7 @@
 package br.com.balcao.conversations;
 
 import br.com.balcao.tickets.TicketStatus;
+import br.com.balcao.tickets.TransferStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -34,15 +35,16 @@ class ConversationHeaders {
                        EXISTS (SELECT 1 FROM messages m WHERE m.contact_id = c.id AND m.created_at >= ?) AS has_history,
                        p.id AS pending_id, p.requester_id AS pending_requester_id, r.name AS pending_requester_name,
                        EXISTS (SELECT 1 FROM transfer_requests d
-                                WHERE d.ticket_id = t.id AND d.requester_id = ? AND d.status = 'DECLINED') AS declined
+                                WHERE d.ticket_id = t.id AND d.requester_id = ? AND %2$s) AS declined
                   FROM contacts c
                   JOIN business_numbers n ON n.id = c.number_id
-                  LEFT JOIN tickets t ON t.contact_id = c.id AND %s
+                  LEFT JOIN tickets t ON t.contact_id = c.id AND %1$s
                   LEFT JOIN app_users u ON u.id = t.agent_id
-                  LEFT JOIN transfer_requests p ON p.ticket_id = t.id AND p.status = 'PENDING'
+                  LEFT JOIN transfer_requests p ON p.ticket_id = t.id AND %3$s
                   LEFT JOIN app_users r ON r.id = p.requester_id
                  WHERE c.id = ?
-                """.formatted(TicketStatus.sqlUnclosed("t.status")),
+                """.formatted(TicketStatus.sqlUnclosed("t.status"), TransferStatus.DECLINED.sqlCondition("d.status"),
+                        TransferStatus.PENDING.sqlCondition("p.status")),
                 ConversationHeaders::header, Timestamp.from(clock.instant().minus(properties.retention())),
                 userId, contactId).stream().findFirst();
     }

@@ -5,6 +5,7 @@ import br.com.balcao.tickets.TicketConflictException;
 import br.com.balcao.tickets.TicketStatus;
 import br.com.balcao.tickets.TicketTransferRequests;
 import br.com.balcao.tickets.TicketTransferRequests.Decided;
+import br.com.balcao.tickets.TransferStatus;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,13 +52,13 @@ class TransferRequests {
                 SELECT p.id, t.id AS ticket_id, t.ticket_number, c.id AS contact_id, c.name AS contact_name,
                        c.phone_e164, n.name AS number_name, r.name AS requester_name, p.created_at
                   FROM transfer_requests p
-                  JOIN tickets t ON t.id = p.ticket_id AND t.agent_id = p.current_agent_id AND %s
+                  JOIN tickets t ON t.id = p.ticket_id AND t.agent_id = p.current_agent_id AND %1$s
                   JOIN contacts c ON c.id = t.contact_id
                   JOIN business_numbers n ON n.id = t.number_id
                   JOIN app_users r ON r.id = p.requester_id
-                 WHERE p.current_agent_id = ? AND p.status = 'PENDING'
+                 WHERE p.current_agent_id = ? AND %2$s
                  ORDER BY p.created_at, p.id
-                """.formatted(TicketStatus.sqlWithAgent("t.status")),
+                """.formatted(TicketStatus.sqlWithAgent("t.status"), TransferStatus.PENDING.sqlCondition("p.status")),
                 (row, i) -> new IncomingTransferRequest(row.getLong("id"), row.getLong("ticket_id"),
                         row.getLong("ticket_number"), row.getLong("contact_id"), row.getString("contact_name"),
                         row.getString("phone_e164"), row.getString("number_name"), row.getString("requester_name"),

@@ -39,9 +39,9 @@ class DeskQueries {
                        c.id AS contact_id, c.name AS contact_name, c.phone_e164,
                        last.body, last.type, last.direction, COALESCE(last.created_at, t.created_at) AS last_at,
                        (SELECT count(*) FROM messages m
-                         WHERE m.ticket_id = t.id AND m.direction = 'INBOUND'
+                         WHERE m.ticket_id = t.id AND %2$s
                            AND m.created_at > COALESCE((SELECT max(o.created_at) FROM messages o
-                                                         WHERE o.ticket_id = t.id AND o.direction = 'OUTBOUND'),
+                                                         WHERE o.ticket_id = t.id AND %3$s),
                                                         '-infinity')) AS unread
                   FROM tickets t
                   JOIN contacts c ON c.id = t.contact_id
@@ -49,9 +49,10 @@ class DeskQueries {
                   LEFT JOIN LATERAL (SELECT m.body, m.type, m.direction, m.created_at FROM messages m
                                       WHERE m.ticket_id = t.id ORDER BY m.created_at DESC, m.id DESC LIMIT 1) last
                          ON true
-                 WHERE t.agent_id = ? AND %s AND (?::bigint IS NULL OR t.number_id = ?)
-                 ORDER BY (last.direction = 'INBOUND') DESC NULLS LAST, last_at DESC, t.id DESC
-                """.formatted(TicketStatus.sqlWithAgent("t.status")),
+                 WHERE t.agent_id = ? AND %1$s AND (?::bigint IS NULL OR t.number_id = ?)
+                 ORDER BY (%4$s) DESC NULLS LAST, last_at DESC, t.id DESC
+                """.formatted(TicketStatus.sqlWithAgent("t.status"), Direction.INBOUND.sqlCondition("m.direction"),
+                        Direction.OUTBOUND.sqlCondition("o.direction"), Direction.INBOUND.sqlCondition("last.direction")),
                 DeskQueries::deskTicket, agentId, numberId, numberId);
     }
 

@@ -31,8 +31,4 @@ public class LiveEvents {
             }
         }
     }
-
-    int subscriberCount() {
-        return subscribers.size();
-    }
 }

@@ -9,6 +9,7 @@ import br.com.balcao.monitoring.Dashboard.Queued;
 import br.com.balcao.monitoring.Dashboard.TagCount;
 import br.com.balcao.monitoring.Dashboard.Today;
 import br.com.balcao.security.AgentStatus;
+import br.com.balcao.tickets.CloseReason;
 import br.com.balcao.tickets.TicketStatus;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -110,7 +111,7 @@ class DashboardQueries {
                          OR (t.closed_at >= d.day_start AND t.closed_at < d.day_end))
                 ), by_agent AS (
                     SELECT agent_id,
-                           count(*) FILTER (WHERE closed_today AND close_reason <> 'ABANDONED') AS closed,
+                           count(*) FILTER (WHERE closed_today AND %2$s) AS closed,
                            round(avg(first_response)::numeric) AS average_first
                       FROM day_tickets
                      WHERE agent_id IS NOT NULL
@@ -139,11 +140,10 @@ class DashboardQueries {
                 )
                 SELECT cards.*, replies.*, agents.*, tagged.*, hourly.*
                   FROM (SELECT count(*) FILTER (WHERE created_today) AS total,
-                               count(*) FILTER (WHERE created_today AND %s) AS unclosed,
-                               count(*) FILTER (WHERE created_today AND close_reason IN
-                                                ('ATTENDANT', 'CLIENT', 'CLIENT_INACTIVITY', 'TRANSFERRED')) AS closed,
-                               count(*) FILTER (WHERE created_today AND close_reason = 'ABANDONED') AS abandoned,
-                               count(*) FILTER (WHERE created_today AND close_reason = 'LOST') AS lost,
+                               count(*) FILTER (WHERE created_today AND %1$s) AS unclosed,
+                               count(*) FILTER (WHERE created_today AND %3$s) AS closed,
+                               count(*) FILTER (WHERE created_today AND %4$s) AS abandoned,
+                               count(*) FILTER (WHERE created_today AND %5$s) AS lost,
                                round(avg(first_response)::numeric) AS average_first,
                                round(max(first_response)::numeric) AS maximum_first,
                                round(avg(service) FILTER (WHERE closed_today)::numeric) AS average_service
@@ -163,7 +163,10 @@ class DashboardQueries {
                                array_agg(coalesce(b.closed, 0) ORDER BY h.hour) AS closed_by_hour
                           FROM generate_series(0, 23) h(hour)
                           LEFT JOIN by_hour b ON b.hour = h.hour) hourly
-                """.formatted(TicketStatus.sqlUnclosed("status")), (row, i) -> new Day(
+                """.formatted(TicketStatus.sqlUnclosed("status"), CloseReason.ABANDONED.sqlOtherThan("close_reason"),
+                        CloseReason.sqlNotLeftUnanswered("close_reason"),
+                        CloseReason.ABANDONED.sqlCondition("close_reason"), CloseReason.LOST.sqlCondition("close_reason")),
+                (row, i) -> new Day(
                         new Today(row.getLong("total"), row.getLong("unclosed"), row.getLong("closed"),
                                 row.getLong("abandoned"), row.getLong("lost"), seconds(row, "average_first"),
                                 longest(seconds(row, "maximum_first"), current.longestAwaitingFirstResponse()),

@@ -70,40 +70,12 @@ class BusinessNumber {
         return name;
     }
 
-    String getDisplayPhone() {
-        return displayPhone;
-    }
-
-    String getPhoneNumberId() {
-        return phoneNumberId;
-    }
-
     ZoneId getZone() {
         return ZoneId.of(timeZone);
     }
 
     boolean isAlwaysOpen() {
         return alwaysOpen;
-    }
-
-    String getAfterHoursMessage() {
-        return afterHoursMessage;
-    }
-
-    boolean isNotifyNextOpening() {
-        return notifyNextOpening;
-    }
-
-    String getExitKeyword() {
-        return exitKeyword;
-    }
-
-    int getCustomerInactivityMinutes() {
-        return customerInactivityMinutes;
-    }
-
-    int getQueueTimeoutMinutes() {
-        return queueTimeoutMinutes;
     }
 
     NumberView toView() {

@@ -30,16 +30,8 @@ class Membership {
         this.canContacts = permissions.contains(Permission.CONTACTS);
     }
 
-    long getUserId() {
-        return key.userId;
-    }
-
     long getNumberId() {
         return key.numberId;
-    }
-
-    Set<Permission> getPermissions() {
-        return Permission.of(canReply, canActiveMessage, canContacts);
     }
 
     @Embeddable

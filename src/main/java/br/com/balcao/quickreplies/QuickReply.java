@@ -65,8 +65,4 @@ class QuickReply {
     Instant getCreatedAt() {
         return createdAt;
     }
-
-    Instant getUpdatedAt() {
-        return updatedAt;
-    }
 }

@@ -37,8 +37,4 @@ class AgentStatusChange {
     AgentStatus getStatus() {
         return status;
     }
-
-    Instant getChangedAt() {
-        return changedAt;
-    }
 }

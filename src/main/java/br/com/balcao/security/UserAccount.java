@@ -68,10 +68,6 @@ class UserAccount {
         this.enabled = enabled;
     }
 
-    int getTicketSlots() {
-        return ticketSlots;
-    }
-
     UserSummary toSummary() {
         return new UserSummary(id, name, email, role, enabled, ticketSlots);
     }
@@ -103,10 +99,6 @@ class UserAccount {
 
     AgentStatus getStatus() {
         return status;
-    }
-
-    Instant getStatusChangedAt() {
-        return statusChangedAt;
     }
 
     boolean isEnabled() {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.context.MessageSourceProperties;
 import org.springframework.context.ResourceLoaderAware;
@@ -28,6 +30,9 @@ class PageMessageBundles implements BeanPostProcessor, ResourceLoaderAware {
 
     static final String PATTERN = "classpath*:i18n/*.properties";
 
+    /** A bundle's language after its base name: "_en", "_pt_BR". */
+    static final Pattern LANGUAGE = Pattern.compile("(.+)_[a-z]{2}(_[A-Z]{2})?");
+
     private ResourcePatternResolver resources;
 
     @Override
@@ -47,7 +52,8 @@ class PageMessageBundles implements BeanPostProcessor, ResourceLoaderAware {
 
     /**
      * The base names on the classpath: "i18n/contacts" for contacts.properties, leaving out its languages
-     * (contacts_en.properties: another file's name followed by "_").
+     * (contacts_en.properties: another file's name followed by a language); quick_replies.properties is a
+     * bundle of its own, though quick.properties may be there too.
      */
     List<String> found() {
         Set<String> names = new TreeSet<>();
@@ -60,8 +66,13 @@ class PageMessageBundles implements BeanPostProcessor, ResourceLoaderAware {
             throw new UncheckedIOException("Could not list the message bundles " + PATTERN, e);
         }
         return names.stream()
-                .filter(name -> names.stream().noneMatch(base -> name.startsWith(base + "_")))
+                .filter(name -> !isLanguageOfAnother(name, names))
                 .map(name -> "i18n/" + name)
                 .toList();
+    }
+
+    private static boolean isLanguageOfAnother(String name, Set<String> names) {
+        Matcher language = LANGUAGE.matcher(name);
+        return language.matches() && names.contains(language.group(1));
     }
 }

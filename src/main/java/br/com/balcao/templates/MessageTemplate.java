@@ -61,10 +61,6 @@ class MessageTemplate {
         this.status = status;
     }
 
-    boolean isSendable() {
-        return status == TemplateStatus.APPROVED;
-    }
-
     Long getId() {
         return id;
     }
@@ -79,10 +75,6 @@ class MessageTemplate {
 
     String getLanguage() {
         return language;
-    }
-
-    TemplateCategory getCategory() {
-        return category;
     }
 
     String getBody() {

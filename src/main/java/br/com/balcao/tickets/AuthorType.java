@@ -1,7 +1,7 @@
 package br.com.balcao.tickets;
 
 /** Who wrote a message. */
-public enum AuthorType {
+public enum AuthorType implements SqlEnum {
     CUSTOMER,
     /** An agent, named by the message's author user id. */
     AGENT,

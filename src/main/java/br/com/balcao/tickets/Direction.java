@@ -1,7 +1,7 @@
 package br.com.balcao.tickets;
 
 /** Whether a message came from the customer or went to them. */
-public enum Direction {
+public enum Direction implements SqlEnum {
     INBOUND,
     OUTBOUND
 }

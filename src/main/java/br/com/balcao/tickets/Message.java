@@ -165,10 +165,6 @@ class Message {
         return mediaId;
     }
 
-    String getMediaUrl() {
-        return mediaUrl;
-    }
-
     String getMediaCaption() {
         return mediaCaption;
     }

@@ -1,7 +1,7 @@
 package br.com.balcao.tickets;
 
 /** The kind of content a message carries. */
-public enum MessageType {
+public enum MessageType implements SqlEnum {
     TEXT,
     IMAGE,
     AUDIO,

@@ -63,10 +63,6 @@ class Note {
         return contactId;
     }
 
-    long getAuthorId() {
-        return authorId;
-    }
-
     String getBody() {
         return body;
     }

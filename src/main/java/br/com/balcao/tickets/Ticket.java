@@ -213,10 +213,6 @@ class Ticket {
         return closedAt;
     }
 
-    Instant getLastCustomerMessageAt() {
-        return lastCustomerMessageAt;
-    }
-
     long getVersion() {
         return version;
     }

@@ -75,19 +75,11 @@ class TransferRequest {
         return requesterId;
     }
 
-    long getCurrentAgentId() {
-        return currentAgentId;
-    }
-
     TransferStatus getStatus() {
         return status;
     }
 
     Instant getCreatedAt() {
         return createdAt;
-    }
-
-    Instant getDecidedAt() {
-        return decidedAt;
     }
 }

@@ -1,7 +1,7 @@
 package br.com.balcao.tickets;
 
 /** The state of an agent's request to take over another agent's ticket. */
-public enum TransferStatus {
+public enum TransferStatus implements SqlEnum {
     PENDING,
     ACCEPTED,
     DECLINED

@@ -117,7 +117,7 @@ class AbsenceAutomationTest {
     }
 
     @Test
-    void settingsShowTheActiveAbsenceAndPreviewTheExactReply() {
+    void settingsShowTheActiveAbsenceAndItsReplyNamesTheSuggestedAgent() {
         assertThat(settings.active(numberId)).isEmpty();
         absence(false);
         assertThat(settings.active(numberId)).isEmpty();
@@ -131,7 +131,7 @@ class AbsenceAutomationTest {
             assertThat(view.startedAt()).isEqualTo(start);
             assertThat(view.startedById()).isEqualTo(managerId);
         });
-        assertThat(settings.previewReply(numberId)).isEqualTo(replies().get(0)).isEqualTo(MESSAGE + "\n\n"
+        assertThat(replies()).singleElement().isEqualTo(MESSAGE + "\n\n"
                 + "Se preferir, fale com Carla Souza pelo número +55 11 98888-7777.");
     }
 

@@ -1,6 +1,7 @@
 package br.com.balcao.afterhours;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import br.com.balcao.afterhours.AfterHoursAutomation.Outcome;
 import br.com.balcao.support.IntegrationTest;
@@ -17,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 // The replies must stay as the automation stored them: PENDING in the outbox, not yet taken by the sender.
@@ -179,6 +181,20 @@ class AfterHoursAutomationTest {
 
         assertThat(records()).isEqualTo(1);
         assertThat(replies("AFTER_HOURS")).hasSize(1);
+    }
+
+    /** The automation's "once per episode" rests on the table's unique key, not on its own check. */
+    @Test
+    void theTableRefusesASecondRecordOfOneEpisode() {
+        shop(true);
+        message("Oi", FRIDAY_NIGHT);
+
+        assertThatThrownBy(() -> jdbc.update("""
+                INSERT INTO after_hours_contacts (number_id, contact_id, contact_name, phone, first_contact_at,
+                                                  next_opening_at, return_requested)
+                VALUES (?, ?, 'Maria', ?, ?, ?, 'YES')
+                """, numberId, contactId, phone, Timestamp.from(FRIDAY_NIGHT.plusSeconds(60)),
+                Timestamp.from(SATURDAY_OPENING))).isInstanceOf(DataIntegrityViolationException.class);
     }
 
     /** A São Paulo shop open on weekdays 08–12 and 13–18 and on Saturday 08–12, with one customer. */

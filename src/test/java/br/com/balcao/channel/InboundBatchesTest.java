@@ -2,12 +2,14 @@ package br.com.balcao.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import br.com.balcao.channel.InboundBatches.Waiting;
 import br.com.balcao.channel.InboundPipeline.Arrival;
 import br.com.balcao.numbers.NumberSnapshot;
 import br.com.balcao.numbers.NumberSnapshots;
 import br.com.balcao.support.IntegrationTest;
 import br.com.balcao.support.TestData;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +50,7 @@ class InboundBatchesTest {
 
     @Test
     void aNewCustomersMessagesInOneBatchGoToOneTicketAndEachCustomerHasItsOwn() {
-        List<CompletableFuture<Void>> outcomes = batches.storeAsOneBatch(List.of(
+        List<CompletableFuture<Void>> outcomes = storeAsOneBatch(List.of(
                 arrival("b1", ana, "oi"), arrival("b2", bia, "bom dia"), arrival("b3", ana, "tem pix?")));
 
         assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome).isCompleted().isNotCompletedExceptionally());
@@ -63,7 +65,7 @@ class InboundBatchesTest {
 
     @Test
     void theExitKeywordRightAfterANewCustomersFirstMessageClosesTheTicketItOpened() {
-        batches.storeAsOneBatch(List.of(arrival("e1", ana, "oi"), arrival("e2", ana, "sair")));
+        storeAsOneBatch(List.of(arrival("e1", ana, "oi"), arrival("e2", ana, "sair")));
 
         assertThat(transactionsThatWroteTheMessages()).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT close_reason FROM tickets WHERE number_id = ?", String.class, number))
@@ -72,7 +74,7 @@ class InboundBatchesTest {
 
     @Test
     void aMessageTwiceInABatchIsStoredOnceAndBothDeliveriesSucceed() {
-        List<CompletableFuture<Void>> outcomes = batches.storeAsOneBatch(List.of(
+        List<CompletableFuture<Void>> outcomes = storeAsOneBatch(List.of(
                 arrival("d1", ana, "oi"), arrival("d1", ana, "oi"), arrival("d2", bia, "olá")));
 
         assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome).isNotCompletedExceptionally());
@@ -88,7 +90,7 @@ class InboundBatchesTest {
                 """, number);
         NumberSnapshot withAbsence = snapshots.byId(number);
 
-        batches.storeAsOneBatch(List.of(new Arrival(withAbsence, text("a1", ana, "oi")),
+        storeAsOneBatch(List.of(new Arrival(withAbsence, text("a1", ana, "oi")),
                 new Arrival(withAbsence, text("a2", ana, "alguém?"))));
 
         assertThat(count("SELECT count(*) FROM messages WHERE number_id = ? AND automation = 'ABSENCE'")).isEqualTo(1);
@@ -97,7 +99,7 @@ class InboundBatchesTest {
 
     @Test
     void aMessageThatCannotBeStoredFailsAloneAndTheRestOfItsBatchIsStored() {
-        List<CompletableFuture<Void>> outcomes = batches.storeAsOneBatch(List.of(
+        List<CompletableFuture<Void>> outcomes = storeAsOneBatch(List.of(
                 arrival("f1", ana, "oi"), arrival("f2", "not-a-phone", "?"), arrival("f3", bia, "olá")));
 
         assertThat(outcomes.get(0)).isNotCompletedExceptionally();
@@ -105,6 +107,13 @@ class InboundBatchesTest {
         assertThat(outcomes.get(2)).isNotCompletedExceptionally();
         assertThat(jdbc.queryForList("SELECT wamid FROM messages WHERE number_id = ? ORDER BY wamid", String.class, number))
                 .containsExactly(run + "f1", run + "f3");
+    }
+
+    /** Stores the messages as one batch, as a worker does: each one's outcome, in the order given. */
+    private List<CompletableFuture<Void>> storeAsOneBatch(List<Arrival> arrivals) {
+        List<Waiting> batch = arrivals.stream().map(Waiting::new).toList();
+        batches.store(new ArrayList<>(batch));
+        return batch.stream().map(Waiting::stored).toList();
     }
 
     private Arrival arrival(String wamid, String waId, String text) {

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import br.com.balcao.support.IntegrationTest;
 import br.com.balcao.support.TestClock;
 import jakarta.persistence.EntityManager;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
 @IntegrationTest
@@ -26,6 +28,9 @@ class QuickRepliesPersistenceTest {
 
     @Autowired
     EntityManager entityManager;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Autowired
     TestClock clock;
@@ -55,7 +60,8 @@ class QuickRepliesPersistenceTest {
         assertThat(read.getTitle()).isEqualTo("Pedido enviado");
         assertThat(read.getBody()).isEqualTo(longBody + "Obrigado.");
         assertThat(read.getCreatedAt()).isEqualTo(now);
-        assertThat(read.getUpdatedAt()).isEqualTo(now.plusSeconds(60));
+        assertThat(jdbc.queryForObject("SELECT updated_at FROM quick_replies WHERE id = ?", Timestamp.class,
+                reply.getId())).isEqualTo(Timestamp.from(now.plusSeconds(60)));
         assertThat(replies.findByCategoryIdOrderByTitleAsc(categoryId)).hasSize(1);
     }
 

@@ -10,10 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -38,7 +40,7 @@ class PageMessageBundlesTest {
         bundles.addAll(List.of(resolver.getResources(PageMessageBundles.PATTERN)));
         for (Resource portuguese : bundles) {
             String name = portuguese.getFilename();
-            if (name.contains("_")) {
+            if (PageMessageBundles.LANGUAGE.matcher(name.replace(".properties", "")).matches()) {
                 continue;
             }
             Resource english = portuguese.createRelative(name.replace(".properties", "_en.properties"));
@@ -65,6 +67,19 @@ class PageMessageBundlesTest {
         bundles.setResourceLoader(new DefaultResourceLoader());
         assertThat(bundles.found()).contains("i18n/contacts", "i18n/monitoring", "i18n/testpage")
                 .noneMatch(name -> name.endsWith("_en"));
+    }
+
+    @Test
+    void onlyALanguageSuffixMakesAFileALanguageOfAnother() {
+        var bundles = new PageMessageBundles();
+        bundles.setResourceLoader(new PathMatchingResourcePatternResolver() {
+            @Override
+            public Resource[] getResources(String pattern) {
+                return Stream.of("quick", "quick_en", "quick_pt_BR", "quick_replies", "quick_replies_en")
+                        .map(name -> new FileSystemResource("i18n/" + name + ".properties")).toArray(Resource[]::new);
+            }
+        });
+        assertThat(bundles.found()).containsExactly("i18n/quick", "i18n/quick_replies");
     }
 
     private static Properties load(Resource bundle) throws IOException {

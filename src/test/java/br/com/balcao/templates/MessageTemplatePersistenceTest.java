@@ -56,10 +56,10 @@ class MessageTemplatePersistenceTest {
         assertThat(read.getNumberId()).isEqualTo(numberId);
         assertThat(read.getName()).isEqualTo("pedido_enviado");
         assertThat(read.getLanguage()).isEqualTo("pt_BR");
-        assertThat(read.getCategory()).isEqualTo(TemplateCategory.UTILITY);
+        assertThat(jdbc.queryForObject("SELECT category FROM message_templates WHERE id = ?", String.class, id))
+                .isEqualTo(TemplateCategory.UTILITY.name());
         assertThat(read.getBody()).isEqualTo("Olá {{1}}, seu pedido {{2}} foi enviado.");
         assertThat(read.getStatus()).isEqualTo(TemplateStatus.APPROVED);
-        assertThat(read.isSendable()).isTrue();
         assertThat(read.getCreatedAt()).isEqualTo(now);
         assertThat(templates.findByNumberIdAndStatusOrderByNameAscLanguageAsc(numberId, TemplateStatus.APPROVED))
                 .extracting(MessageTemplate::getId).containsExactly(id);

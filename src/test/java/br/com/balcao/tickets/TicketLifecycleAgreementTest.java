@@ -140,6 +140,39 @@ class TicketLifecycleAgreementTest {
         assertThat(row(continuedBySql)).containsEntry("parent_ticket_id", bySql).containsEntry("agent_id", to);
     }
 
+    /**
+     * An active message opens the contact's ticket in SQL (the engine's OPEN statement) when there is none, and
+     * takes a waiting one into service through the entity: the same agent at the same instant leaves both in
+     * service alike. What differs is their past: the opened ticket was created by the send and is marked as opened
+     * by an active message (the dashboard leaves its first response out); the taken one keeps its creation and,
+     * having been changed from WAITING, one more version.
+     */
+    @Test
+    void anActiveMessageOpeningATicketInSqlAndTakingAWaitingOneByTheEntityAgree() {
+        long agent = data.agent(number, "ONLINE");
+        long template = jdbc.queryForObject("""
+                INSERT INTO message_templates (number_id, name, language, category, body, status)
+                VALUES (?, ?, 'pt_BR', 'UTILITY', 'Olá! Podemos ajudar?', 'APPROVED') RETURNING id
+                """, Long.class, number, "retorno_" + TestData.unique());
+        long waiting = waiting();
+        clock.advance(Duration.ofMinutes(6));
+        Timestamp now = Timestamp.from(clock.instant());
+
+        long opened = ticketOf(actions.sendActiveMessage(data.contact(number, "Ana"), template, List.of(), agent));
+        long taken = ticketOf(actions.sendActiveMessage((Long) row(waiting).get("contact_id"), template, List.of(),
+                agent));
+
+        assertThat(taken).isEqualTo(waiting);
+        assertThat(inService(opened)).isEqualTo(inService(taken)).containsEntry("status", "OPEN")
+                .containsEntry("agent_id", agent).containsEntry("assigned_at", now)
+                .containsEntry("first_response_at", now).containsEntry("closed_at", null)
+                .containsEntry("close_reason", null).containsEntry("parent_ticket_id", null);
+        assertThat(row(opened)).containsEntry("created_at", now).containsEntry("opened_by_active_message", true)
+                .containsEntry("version", 0L);
+        assertThat(row(taken)).containsEntry("created_at", Timestamp.from(TestClock.START))
+                .containsEntry("opened_by_active_message", false).containsEntry("version", 1L);
+    }
+
     @Test
     void aTicketClosedByTheEngineIsNotClosedAgain() {
         long ticket = waiting();
@@ -172,6 +205,18 @@ class TicketLifecycleAgreementTest {
     private Map<String, Object> lifecycle(long ticketId) {
         Map<String, Object> row = new LinkedHashMap<>(row(ticketId));
         row.keySet().retainAll(LIFECYCLE);
+        return row;
+    }
+
+    private long ticketOf(long messageId) {
+        return jdbc.queryForObject("SELECT ticket_id FROM messages WHERE id = ?", Long.class, messageId);
+    }
+
+    /** What being in service is: the status, the agent and the times of assignment and first answer. */
+    private Map<String, Object> inService(long ticketId) {
+        Map<String, Object> row = new LinkedHashMap<>(row(ticketId));
+        row.keySet().retainAll(List.of("status", "agent_id", "assigned_at", "first_response_at", "closed_at",
+                "close_reason", "parent_ticket_id"));
         return row;
     }
 

@@ -275,13 +275,13 @@ class TicketsPersistenceTest {
         Note ticketNote = notes.findById(onTicket).orElseThrow();
         assertThat(ticketNote.getTicketId()).isEqualTo(ticketId);
         assertThat(ticketNote.getContactId()).isEqualTo(contactId);
-        assertThat(ticketNote.getAuthorId()).isEqualTo(agentId);
+        assertThat(authorOf(onTicket)).isEqualTo(agentId);
         assertThat(ticketNote.getBody()).isEqualTo("Cliente VIP");
         assertThat(ticketNote.getCreatedAt()).isEqualTo(now);
         Note contactNote = notes.findById(onContact).orElseThrow();
         assertThat(contactNote.getTicketId()).isNull();
         assertThat(contactNote.getContactId()).isEqualTo(contactId);
-        assertThat(contactNote.getAuthorId()).isEqualTo(otherAgentId);
+        assertThat(authorOf(onContact)).isEqualTo(otherAgentId);
     }
 
     @Test
@@ -299,17 +299,23 @@ class TicketsPersistenceTest {
         TransferRequest read = transfers.findById(declined.getId()).orElseThrow();
         assertThat(read.getTicketId()).isEqualTo(ticketId);
         assertThat(read.getRequesterId()).isEqualTo(otherAgentId);
-        assertThat(read.getCurrentAgentId()).isEqualTo(agentId);
         assertThat(read.getStatus()).isEqualTo(TransferStatus.DECLINED);
         assertThat(read.getCreatedAt()).isEqualTo(now);
-        assertThat(read.getDecidedAt()).isEqualTo(now.plusSeconds(30));
+        assertThat(jdbc.queryForMap("SELECT current_agent_id, decided_at FROM transfer_requests WHERE id = ?",
+                declined.getId())).containsEntry("current_agent_id", agentId)
+                .containsEntry("decided_at", Timestamp.from(now.plusSeconds(30)));
         TransferRequest pending = transfers.findByTicketIdAndStatus(ticketId, TransferStatus.PENDING).orElseThrow();
         assertThat(pending.getId()).isEqualTo(pendingId);
-        assertThat(pending.getDecidedAt()).isNull();
+        assertThat(jdbc.queryForObject("SELECT decided_at FROM transfer_requests WHERE id = ?", Timestamp.class,
+                pendingId)).isNull();
 
         assertThatThrownBy(() -> transfers.saveAndFlush(
                 new TransferRequest(ticketId, otherAgentId, agentId, now.plusSeconds(90))))
                 .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    private long authorOf(long noteId) {
+        return jdbc.queryForObject("SELECT author_id FROM notes WHERE id = ?", Long.class, noteId);
     }
 
     private long newContact(String waId) {
