@@ -153,22 +153,15 @@
         }
         var status = event.detail.xhr.status;
         var form = elt.closest('form.active-message');
-        if (form && status >= 400) {
-            var feedback = form.querySelector('.am-feedback');
+        var owner = form || (elt.classList.contains('active-message-slot') ? elt : null);
+        if (owner && status >= 400) {
+            var feedback = form ? form.querySelector('.am-feedback') : elt;
             event.detail.target = feedback;
             event.detail.swapOverride = 'innerHTML';
             event.detail.shouldSwap = status < 500;
             event.detail.isError = status >= 500;
             if (status >= 500) {
-                showError(feedback, genericError(form));
-            }
-        } else if (elt.classList.contains('active-message-slot') && status >= 400) {
-            event.detail.target = elt;
-            event.detail.swapOverride = 'innerHTML';
-            event.detail.shouldSwap = status < 500;
-            event.detail.isError = status >= 500;
-            if (status >= 500) {
-                showError(elt, genericError(elt));
+                showError(feedback, genericError(owner));
             }
         }
     });

@@ -129,17 +129,6 @@
         showDialog(event.detail.target);
     });
 
-    // Enter sends, Shift+Enter breaks the line (as on the Desk).
-    document.addEventListener('keydown', function (event) {
-        var box = event.target;
-        if (box.id === 'reply-text' && event.key === 'Enter' && !event.shiftKey && !event.isComposing
-                && !box.dataset.quickRepliesOpen) {
-            event.preventDefault();
-            if (box.value.trim()) {
-                box.form.requestSubmit();
-            }
-        }
-    });
 
     // Timeline search results close with their button.
     document.addEventListener('click', function (event) {

@@ -1,4 +1,4 @@
-// The Desk: live list and timeline over server-sent events, the composer's keyboard, waiting times.
+// The Desk: live list and timeline over server-sent events, the composer's height, waiting times.
 (function () {
     'use strict';
     var desk = document.getElementById('desk');
@@ -104,17 +104,7 @@
         }
     });
 
-    // Enter sends, Shift+Enter breaks the line; the box grows with the text.
-    document.addEventListener('keydown', function (event) {
-        var box = event.target;
-        if (box.id === 'reply-text' && event.key === 'Enter' && !event.shiftKey && !event.isComposing
-                && !box.dataset.quickRepliesOpen) {
-            event.preventDefault();
-            if (box.value.trim()) {
-                box.form.requestSubmit();
-            }
-        }
-    });
+    // The box grows with the text (Enter sends: composer.js).
     // The box grows by its rows, not by an inline height: htmx copies the style attribute of an element it
     // redraws onto the new one, and the Content-Security-Policy (style-src 'self') refuses it there.
     var MAX_ROWS = 8;

@@ -10,7 +10,6 @@ import br.com.balcao.shared.InvalidInputException;
 import br.com.balcao.shared.Phones;
 import br.com.balcao.shared.VisibleText;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,12 +99,8 @@ class AbsenceEditor {
     }
 
     private static Map<String, Object> fields(Absence absence) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("active", absence.isActive());
-        fields.put("message", absence.getMessage());
-        fields.put("suggestedName", absence.getSuggestedName());
-        fields.put("suggestedPhone", absence.getSuggestedPhone());
-        return fields;
+        return AuditLog.fields("active", absence.isActive(), "message", absence.getMessage(), "suggestedName",
+                absence.getSuggestedName(), "suggestedPhone", absence.getSuggestedPhone());
     }
 
     private static String blankToNull(String value) {

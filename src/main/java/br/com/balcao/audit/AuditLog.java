@@ -67,6 +67,21 @@ public class AuditLog {
                 jsonOrNull(oldValues), jsonOrNull(newValues));
     }
 
+    /**
+     * What a change touched, for {@link #record}: {@code fields("name", a, "color", b)}, in that order; a value may
+     * be null.
+     */
+    public static Map<String, Object> fields(Object... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("a name without its value");
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            fields.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return fields;
+    }
+
     /** The newest entries, or those older than the entry {@code beforeId}, {@link #PAGE_SIZE} at a time. */
     @Transactional(readOnly = true)
     public AuditPage recent(Optional<Long> beforeId) {

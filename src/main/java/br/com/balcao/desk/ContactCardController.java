@@ -92,22 +92,20 @@ class ContactCardController {
 
     @PostMapping("/desk/tickets/{ticketId}/tags")
     String addTag(@PathVariable long ticketId, @RequestParam long tagId, Model model, HttpServletResponse response) {
-        DeskTicketHeader ticket = tickets.visible(ticketId);
-        try {
-            details.addTag(ticketId, tagId);
-        } catch (TicketConflictException closed) {
-            return tagsRefused(ticket, model, response);
-        }
-        addTags(ticket, model);
-        return "desk/card :: tags";
+        return changeTags(ticketId, () -> details.addTag(ticketId, tagId), model, response);
     }
 
     @PostMapping("/desk/tickets/{ticketId}/tags/{tagId}/delete")
     String removeTag(@PathVariable long ticketId, @PathVariable long tagId, Model model,
                      HttpServletResponse response) {
+        return changeTags(ticketId, () -> details.removeTag(ticketId, tagId), model, response);
+    }
+
+    /** The card's tags after the change, or the refusal when the ticket was closed meanwhile. */
+    private String changeTags(long ticketId, Runnable change, Model model, HttpServletResponse response) {
         DeskTicketHeader ticket = tickets.visible(ticketId);
         try {
-            details.removeTag(ticketId, tagId);
+            change.run();
         } catch (TicketConflictException closed) {
             return tagsRefused(ticket, model, response);
         }
@@ -142,9 +140,7 @@ class ContactCardController {
     /** The close dialog's contents: every tag, those the ticket carries already checked. */
     @GetMapping("/desk/tickets/{ticketId}/close-dialog")
     String closeDialog(@PathVariable long ticketId, Model model) {
-        DeskTicketHeader ticket = tickets.visible(ticketId);
-        model.addAttribute("ticket", ticket);
-        model.addAttribute("mine", mine(ticket));
+        dialog(ticketId, model);
         model.addAttribute("allTags", details.allTags());
         model.addAttribute("ticketTagIds", details.tagsOf(ticketId).stream().map(TagView::id)
                 .collect(Collectors.toSet()));
@@ -154,11 +150,17 @@ class ContactCardController {
     /** The transfer dialog's contents: the other agents who answer on the ticket's number. */
     @GetMapping("/desk/tickets/{ticketId}/transfer-dialog")
     String transferDialog(@PathVariable long ticketId, Model model) {
+        DeskTicketHeader ticket = dialog(ticketId, model);
+        model.addAttribute("candidates", candidates.of(ticket.numberId(), access.currentUser().id()));
+        return "desk/card :: transferDialog";
+    }
+
+    /** What every dialog of the ticket shows: the ticket, and whether it is the current user's. */
+    private DeskTicketHeader dialog(long ticketId, Model model) {
         DeskTicketHeader ticket = tickets.visible(ticketId);
         model.addAttribute("ticket", ticket);
         model.addAttribute("mine", mine(ticket));
-        model.addAttribute("candidates", candidates.of(ticket.numberId(), access.currentUser().id()));
-        return "desk/card :: transferDialog";
+        return ticket;
     }
 
     private String tagsRefused(DeskTicketHeader ticket, Model model, HttpServletResponse response) {

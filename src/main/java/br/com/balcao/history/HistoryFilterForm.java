@@ -14,24 +14,19 @@ import org.springframework.validation.Errors;
  * that is not one) is a binding error of its field (its message is {@code typeMismatch.filter.<field>}); the
  * annotations check each field and {@link #validate} the rules between fields.
  */
-public class HistoryFilterForm {
+public record HistoryFilterForm(
+        @DateTimeFormat(iso = ISO.DATE) LocalDate from,
+        @DateTimeFormat(iso = ISO.DATE) LocalDate to,
+        Long agent,
+        TicketStatus status,
+        CloseReason reason,
+        @Size(max = HistoryFilterForm.CONTACT_MAX_LENGTH, message = "{history.filter.invalid.contact}") String contact,
+        Long tag,
+        @Positive(message = "{history.filter.invalid.ticket}") Long ticket,
+        Long older,
+        Long newer) {
 
     static final int CONTACT_MAX_LENGTH = 120;
-
-    @DateTimeFormat(iso = ISO.DATE)
-    private LocalDate from;
-    @DateTimeFormat(iso = ISO.DATE)
-    private LocalDate to;
-    private Long agent;
-    private TicketStatus status;
-    private CloseReason reason;
-    @Size(max = CONTACT_MAX_LENGTH, message = "{history.filter.invalid.contact}")
-    private String contact;
-    private Long tag;
-    @Positive(message = "{history.filter.invalid.ticket}")
-    private Long ticket;
-    private Long older;
-    private Long newer;
 
     void validate(Errors errors) {
         if (from != null && to != null && from.isAfter(to)) {
@@ -53,85 +48,5 @@ public class HistoryFilterForm {
             return HistoryCursor.olderThan(older);
         }
         return newer != null ? HistoryCursor.newerThan(newer) : HistoryCursor.NEWEST;
-    }
-
-    public LocalDate getFrom() {
-        return from;
-    }
-
-    public void setFrom(LocalDate from) {
-        this.from = from;
-    }
-
-    public LocalDate getTo() {
-        return to;
-    }
-
-    public void setTo(LocalDate to) {
-        this.to = to;
-    }
-
-    public Long getAgent() {
-        return agent;
-    }
-
-    public void setAgent(Long agent) {
-        this.agent = agent;
-    }
-
-    public TicketStatus getStatus() {
-        return status;
-    }
-
-    public void setStatus(TicketStatus status) {
-        this.status = status;
-    }
-
-    public CloseReason getReason() {
-        return reason;
-    }
-
-    public void setReason(CloseReason reason) {
-        this.reason = reason;
-    }
-
-    public String getContact() {
-        return contact;
-    }
-
-    public void setContact(String contact) {
-        this.contact = contact;
-    }
-
-    public Long getTag() {
-        return tag;
-    }
-
-    public void setTag(Long tag) {
-        this.tag = tag;
-    }
-
-    public Long getTicket() {
-        return ticket;
-    }
-
-    public void setTicket(Long ticket) {
-        this.ticket = ticket;
-    }
-
-    public Long getOlder() {
-        return older;
-    }
-
-    public void setOlder(Long older) {
-        this.older = older;
-    }
-
-    public Long getNewer() {
-        return newer;
-    }
-
-    public void setNewer(Long newer) {
-        this.newer = newer;
     }
 }

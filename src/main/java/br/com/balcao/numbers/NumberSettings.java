@@ -1,6 +1,7 @@
 package br.com.balcao.numbers;
 
 import static br.com.balcao.shared.InvalidInputException.label;
+import static br.com.balcao.shared.InvalidInputException.requiredText;
 
 import br.com.balcao.shared.InvalidInputException;
 import br.com.balcao.shared.NotFoundException;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -119,12 +119,10 @@ public class NumberSettings {
         if (name.isEmpty() || name.length() > 80) {
             throw new InvalidInputException("configuration.form.invalid", label("configuration.numbers.holidayName"));
         }
-        try {
-            Holiday holiday = holidays.saveAndFlush(new Holiday(numberId, day, name));
-            return new HolidayView(holiday.getId(), day, name);
-        } catch (DataIntegrityViolationException duplicate) {
-            throw new InvalidInputException("configuration.numbers.holidayDuplicate", day);
-        }
+        Holiday holiday = InvalidInputException.unlessDuplicate(
+                () -> holidays.saveAndFlush(new Holiday(numberId, day, name)),
+                "configuration.numbers.holidayDuplicate", day);
+        return new HolidayView(holiday.getId(), day, name);
     }
 
     public HolidayView removeHoliday(long numberId, long holidayId) {
@@ -159,10 +157,10 @@ public class NumberSettings {
     }
 
     private static NumberForm checked(NumberForm form) {
-        required(form.name(), 80, "configuration.numbers.name");
-        required(form.displayPhone(), 32, "configuration.numbers.displayPhone");
-        required(form.phoneNumberId(), 64, "configuration.numbers.phoneNumberId");
-        required(form.exitKeyword(), 40, "configuration.numbers.exitKeyword");
+        requiredText(form.name(), 80, "configuration.numbers.name");
+        requiredText(form.displayPhone(), 32, "configuration.numbers.displayPhone");
+        requiredText(form.phoneNumberId(), 64, "configuration.numbers.phoneNumberId");
+        requiredText(form.exitKeyword(), 40, "configuration.numbers.exitKeyword");
         if (form.zone() == null) {
             throw new InvalidInputException("configuration.form.invalid", label("configuration.numbers.zone"));
         }
@@ -179,25 +177,12 @@ public class NumberSettings {
                 form.queueTimeoutMinutes());
     }
 
-    private static void required(String value, int max, String labelKey) {
-        String stripped = value == null ? "" : value.strip();
-        if (stripped.isEmpty()) {
-            throw new InvalidInputException("configuration.form.required", label(labelKey));
-        }
-        if (stripped.length() > max) {
-            throw new InvalidInputException("configuration.form.tooLong", label(labelKey), max, stripped.length());
-        }
-    }
-
     private BusinessNumber number(long numberId) {
         return numbers.findById(numberId).orElseThrow(() -> new NotFoundException("number " + numberId));
     }
 
     private BusinessNumber save(BusinessNumber number) {
-        try {
-            return numbers.saveAndFlush(number);
-        } catch (DataIntegrityViolationException duplicate) {
-            throw new InvalidInputException("configuration.numbers.phoneNumberIdTaken");
-        }
+        return InvalidInputException.unlessDuplicate(() -> numbers.saveAndFlush(number),
+                "configuration.numbers.phoneNumberIdTaken");
     }
 }

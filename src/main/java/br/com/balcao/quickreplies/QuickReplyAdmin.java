@@ -8,11 +8,9 @@ import br.com.balcao.shared.InvalidInputException;
 import br.com.balcao.shared.NotFoundException;
 import br.com.balcao.shared.VisibleText;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -154,11 +152,8 @@ class QuickReplyAdmin {
 
     /** The database's unique index decides (two admins may create the same name at once). */
     private QuickReplyCategory saveCategory(QuickReplyCategory category) {
-        try {
-            return categories.saveAndFlush(category);
-        } catch (DataIntegrityViolationException duplicate) {
-            throw new InvalidInputException("configuration.quickReplies.category.duplicate", category.getName());
-        }
+        return InvalidInputException.unlessDuplicate(() -> categories.saveAndFlush(category),
+                "configuration.quickReplies.category.duplicate", category.getName());
     }
 
     private String categoryName(String raw, Long renamedId) {
@@ -202,11 +197,7 @@ class QuickReplyAdmin {
     }
 
     private static Map<String, Object> fields(String category, String title, String body) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("category", category);
-        fields.put("title", title);
-        fields.put("text", body);
-        return fields;
+        return AuditLog.fields("category", category, "title", title, "text", body);
     }
 
     private static ReplyRow row(QuickReply reply) {

@@ -7,7 +7,6 @@ import br.com.balcao.shared.NotFoundException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -119,23 +118,12 @@ public class UserAdministration {
     }
 
     private UserAccount save(UserAccount account) {
-        try {
-            return users.saveAndFlush(account);
-        } catch (DataIntegrityViolationException duplicate) {
-            throw new InvalidInputException("configuration.users.duplicateEmail", account.getEmail());
-        }
+        return InvalidInputException.unlessDuplicate(() -> users.saveAndFlush(account),
+                "configuration.users.duplicateEmail", account.getEmail());
     }
 
     private static String name(String raw) {
-        String name = raw == null ? "" : raw.strip();
-        if (name.isEmpty()) {
-            throw new InvalidInputException("configuration.form.required", label("configuration.users.name"));
-        }
-        if (name.length() > 120) {
-            throw new InvalidInputException("configuration.form.tooLong", label("configuration.users.name"), 120,
-                    name.length());
-        }
-        return name;
+        return InvalidInputException.requiredText(raw, 120, "configuration.users.name");
     }
 
     private static String email(String raw) {

@@ -8,7 +8,6 @@ import br.com.balcao.templates.TemplateAdministration.TemplateForm;
 import br.com.balcao.templates.TemplateView;
 import br.com.balcao.tickets.TagCatalog;
 import br.com.balcao.tickets.TicketDetails.TagView;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -67,13 +66,8 @@ class CatalogChanges {
     }
 
     private static Map<String, Object> fields(TemplateView template) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("name", template.name());
-        fields.put("language", template.language());
-        fields.put("category", template.category());
-        fields.put("status", template.status());
-        fields.put("body", template.body());
-        return fields;
+        return AuditLog.fields("name", template.name(), "language", template.language(), "category",
+                template.category(), "status", template.status(), "body", template.body());
     }
 
     private static Map<String, Object> fields(TagView tag) {

@@ -9,7 +9,6 @@ import br.com.balcao.security.SignedInUser;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,17 +77,10 @@ class NumberChanges {
     }
 
     private static Map<String, Object> fields(NumberForm form) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("name", form.name());
-        fields.put("displayPhone", form.displayPhone());
-        fields.put("phoneNumberId", form.phoneNumberId());
-        fields.put("timeZone", form.zone().getId());
-        fields.put("alwaysOpen", form.alwaysOpen());
-        fields.put("afterHoursMessage", form.afterHoursMessage());
-        fields.put("notifyNextOpening", form.notifyNextOpening());
-        fields.put("exitKeyword", form.exitKeyword());
-        fields.put("customerInactivityMinutes", form.customerInactivityMinutes());
-        fields.put("queueTimeoutMinutes", form.queueTimeoutMinutes());
-        return fields;
+        return AuditLog.fields("name", form.name(), "displayPhone", form.displayPhone(), "phoneNumberId",
+                form.phoneNumberId(), "timeZone", form.zone().getId(), "alwaysOpen", form.alwaysOpen(),
+                "afterHoursMessage", form.afterHoursMessage(), "notifyNextOpening", form.notifyNextOpening(),
+                "exitKeyword", form.exitKeyword(), "customerInactivityMinutes", form.customerInactivityMinutes(),
+                "queueTimeoutMinutes", form.queueTimeoutMinutes());
     }
 }

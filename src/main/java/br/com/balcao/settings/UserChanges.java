@@ -11,7 +11,6 @@ import br.com.balcao.security.UserAdministration.UserForm;
 import br.com.balcao.security.UserDirectory;
 import br.com.balcao.security.UserSummary;
 import br.com.balcao.shared.NotFoundException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -91,12 +90,8 @@ class UserChanges {
     }
 
     private static Map<String, Object> fields(UserSummary user, boolean passwordChanged) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("name", user.name());
-        fields.put("email", user.email());
-        fields.put("role", user.role());
-        fields.put("ticketSlots", user.ticketSlots());
-        fields.put("enabled", user.enabled());
+        Map<String, Object> fields = AuditLog.fields("name", user.name(), "email", user.email(), "role", user.role(),
+                "ticketSlots", user.ticketSlots(), "enabled", user.enabled());
         if (passwordChanged) {
             fields.put("password", "(changed)");
         }

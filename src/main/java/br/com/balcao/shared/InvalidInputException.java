@@ -1,6 +1,8 @@
 package br.com.balcao.shared;
 
 import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.validation.Errors;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -24,6 +26,33 @@ public class InvalidInputException extends RuntimeException implements MessageSo
     /** A message argument that is translated too, such as a field's label. */
     public static MessageSourceResolvable label(String messageKey) {
         return new DefaultMessageSourceResolvable(new String[] {messageKey}, messageKey);
+    }
+
+    /**
+     * A text a form requires, stripped; refused when it is empty or longer than {@code maxLength} characters.
+     * {@code labelKey} names the field in the message.
+     */
+    public static String requiredText(String raw, int maxLength, String labelKey) {
+        String text = raw == null ? "" : raw.strip();
+        if (text.isEmpty()) {
+            throw new InvalidInputException("configuration.form.required", label(labelKey));
+        }
+        if (text.length() > maxLength) {
+            throw new InvalidInputException("configuration.form.tooLong", label(labelKey), maxLength, text.length());
+        }
+        return text;
+    }
+
+    /**
+     * What {@code save} stores where a unique index decides (two admins may save the same name at once): a
+     * duplicate is refused with the message {@code messageKey}.
+     */
+    public static <T> T unlessDuplicate(Supplier<T> save, String messageKey, Object... arguments) {
+        try {
+            return save.get();
+        } catch (DataIntegrityViolationException duplicate) {
+            throw new InvalidInputException(messageKey, arguments);
+        }
     }
 
     /** The refusal as the form's error: about the whole form, shown at its top. */

@@ -7,7 +7,6 @@ import br.com.balcao.shared.NotFoundException;
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -72,12 +71,8 @@ public class TemplateAdministration {
     }
 
     private MessageTemplate save(MessageTemplate template) {
-        try {
-            return templates.saveAndFlush(template);
-        } catch (DataIntegrityViolationException duplicate) {
-            throw new InvalidInputException("configuration.templates.duplicate", template.getName(),
-                    template.getLanguage());
-        }
+        return InvalidInputException.unlessDuplicate(() -> templates.saveAndFlush(template),
+                "configuration.templates.duplicate", template.getName(), template.getLanguage());
     }
 
     private static TemplateForm checked(TemplateForm form) {

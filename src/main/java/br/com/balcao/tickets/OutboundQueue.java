@@ -68,28 +68,30 @@ public class OutboundQueue {
     @Transactional
     public Optional<OutboundMessage> claim(long messageId) {
         Instant now = clock.instant();
-        return jdbc.query("""
-                UPDATE messages m SET next_attempt_at = ?, send_attempts = m.send_attempts + 1
-                  FROM contacts c
-                 WHERE m.id = ? AND c.id = m.contact_id AND m.status = 'PENDING' AND m.next_attempt_at <= ?
-                """ + RETURNING, this::outbound,
-                Timestamp.from(now.plus(LEASE)), messageId, Timestamp.from(now)).stream().findFirst();
+        return claimWhere("m.id = ? AND m.status = 'PENDING' AND m.next_attempt_at <= ?", now, messageId,
+                Timestamp.from(now)).stream().findFirst();
     }
 
     /** Claims up to {@code limit} due messages, oldest due first, skipping those another sender holds. */
     @Transactional
     public List<OutboundMessage> claimDue(int limit) {
         Instant now = clock.instant();
+        return claimWhere("""
+                m.id IN (SELECT id FROM messages
+                          WHERE status = 'PENDING' AND next_attempt_at <= ?
+                          ORDER BY next_attempt_at, id
+                          LIMIT ? FOR UPDATE SKIP LOCKED)""", now, Timestamp.from(now), limit);
+    }
+
+    /** Leases the messages {@code condition} picks for a send attempt, from {@code now}; returns them to send. */
+    private List<OutboundMessage> claimWhere(String condition, Instant now, Object... conditionArgs) {
+        Object[] args = new Object[conditionArgs.length + 1];
+        args[0] = Timestamp.from(now.plus(LEASE));
+        System.arraycopy(conditionArgs, 0, args, 1, conditionArgs.length);
         return jdbc.query("""
                 UPDATE messages m SET next_attempt_at = ?, send_attempts = m.send_attempts + 1
                   FROM contacts c
-                 WHERE c.id = m.contact_id
-                   AND m.id IN (SELECT id FROM messages
-                                 WHERE status = 'PENDING' AND next_attempt_at <= ?
-                                 ORDER BY next_attempt_at, id
-                                 LIMIT ? FOR UPDATE SKIP LOCKED)
-                """ + RETURNING, this::outbound,
-                Timestamp.from(now.plus(LEASE)), Timestamp.from(now), limit);
+                 WHERE c.id = m.contact_id AND\s""" + condition + "\n" + RETURNING, this::outbound, args);
     }
 
     /** WhatsApp accepted the message. A status that already arrived for it is not moved back. */

@@ -7,7 +7,6 @@ import br.com.balcao.shared.NotFoundException;
 import br.com.balcao.tickets.TicketDetails.TagView;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,23 +55,12 @@ public class TagCatalog {
     }
 
     private Tag save(Tag tag) {
-        try {
-            return tags.saveAndFlush(tag);
-        } catch (DataIntegrityViolationException duplicate) {
-            throw new InvalidInputException("configuration.tags.duplicate", tag.getName());
-        }
+        return InvalidInputException.unlessDuplicate(() -> tags.saveAndFlush(tag), "configuration.tags.duplicate",
+                tag.getName());
     }
 
     private static String name(String raw) {
-        String name = raw == null ? "" : raw.strip();
-        if (name.isEmpty()) {
-            throw new InvalidInputException("configuration.form.required", label("configuration.tags.name"));
-        }
-        if (name.length() > NAME_MAX_LENGTH) {
-            throw new InvalidInputException("configuration.form.tooLong", label("configuration.tags.name"),
-                    NAME_MAX_LENGTH, name.length());
-        }
-        return name;
+        return InvalidInputException.requiredText(raw, NAME_MAX_LENGTH, "configuration.tags.name");
     }
 
     private static String color(String raw) {
