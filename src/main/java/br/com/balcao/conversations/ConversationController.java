@@ -1,13 +1,8 @@
 package br.com.balcao.conversations;
 
-import br.com.balcao.contacts.ContactView;
-import br.com.balcao.desk.Composers;
 import br.com.balcao.desk.TimelineRow;
 import br.com.balcao.live.LiveStreams;
 import br.com.balcao.numbers.NumberView;
-import br.com.balcao.numbers.Permission;
-import br.com.balcao.shared.NotFoundException;
-import br.com.balcao.tickets.ServiceWindow;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -29,23 +24,18 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class ConversationController {
 
     private final ConversationsAccess access;
-    private final ConversationHeaders headers;
+    private final ConversationComposer composer;
     private final ContactTimeline timeline;
     private final MessageSearch search;
-    private final ServiceWindow window;
-    private final Composers composers;
     private final LiveStreams streams;
     private final TicketMarks marks;
 
-    ConversationController(ConversationsAccess access, ConversationHeaders headers, ContactTimeline timeline,
-                           MessageSearch search, ServiceWindow window, Composers composers, LiveStreams streams,
-                           TicketMarks marks) {
+    ConversationController(ConversationsAccess access, ConversationComposer composer, ContactTimeline timeline,
+                           MessageSearch search, LiveStreams streams, TicketMarks marks) {
         this.access = access;
-        this.headers = headers;
+        this.composer = composer;
         this.timeline = timeline;
         this.search = search;
-        this.window = window;
-        this.composers = composers;
         this.streams = streams;
         this.marks = marks;
     }
@@ -59,7 +49,7 @@ class ConversationController {
         model.addAttribute("at", at.orElse(null));
         model.addAttribute("hl", hl.strip());
         addSlice(header, slice, model);
-        addComposer(header, model);
+        composer.addTo(header, model);
         model.addAttribute("pendingTicket", TicketMarks.withoutMessages(marks.of(contactId)).orElse(null));
         return "conversations/contact";
     }
@@ -98,15 +88,13 @@ class ConversationController {
         String words = q.strip();
         model.addAttribute("header", header);
         model.addAttribute("q", words);
-        model.addAttribute("matches", words.length() < ConversationSearchController.MIN_WORDS_LENGTH ? List.of()
-                : search.inTimeline(contactId, words));
+        model.addAttribute("matches", search.inTimeline(contactId, words));
         return "conversations/contact :: matches";
     }
 
     @GetMapping("/conversations/{contactId}/composer")
     String composer(@PathVariable long contactId, Model model) {
-        addComposer(header(contactId), model);
-        return "conversations/contact :: composer";
+        return composer.fragment(contactId, model);
     }
 
     /** Engine and transfer events of the numbers the user may see. */
@@ -117,8 +105,7 @@ class ConversationController {
     }
 
     private ConversationHeader header(long contactId) {
-        ContactView contact = access.contact(contactId);
-        return headers.of(contact.id(), access.user().id()).orElseThrow(() -> new NotFoundException("contact"));
+        return composer.header(contactId);
     }
 
     private static void addSlice(ConversationHeader header, TimelineSlice slice, Model model) {
@@ -127,20 +114,5 @@ class ConversationController {
         model.addAttribute("rows", TimelineRow.of(slice.messages(), header.zone()));
         model.addAttribute("hasOlder", slice.hasOlder());
         model.addAttribute("hasNewer", slice.hasNewer());
-    }
-
-    /** The composer by the conversation's state; in service by the user it is the ticket's own composer. */
-    private void addComposer(ConversationHeader header, Model model) {
-        long userId = access.user().id();
-        boolean windowOpen = window.isOpen(header.contactId());
-        ComposerState state = ComposerState.of(header, userId, windowOpen);
-        model.addAttribute("header", header);
-        model.addAttribute("composerState", state.name());
-        model.addAttribute("mayRequestTransfer", access.can(header.numberId(), Permission.REPLY));
-        model.addAttribute("requestedByMe", header.requestedBy(userId));
-        if (state == ComposerState.TEXT || state == ComposerState.EXPIRED) {
-            model.addAttribute("composer", composers.of(header.ticketId(), header.numberId(), header.contactId(),
-                    header.ticketStatus(), header.agentId(), header.agentName()));
-        }
     }
 }

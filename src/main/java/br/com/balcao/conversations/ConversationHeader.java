@@ -14,7 +14,7 @@ public record ConversationHeader(long contactId, String contactName, String cont
         Long pendingRequesterId, String pendingRequesterName, boolean declinedForUser) {
 
     boolean inService() {
-        return ticketStatus == TicketStatus.ASSIGNED || ticketStatus == TicketStatus.OPEN;
+        return ticketStatus != null && ticketStatus.withAgent();
     }
 
     boolean servedBy(long userId) {

@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ConversationSearchController {
 
     static final int MAX_PAGE = 50;
-    static final int MIN_WORDS_LENGTH = 2;
 
     private final ConversationsAccess access;
     private final ContactSearch contacts;
@@ -45,7 +44,7 @@ class ConversationSearchController {
         model.addAttribute("page", pageIndex);
         model.addAttribute("numbers", numbers);
         if (inMessages) {
-            boolean searchable = query.text().length() >= MIN_WORDS_LENGTH;
+            boolean searchable = MessageSearch.searchable(query.text());
             List<MessageHit> hits = searchable ? messages.search(query.text(), numberIds, pageIndex) : List.of();
             addPage(model, hits, MessageSearch.PAGE_SIZE, pageIndex);
             model.addAttribute("tooShort", !query.text().isEmpty() && !searchable);

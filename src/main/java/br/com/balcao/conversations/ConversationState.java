@@ -18,7 +18,7 @@ public enum ConversationState {
 
     static ConversationState of(TicketStatus unclosedStatus, Long agentId, long userId, Instant windowClosesAt,
                                 Instant now) {
-        if (unclosedStatus == TicketStatus.ASSIGNED || unclosedStatus == TicketStatus.OPEN) {
+        if (unclosedStatus != null && unclosedStatus.withAgent()) {
             return agentId != null && agentId == userId ? BY_ME : BY_OTHER;
         }
         if (unclosedStatus == TicketStatus.WAITING) {

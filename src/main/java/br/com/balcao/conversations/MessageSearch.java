@@ -25,6 +25,8 @@ class MessageSearch {
 
     static final int PAGE_SIZE = 20;
     static final int TIMELINE_MATCHES = 50;
+    /** Shorter words are not looked up: a single letter would match nearly every message. */
+    static final int MIN_WORDS_LENGTH = 2;
 
     /** %s: the scope condition (its parameter comes first), the snippet's text, the headline options. */
     private static final String SEARCH = """
@@ -59,7 +61,7 @@ class MessageSearch {
 
     /** One page (from 0) of matching messages on the numbers, plus one more row when a next page exists. */
     List<MessageHit> search(String words, Collection<Long> numberIds, int page) {
-        if (words.isBlank() || numberIds.isEmpty()) {
+        if (!searchable(words) || numberIds.isEmpty()) {
             return List.of();
         }
         return run("m.number_id = ANY (?)", words, PAGE_SIZE + 1, page * PAGE_SIZE, (connection, statement) -> {
@@ -70,11 +72,16 @@ class MessageSearch {
 
     /** The contact's matching messages, newest first. */
     List<MessageHit> inTimeline(long contactId, String words) {
-        if (words.isBlank()) {
+        if (!searchable(words)) {
             return List.of();
         }
         return run("m.contact_id = ?", words, TIMELINE_MATCHES, 0,
                 (connection, statement) -> statement.setLong(1, contactId));
+    }
+
+    /** Whether the words are long enough to be looked up; shorter ones find nothing. */
+    static boolean searchable(String words) {
+        return words.strip().length() >= MIN_WORDS_LENGTH;
     }
 
     private interface ScopeParameter {

@@ -3,7 +3,6 @@ package br.com.balcao.conversations;
 import br.com.balcao.contacts.ContactView;
 import br.com.balcao.numbers.Permission;
 import br.com.balcao.security.AccessPolicy;
-import br.com.balcao.shared.NotFoundException;
 import br.com.balcao.tickets.TicketConflictException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -24,17 +23,15 @@ class TransferRequestController {
 
     private final ConversationsAccess access;
     private final AccessPolicy policy;
-    private final ConversationHeaders headers;
     private final TransferRequests requests;
-    private final ConversationController conversation;
+    private final ConversationComposer composer;
 
-    TransferRequestController(ConversationsAccess access, AccessPolicy policy, ConversationHeaders headers,
-                              TransferRequests requests, ConversationController conversation) {
+    TransferRequestController(ConversationsAccess access, AccessPolicy policy, TransferRequests requests,
+                              ConversationComposer composer) {
         this.access = access;
         this.policy = policy;
-        this.headers = headers;
         this.requests = requests;
-        this.conversation = conversation;
+        this.composer = composer;
     }
 
     /** Asks for the contact's ticket; answers the composer, now saying the request is pending. */
@@ -42,10 +39,8 @@ class TransferRequestController {
     String request(@PathVariable long contactId, Model model) {
         ContactView contact = access.contact(contactId);
         policy.require(contact.numberId(), Permission.REPLY);
-        long userId = access.user().id();
-        ConversationHeader header = headers.of(contactId, userId).orElseThrow(() -> new NotFoundException("contact"));
-        requests.request(header, userId);
-        return conversation.composer(contactId, model);
+        requests.request(composer.header(contactId), access.user().id());
+        return composer.fragment(contactId, model);
     }
 
     @GetMapping("/conversations/transfer-requests")

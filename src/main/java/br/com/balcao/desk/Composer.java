@@ -13,6 +13,6 @@ public record Composer(long ticketId, long contactId, TicketStatus status, Strin
 
     /** Whether the user serves the ticket now (and so may reply, close and transfer). */
     static boolean servedBy(long userId, TicketStatus status, Long agentId) {
-        return agentId != null && agentId == userId && (status == TicketStatus.ASSIGNED || status == TicketStatus.OPEN);
+        return agentId != null && agentId == userId && status.withAgent();
     }
 }

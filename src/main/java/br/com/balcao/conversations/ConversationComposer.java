@@ -1,0 +1,59 @@
+package br.com.balcao.conversations;
+
+import br.com.balcao.contacts.ContactView;
+import br.com.balcao.desk.Composers;
+import br.com.balcao.numbers.Permission;
+import br.com.balcao.shared.NotFoundException;
+import br.com.balcao.tickets.ServiceWindow;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/**
+ * The contact page's header and composer as the user sees them now: the page draws them, the composer is
+ * refreshed alone, and a transfer request answers with it.
+ */
+@Component
+class ConversationComposer {
+
+    static final String FRAGMENT = "conversations/contact :: composer";
+
+    private final ConversationsAccess access;
+    private final ConversationHeaders headers;
+    private final ServiceWindow window;
+    private final Composers composers;
+
+    ConversationComposer(ConversationsAccess access, ConversationHeaders headers, ServiceWindow window,
+                         Composers composers) {
+        this.access = access;
+        this.headers = headers;
+        this.window = window;
+        this.composers = composers;
+    }
+
+    /** The conversation's header; 404 when the user may not see the contact. */
+    ConversationHeader header(long contactId) {
+        ContactView contact = access.contact(contactId);
+        return headers.of(contact.id(), access.user().id()).orElseThrow(() -> new NotFoundException("contact"));
+    }
+
+    /** The composer by the conversation's state; in service by the user it is the ticket's own composer. */
+    void addTo(ConversationHeader header, Model model) {
+        long userId = access.user().id();
+        boolean windowOpen = window.isOpen(header.contactId());
+        ComposerState state = ComposerState.of(header, userId, windowOpen);
+        model.addAttribute("header", header);
+        model.addAttribute("composerState", state.name());
+        model.addAttribute("mayRequestTransfer", access.can(header.numberId(), Permission.REPLY));
+        model.addAttribute("requestedByMe", header.requestedBy(userId));
+        if (state == ComposerState.TEXT || state == ComposerState.EXPIRED) {
+            model.addAttribute("composer", composers.of(header.ticketId(), header.numberId(), header.contactId(),
+                    header.ticketStatus(), header.agentId(), header.agentName()));
+        }
+    }
+
+    /** The composer fragment alone, for the contact. */
+    String fragment(long contactId, Model model) {
+        addTo(header(contactId), model);
+        return FRAGMENT;
+    }
+}
