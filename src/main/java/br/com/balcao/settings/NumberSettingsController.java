@@ -8,6 +8,7 @@ import br.com.balcao.numbers.NumberSettings.HoursInterval;
 import br.com.balcao.numbers.NumberSettings.NumberForm;
 import br.com.balcao.numbers.NumberSettings;
 import br.com.balcao.numbers.NumberView;
+import br.com.balcao.numbers.ServiceHoursRows;
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.security.SignedInUser;
 import br.com.balcao.shared.FormSubmission;
@@ -20,10 +21,7 @@ import jakarta.validation.constraints.Size;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.hibernate.validator.constraints.Range;
@@ -97,17 +95,12 @@ class NumberSettingsController {
         return saved(redirect, numberId, "");
     }
 
-    /** The hours form's rows: each interval is a day, an opening and a closing time, in the same position. */
-    record HoursParams(List<String> day, List<String> opens, List<String> closes) {
-    }
-
     @PostMapping("/settings/numbers/{numberId}/hours")
-    String hours(@PathVariable long numberId, @ModelAttribute("hoursForm") HoursParams hours, BindingResult result,
+    String hours(@PathVariable long numberId, @ModelAttribute("hoursForm") ServiceHoursRows hours, BindingResult result,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
         SignedInUser actor = access.requireAdmin();
         access.requireVisible(numberId);
-        if (!accepted(result, response, () -> changes.replaceHours(actor, numberId,
-                intervals(listOf(hours.day()), listOf(hours.opens()), listOf(hours.closes()))))) {
+        if (!accepted(result, response, () -> changes.replaceHours(actor, numberId, hours.intervals()))) {
             return show(model, numberId, NumberParams.of(settings.form(numberId)));
         }
         return saved(redirect, numberId, "#hours");
@@ -141,10 +134,6 @@ class NumberSettingsController {
         return "redirect:/settings/numbers?number=" + numberId + part;
     }
 
-    private static List<String> listOf(List<String> values) {
-        return values == null ? List.of() : values;
-    }
-
     private String show(Model model, Long numberId, NumberParams form) {
         model.addAttribute("numbers", directory.all());
         model.addAttribute("selectedId", numberId);
@@ -157,7 +146,7 @@ class NumberSettingsController {
             model.addAttribute("holiday", new HolidayParams(null, ""));
         }
         if (!model.containsAttribute("hoursForm")) {
-            model.addAttribute("hoursForm", new HoursParams(List.of(), List.of(), List.of()));
+            model.addAttribute("hoursForm", ServiceHoursRows.NONE);
         }
         model.addAttribute("zones", ZoneChoices.in(LocaleContextHolder.getLocale()));
         if (numberId != null) {
@@ -170,27 +159,6 @@ class NumberSettingsController {
             model.addAttribute("alwaysOpen", saved.alwaysOpen());
         }
         return VIEW;
-    }
-
-    /** Rows of the hours form; a row with both times blank is an empty row and is skipped. */
-    static List<HoursInterval> intervals(List<String> days, List<String> opens, List<String> closes) {
-        if (days.size() != opens.size() || days.size() != closes.size()) {
-            throw new InvalidInputException("configuration.numbers.hoursOrder");
-        }
-        List<HoursInterval> intervals = new ArrayList<>();
-        for (int i = 0; i < days.size(); i++) {
-            if (opens.get(i).isBlank() && closes.get(i).isBlank()) {
-                continue;
-            }
-            try {
-                LocalTime closing = LocalTime.parse(closes.get(i).strip());
-                intervals.add(new HoursInterval(DayOfWeek.valueOf(days.get(i)), LocalTime.parse(opens.get(i).strip()),
-                        closing.equals(LocalTime.MIDNIGHT) ? NumberSettings.END_OF_DAY : closing));
-            } catch (DateTimeParseException | IllegalArgumentException bad) {
-                throw new InvalidInputException("configuration.numbers.hoursOrder");
-            }
-        }
-        return intervals;
     }
 
     /** The number form's fields as typed; the time zone is read when the number is saved. */
