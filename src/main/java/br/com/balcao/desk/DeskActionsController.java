@@ -1,15 +1,23 @@
 package br.com.balcao.desk;
 
+import static br.com.balcao.shared.FormSubmission.accepted;
+
 import br.com.balcao.numbers.Permission;
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.tickets.TicketActions;
 import br.com.balcao.tickets.TicketConflictException;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,8 +26,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 /** What an agent does to the open ticket: reply, close, transfer. */
 @Controller
 class DeskActionsController {
-
-    static final int MAX_REPLY = 4096;
 
     private final DeskTickets tickets;
     private final TicketActions actions;
@@ -31,15 +37,23 @@ class DeskActionsController {
         this.access = access;
     }
 
-    /** Sends the reply and answers the refreshed timeline; a refused reply answers the composer's message. */
+    /** The composer's text: WhatsApp's text message, not empty. */
+    record ReplyParams(@NotBlank(message = "{form.required}")
+            @Size(max = TicketActions.MAX_REPLY, message = "{form.tooLong}") String text) {
+    }
+
+    /**
+     * Sends the reply and answers the refreshed timeline. A refused text answers the composer's message with a
+     * 409, as a refused action does: the composer shows both in the same place.
+     */
     @PostMapping("/desk/tickets/{ticketId}/messages")
-    String reply(@PathVariable long ticketId, @RequestParam String text, Model model) {
+    String reply(@PathVariable long ticketId, @Valid @ModelAttribute("reply") ReplyParams reply, BindingResult result,
+            Model model, HttpServletResponse response) {
         DeskTicketHeader ticket = serviceable(ticketId);
-        String trimmed = text.strip();
-        if (trimmed.isEmpty() || trimmed.length() > MAX_REPLY) {
-            throw new TicketConflictException("bad-text");
+        if (!accepted(result, response, () -> actions.reply(ticket.id(), access.currentUser().id(), reply.text()))) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return refusal("bad-text", model);
         }
-        actions.reply(ticket.id(), access.currentUser().id(), trimmed);
         tickets.addTimeline(ticket, Optional.empty(), model);
         return "desk/desk :: timeline";
     }
@@ -69,7 +83,11 @@ class DeskActionsController {
     @ExceptionHandler(TicketConflictException.class)
     @ResponseStatus(HttpStatus.CONFLICT)
     String refused(TicketConflictException refusal, Model model) {
-        model.addAttribute("reason", refusal.reason());
+        return refusal(refusal.reason(), model);
+    }
+
+    private static String refusal(String reason, Model model) {
+        model.addAttribute("reason", reason);
         return "desk/desk :: refusal";
     }
 }

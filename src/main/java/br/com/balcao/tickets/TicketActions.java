@@ -2,6 +2,7 @@ package br.com.balcao.tickets;
 
 import br.com.balcao.contacts.ContactDirectory;
 import br.com.balcao.contacts.ContactView;
+import br.com.balcao.shared.InvalidInputException;
 import br.com.balcao.templates.TemplateCatalog;
 import br.com.balcao.templates.TemplateStatus;
 import br.com.balcao.templates.TemplateView;
@@ -50,14 +51,18 @@ public class TicketActions {
         this.clock = clock;
     }
 
+    /** The longest text reply, in characters: what WhatsApp accepts in a text message. */
+    public static final int MAX_REPLY = 4096;
+
     /**
-     * The agent's text reply, within the 24-hour window only. The first reply puts the ticket in service
-     * (OPEN) and records the first response time.
+     * The agent's text reply (without its surrounding blanks), within the 24-hour window only. The first reply
+     * puts the ticket in service (OPEN) and records the first response time. An empty or too long text is refused.
      */
     @Transactional
     public long reply(long ticketId, long agentId, String text) {
-        if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("empty reply");
+        String body = text == null ? "" : text.strip();
+        if (body.isEmpty() || body.length() > MAX_REPLY) {
+            throw new InvalidInputException("desk.refused.bad-text");
         }
         Ticket ticket = activeTicketOf(ticketId, agentId);
         if (!window.isOpen(ticket.getContactId())) {
@@ -66,7 +71,7 @@ public class TicketActions {
         Instant now = clock.instant();
         ticket.recordAgentResponse(now);
         return outbox.queue(Message.byAgent(ticket.getNumberId(), ticket.getContactId(), ticketId, agentId,
-                MessageType.TEXT, now).withText(text));
+                MessageType.TEXT, now).withText(body));
     }
 
     /** The agent closes the ticket (reason ATTENDANT), with the tags they chose. */
