@@ -14,6 +14,12 @@
             scrollToEnd();
         }
     });
+    // A refused message (422) shows the thread with the reason on top, and what was typed stays in the box.
+    document.getElementById('sim-composer').addEventListener('htmx:beforeSwap', function (event) {
+        if (event.detail.xhr.status === 422) {
+            event.detail.shouldSwap = true;
+        }
+    });
     document.getElementById('sim-composer').addEventListener('htmx:afterRequest', function (event) {
         if (event.detail.successful) {
             event.target.reset();

@@ -1,5 +1,7 @@
 package br.com.balcao.channel;
 
+import br.com.balcao.shared.InvalidInputException;
+import br.com.balcao.shared.Phones;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +12,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,6 +33,20 @@ class SimulatedCustomer {
         this.properties = properties;
         this.environment = environment;
         this.clock = clock;
+    }
+
+    /**
+     * The customer with this phone (and this WhatsApp name, none when blank) writes the text to the number;
+     * refused when the phone is not one or the webhook does not take the message.
+     */
+    void write(String phoneNumberId, String phone, String profileName, String text) {
+        Phones.Phone customer = Phones.parse(phone).orElseThrow(() -> new InvalidInputException("simulator.error.phone"));
+        try {
+            send(phoneNumberId, customer.digits(), profileName == null || profileName.isBlank() ? null
+                    : profileName.strip(), text.strip());
+        } catch (RestClientException refused) {
+            throw new InvalidInputException("simulator.error.webhook");
+        }
     }
 
     /** {@code profileName} null for a customer without a WhatsApp name: the envelope then carries none. */

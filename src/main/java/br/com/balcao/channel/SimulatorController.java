@@ -1,5 +1,7 @@
 package br.com.balcao.channel;
 
+import static br.com.balcao.shared.FormSubmission.accepted;
+
 import br.com.balcao.contacts.ContactDirectory;
 import br.com.balcao.contacts.ContactView;
 import br.com.balcao.live.LiveStreams;
@@ -7,17 +9,22 @@ import br.com.balcao.numbers.NumberView;
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.shared.Phones;
 import br.com.balcao.tickets.MessageLog;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.client.RestClientException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -68,23 +75,19 @@ class SimulatorController {
         return "channel/simulator :: thread";
     }
 
+    /** What the customer writes, from the phone-style composer. */
+    record CustomerMessage(long numberId, String phone, String name,
+            @NotBlank(message = "{simulator.error.text}") @Size(max = MAX_TEXT, message = "{simulator.error.text}") String text) {
+    }
+
+    /** The thread with the message; a refused one (422) shows the thread with the reason on top. */
     @PostMapping("/messages")
-    String send(@RequestParam long numberId, @RequestParam String phone, @RequestParam(defaultValue = "") String name,
-                @RequestParam String text, Model model) {
-        NumberView number = number(numberId);
-        Optional<Phones.Phone> customerPhone = Phones.parse(phone);
-        String problem = customerPhone.isEmpty() ? "simulator.error.phone"
-                : text.isBlank() || text.length() > MAX_TEXT ? "simulator.error.text" : null;
-        if (problem == null) {
-            try {
-                customer.send(number.phoneNumberId(), customerPhone.get().digits(),
-                        name.isBlank() ? null : name.strip(), text.strip());
-            } catch (RestClientException e) {
-                problem = "simulator.error.webhook";
-            }
-        }
-        model.addAttribute("problem", problem);
-        addThread(model, number, phone);
+    String send(@Valid @ModelAttribute("message") CustomerMessage message, BindingResult result, Model model,
+                HttpServletResponse response) {
+        NumberView number = number(message.numberId());
+        accepted(result, response,
+                () -> customer.write(number.phoneNumberId(), message.phone(), message.name(), message.text()));
+        addThread(model, number, message.phone());
         return "channel/simulator :: thread";
     }
 

@@ -79,6 +79,22 @@ class SimulatorAccessTest {
     }
 
     @Test
+    void aMessageThatCannotBeSentIsRefusedWithItsReasonAboveTheThread() throws Exception {
+        UserDetails admin = users.loadUserByUsername("admin@demo.local");
+
+        for (List<String> refused : List.of(List.of("12", "Oi", "Telefone inválido"),
+                List.of(PHONE, " ", "Escreva uma mensagem de até 4.096 caracteres."),
+                List.of(PHONE, "x".repeat(SimulatorController.MAX_TEXT + 1), "Escreva uma mensagem de até 4.096"))) {
+            String thread = mvc.perform(post("/simulator/messages").param("numberId", String.valueOf(LOJA_CENTRO))
+                            .param("phone", refused.get(0)).param("name", "").param("text", refused.get(1))
+                            .with(user(admin)).with(csrf()))
+                    .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+            assertThat(thread).as(refused.get(0) + " / " + refused.get(1).length()).contains("alert-danger")
+                    .contains(refused.get(2));
+        }
+    }
+
+    @Test
     void theMenuListsTheSimulatorToManagersAndAdminsOnly() throws Exception {
         assertThat(home("bruno@demo.local")).doesNotContain("href=\"/simulator\"");
         assertThat(home("manager@demo.local")).contains("href=\"/simulator\"");
