@@ -11,6 +11,9 @@ import br.com.balcao.security.UserAdministration.UserForm;
 import br.com.balcao.security.UserDirectory;
 import br.com.balcao.security.UserSummary;
 import br.com.balcao.shared.NotFoundException;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -65,8 +68,42 @@ class UserChanges {
                 fields(after, false));
     }
 
-    /** Sets the user's membership of each number: {@code permissions} absent means not a member. */
-    void setMemberships(SignedInUser actor, long userId, Map<Long, Set<Permission>> permissionsByNumber) {
+    /**
+     * The memberships form as checked: the numbers the user belongs to, and for each permission the numbers
+     * where they have it (a permission on a number they do not belong to is ignored). A missing list is none.
+     */
+    record Memberships(List<Long> member, List<Long> reply, List<Long> activeMessage, List<Long> contacts) {
+
+        Memberships {
+            member = member == null ? List.of() : member;
+            reply = reply == null ? List.of() : reply;
+            activeMessage = activeMessage == null ? List.of() : activeMessage;
+            contacts = contacts == null ? List.of() : contacts;
+        }
+
+        /** Each number the user belongs to, with the permissions they have there. */
+        private Map<Long, Set<Permission>> byNumber() {
+            Map<Long, Set<Permission>> permissions = new HashMap<>();
+            for (Long numberId : member) {
+                Set<Permission> granted = EnumSet.noneOf(Permission.class);
+                if (reply.contains(numberId)) {
+                    granted.add(Permission.REPLY);
+                }
+                if (activeMessage.contains(numberId)) {
+                    granted.add(Permission.ACTIVE_MESSAGE);
+                }
+                if (contacts.contains(numberId)) {
+                    granted.add(Permission.CONTACTS);
+                }
+                permissions.put(numberId, granted);
+            }
+            return permissions;
+        }
+    }
+
+    /** Sets the user's membership of each number as the form has it. */
+    void setMemberships(SignedInUser actor, long userId, Memberships memberships) {
+        Map<Long, Set<Permission>> permissionsByNumber = memberships.byNumber();
         UserSummary user = user(userId);
         Map<Long, Set<Permission>> before = numbers.permissionsOf(userId);
         for (NumberView number : numbers.all()) {

@@ -10,6 +10,7 @@ import br.com.balcao.security.SignedInUser;
 import br.com.balcao.security.UserAdministration.UserForm;
 import br.com.balcao.security.UserDirectory;
 import br.com.balcao.security.UserSummary;
+import br.com.balcao.settings.UserChanges.Memberships;
 import br.com.balcao.shared.FormSubmission;
 import br.com.balcao.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,9 +18,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.List;
 import org.hibernate.validator.constraints.Range;
 import java.util.Map;
 import java.util.Set;
@@ -129,26 +127,14 @@ class UserSettingsController {
 
     /** Checkboxes: {@code member} lists the numbers the user belongs to, each permission the numbers where they have it. */
     @PostMapping("/settings/users/{userId}/memberships")
-    String memberships(@PathVariable long userId, @RequestParam(defaultValue = "") List<Long> member,
-            @RequestParam(defaultValue = "") List<Long> reply, @RequestParam(defaultValue = "") List<Long> activeMessage,
-            @RequestParam(defaultValue = "") List<Long> contacts, RedirectAttributes redirect) {
+    String memberships(@PathVariable long userId, @Valid @ModelAttribute("membershipsForm") Memberships memberships,
+            BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         SignedInUser actor = access.requireAdmin();
-        user(userId);
-        Map<Long, Set<Permission>> permissions = new HashMap<>();
-        for (Long numberId : member) {
-            Set<Permission> granted = EnumSet.noneOf(Permission.class);
-            if (reply.contains(numberId)) {
-                granted.add(Permission.REPLY);
-            }
-            if (activeMessage.contains(numberId)) {
-                granted.add(Permission.ACTIVE_MESSAGE);
-            }
-            if (contacts.contains(numberId)) {
-                granted.add(Permission.CONTACTS);
-            }
-            permissions.put(numberId, granted);
+        UserSummary user = user(userId);
+        if (!accepted(result, response, () -> changes.setMemberships(actor, userId, memberships))) {
+            model.addAttribute("form", UserParams.of(user));
+            return showUser(model, user);
         }
-        changes.setMemberships(actor, userId, permissions);
         return saved(redirect, userId, "#memberships");
     }
 
@@ -171,6 +157,9 @@ class UserSettingsController {
         Map<Long, Set<Permission>> current = numbers.permissionsOf(user.id());
         model.addAttribute("user", user);
         model.addAttribute("roles", Role.values());
+        if (!model.containsAttribute("membershipsForm")) {
+            model.addAttribute("membershipsForm", new Memberships(null, null, null, null));
+        }
         model.addAttribute("memberships", numbers.all().stream()
                 .map(n -> new MembershipRow(n.id(), n.name(), current.containsKey(n.id()),
                         current.getOrDefault(n.id(), Set.of())))

@@ -144,6 +144,19 @@ class UserSettingsTest {
     }
 
     @Test
+    void membershipsNamingSomethingThatIsNotANumberAreRefusedAndNothingChanges() throws Exception {
+        long south = data.number("Sul");
+        long agentId = data.user("AGENT", data.email("agent"));
+        data.member(agentId, south);
+
+        mvc.perform(post("/settings/users/{id}/memberships", agentId).with(user(admin)).with(csrf())
+                        .param("member", "Sul").param("reply", String.valueOf(south)))
+                .andExpect(status().isUnprocessableContent());
+
+        assertThat(numbers.permissionsOf(agentId)).containsOnlyKeys(south);
+    }
+
+    @Test
     void editingAUserIsAuditedWithoutThePassword() throws Exception {
         String email = data.email("agent");
         long agentId = data.user("AGENT", email);
