@@ -11,6 +11,8 @@ import java.util.Set;
 final class PasswordRules {
 
     static final int MIN_LENGTH = 12;
+    /** The form's field the rules are about. */
+    private static final String FIELD = "password";
 
     /** Passwords of the minimum length or longer from the lists of the most used ones, Brazilian ones included. */
     private static final Set<String> COMMON = Set.of(
@@ -28,17 +30,17 @@ final class PasswordRules {
 
     static void check(String password, String email) {
         if (password.codePointCount(0, password.length()) < MIN_LENGTH) {
-            throw new InvalidInputException("password.rule.length", MIN_LENGTH);
+            throw new InvalidInputException("password.rule.length", MIN_LENGTH).about(FIELD);
         }
         if (password.codePoints().map(PasswordRules::kind).distinct().count() < 2) {
-            throw new InvalidInputException("password.rule.kinds");
+            throw new InvalidInputException("password.rule.kinds").about(FIELD);
         }
         String folded = password.strip().toLowerCase(Locale.ROOT);
         if (folded.equals(email) || folded.equals(email.substring(0, email.indexOf('@')))) {
-            throw new InvalidInputException("password.rule.email");
+            throw new InvalidInputException("password.rule.email").about(FIELD);
         }
         if (COMMON.contains(folded)) {
-            throw new InvalidInputException("password.rule.common");
+            throw new InvalidInputException("password.rule.common").about(FIELD);
         }
     }
 

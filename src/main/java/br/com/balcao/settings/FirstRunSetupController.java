@@ -1,16 +1,16 @@
 package br.com.balcao.settings;
 
-import br.com.balcao.settings.FirstRunSetup.NumberRefused;
-import br.com.balcao.shared.InvalidInputException;
+import static br.com.balcao.shared.FormSubmission.accepted;
+
 import br.com.balcao.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Locale;
-import org.springframework.context.MessageSource;
+import jakarta.validation.Valid;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
@@ -26,29 +26,26 @@ class FirstRunSetupController {
 
     private final FirstRun firstRun;
     private final FirstRunSetup setup;
-    private final MessageSource messages;
 
-    FirstRunSetupController(FirstRun firstRun, FirstRunSetup setup, MessageSource messages) {
+    FirstRunSetupController(FirstRun firstRun, FirstRunSetup setup) {
         this.firstRun = firstRun;
         this.setup = setup;
-        this.messages = messages;
     }
 
     @GetMapping
     String page(Model model) {
         requirePending();
-        return show(model, SetupParams.BLANK);
+        model.addAttribute("form", SetupParams.BLANK);
+        return show(model);
     }
 
+    /** Refused, the page again (422) with what was typed but the passwords, each reason next to its field. */
     @PostMapping
-    String complete(SetupParams params, Model model, HttpServletResponse response, Locale locale) {
+    String complete(@Valid @ModelAttribute("form") SetupParams form, BindingResult result, Model model,
+            HttpServletResponse response) {
         requirePending();
-        try {
-            setup.complete(params);
-        } catch (InvalidInputException refused) {
-            return refuse(model, response, params, "admin", messages.getMessage(refused, locale));
-        } catch (NumberRefused refused) {
-            return refuse(model, response, params, "number", messages.getMessage(refused.reason(), locale));
+        if (!accepted(result, response, () -> setup.complete(form))) {
+            return show(model);
         }
         return "redirect:/login?setup";
     }
@@ -59,16 +56,7 @@ class FirstRunSetupController {
         }
     }
 
-    /** The page again (422), with the reason in the part of the form it is about and what was typed. */
-    private String refuse(Model model, HttpServletResponse response, SetupParams params, String part, String reason) {
-        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        model.addAttribute("errorPart", part);
-        model.addAttribute("error", reason);
-        return show(model, params.withoutPasswords());
-    }
-
-    private static String show(Model model, SetupParams form) {
-        model.addAttribute("form", form);
+    private static String show(Model model) {
         model.addAttribute("zones", ZoneChoices.in(LocaleContextHolder.getLocale()));
         return VIEW;
     }

@@ -2,10 +2,21 @@ package br.com.balcao.settings;
 
 import br.com.balcao.numbers.NumberSettings.NumberForm;
 import br.com.balcao.settings.NumberSettingsController.NumberParams;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
-/** The first-run setup form as typed: the first admin, then the first WhatsApp number. */
-record SetupParams(String name, String email, String password, String passwordConfirmation, String numberName,
-        String displayPhone, String phoneNumberId, String timeZone) {
+/**
+ * The first-run setup form as typed: the first admin, then the first WhatsApp number. The password's rules are
+ * the first admin's, checked when it is created.
+ */
+record SetupParams(
+        @NotBlank(message = "{form.required}") @Size(max = 120, message = "{form.tooLong}") String name,
+        @NotBlank(message = "{form.required}") @Size(max = 254, message = "{form.tooLong}") String email,
+        String password, String passwordConfirmation,
+        @NotBlank(message = "{form.required}") @Size(max = 80, message = "{form.tooLong}") String numberName,
+        @NotBlank(message = "{form.required}") @Size(max = 32, message = "{form.tooLong}") String displayPhone,
+        @NotBlank(message = "{form.required}") @Size(max = 64, message = "{form.tooLong}") String phoneNumberId,
+        @NotBlank(message = "{form.required}") String timeZone) {
 
     static final SetupParams BLANK = new SetupParams("", "", "", "", "", "", "",
             NumberSettingsController.NEW_NUMBER.zone().getId());
@@ -16,10 +27,5 @@ record SetupParams(String name, String email, String password, String passwordCo
      */
     NumberForm number() {
         return NumberParams.newNumber(numberName, displayPhone, phoneNumberId, timeZone, true).toForm();
-    }
-
-    /** What the page shows again after a refusal: everything but the passwords. */
-    SetupParams withoutPasswords() {
-        return new SetupParams(name, email, "", "", numberName, displayPhone, phoneNumberId, timeZone);
     }
 }

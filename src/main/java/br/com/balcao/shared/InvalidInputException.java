@@ -10,17 +10,29 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
 /**
  * A form's input was refused (too long, a duplicate, a rule of the domain): the page shows the message
  * named by its key, with its arguments, and nothing was changed. An argument made with {@link #label}
- * is itself a message key (a field's name), translated with the message.
+ * is itself a message key (a field's name), translated with the message. A refusal {@link #about} one of the
+ * form's fields is shown next to it; any other at the form's top.
  */
 public class InvalidInputException extends RuntimeException implements MessageSourceResolvable {
 
     private final String messageKey;
     private final transient List<Object> arguments;
+    private final String field;
 
     public InvalidInputException(String messageKey, Object... arguments) {
+        this(messageKey, List.of(arguments), null);
+    }
+
+    private InvalidInputException(String messageKey, List<Object> arguments, String field) {
         super(messageKey);
         this.messageKey = messageKey;
-        this.arguments = List.of(arguments);
+        this.arguments = arguments;
+        this.field = field;
+    }
+
+    /** The same refusal about this field of the form, unless it names one already. */
+    public InvalidInputException about(String formField) {
+        return field != null ? this : new InvalidInputException(messageKey, arguments, formField);
     }
 
     /** A message argument that is translated too, such as a field's label. */
@@ -55,9 +67,13 @@ public class InvalidInputException extends RuntimeException implements MessageSo
         }
     }
 
-    /** The refusal as the form's error: about the whole form, shown at its top. */
+    /** The refusal as the form's error: next to its field, or about the whole form, shown at its top. */
     public void rejectIn(Errors form) {
-        form.reject(messageKey, getArguments(), messageKey);
+        if (field != null) {
+            form.rejectValue(field, messageKey, getArguments(), messageKey);
+        } else {
+            form.reject(messageKey, getArguments(), messageKey);
+        }
     }
 
     /** The refusal as the error of one of the form's fields, shown next to it. */

@@ -21,6 +21,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
@@ -81,24 +84,26 @@ class FirstRunSetupTest {
 
     static Stream<Arguments> refusals() {
         return Stream.of(
-                refusal("password", "Curta-1", "admin", "A senha precisa ter pelo menos 12 caracteres."),
-                refusal("password", "sóletrasminúsculas", "admin", "Misture pelo menos dois tipos de caractere"),
-                refusal("password", EMAIL, "admin", "A senha não pode ser o seu e-mail"),
-                refusal("password", "Atendimento.Loja", "admin", "A senha não pode ser o seu e-mail"),
-                refusal("password", "Password1234", "admin", "Essa senha está entre as mais usadas"),
-                refusal("password", "Senha1234567", "admin", "Essa senha está entre as mais usadas"),
-                refusal("passwordConfirmation", "Outra-senha-2026", "admin", "As duas senhas digitadas não são iguais."),
-                refusal("email", "atendimento.loja.com.br", "admin", "O valor de “E-mail (login)” não é válido."),
-                refusal("name", " ", "admin", "Preencha o campo “Nome”."),
-                refusal("numberName", "", "number", "Preencha o campo “Nome”."),
-                refusal("displayPhone", "", "number", "Preencha o campo “Telefone exibido”."),
-                refusal("phoneNumberId", "", "number", "Preencha o campo “phone_number_id (Cloud API)”."),
-                refusal("timeZone", "Lua/Base_Alfa", "number", "O valor de “Fuso horário” não é válido."));
+                refusal("password", "Curta-1", "password", "A senha precisa ter pelo menos 12 caracteres."),
+                refusal("password", "sóletrasminúsculas", "password", "Misture pelo menos dois tipos de caractere"),
+                refusal("password", EMAIL, "password", "A senha não pode ser o seu e-mail"),
+                refusal("password", "Atendimento.Loja", "password", "A senha não pode ser o seu e-mail"),
+                refusal("password", "Password1234", "password", "Essa senha está entre as mais usadas"),
+                refusal("password", "Senha1234567", "password", "Essa senha está entre as mais usadas"),
+                refusal("passwordConfirmation", "Outra-senha-2026", "passwordConfirmation",
+                        "As duas senhas digitadas não são iguais."),
+                refusal("email", "atendimento.loja.com.br", "email", "O valor de “E-mail (login)” não é válido."),
+                refusal("name", " ", "name", "Preencha este campo."),
+                refusal("numberName", "", "numberName", "Preencha este campo."),
+                refusal("displayPhone", "", "displayPhone", "Preencha este campo."),
+                refusal("phoneNumberId", "", "phoneNumberId", "Preencha este campo."),
+                refusal("timeZone", "Lua/Base_Alfa", "zone", "O valor de “Fuso horário” não é válido."));
     }
 
+    /** The reason is shown under the field it is about (its control's id is "setup-" and {@code shownAt}). */
     @ParameterizedTest(name = "{0} = \"{1}\"")
     @MethodSource("refusals")
-    void badInputIsRefusedWithTheReasonWhereItBelongsAndCreatesNothing(String field, String value, String part,
+    void badInputIsRefusedWithTheReasonWhereItBelongsAndCreatesNothing(String field, String value, String shownAt,
             String reason) throws Exception {
         Map<String, String> form = validForm(EMAIL, "106540352242922");
         form.put(field, value);
@@ -110,9 +115,10 @@ class FirstRunSetupTest {
                 .andExpect(status().isUnprocessableContent())
                 .andReturn().getResponse().getContentAsString();
 
-        assertThat(page).contains("id=\"setup-" + part + "-error\"").contains(reason)
-                .contains("value=\"" + form.get("email") + "\"")
-                .doesNotContainPattern("name=\"password(Confirmation)?\"[^>]*value=");
+        assertThat(errorUnder(page, "setup-" + shownAt)).startsWith(reason);
+        assertThat(page).contains("value=\"" + form.get("email") + "\"");
+        assertThat(Pattern.compile("<input[^>]*name=\"password(Confirmation)?\"[^>]*>").matcher(page).results()
+                .map(MatchResult::group)).hasSize(2).noneMatch(input -> input.matches("(?s).*value=\"[^\"].*"));
         assertNothingCreated();
     }
 
@@ -205,8 +211,18 @@ class FirstRunSetupTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_log", Integer.class)).isZero();
     }
 
-    private static Arguments refusal(String field, String value, String part, String reason) {
-        return Arguments.of(field, value, part, reason);
+    private static Arguments refusal(String field, String value, String shownAt, String reason) {
+        return Arguments.of(field, value, shownAt, reason);
+    }
+
+    /** The error shown under the control with this id (before the next control), empty when there is none. */
+    private static String errorUnder(String page, String controlId) {
+        int control = page.indexOf("id=\"" + controlId + "\"");
+        assertThat(control).as(controlId).isNotNegative();
+        int next = page.indexOf("<input", control);
+        Matcher error = Pattern.compile("<div class=\"invalid-feedback\">([^<]*)</div>")
+                .matcher(page.substring(control, next < 0 ? page.length() : next));
+        return error.find() ? error.group(1) : "";
     }
 
     private static Map<String, String> validForm(String email, String phoneNumberId) {
