@@ -12,7 +12,8 @@ import jakarta.validation.constraints.Size;
 record SetupParams(
         @NotBlank(message = "{form.required}") @Size(max = 120, message = "{form.tooLong}") String name,
         @NotBlank(message = "{form.required}") @Size(max = 254, message = "{form.tooLong}") String email,
-        String password, String passwordConfirmation,
+        @NotBlank(message = "{form.required}") String password,
+        @NotBlank(message = "{form.required}") String passwordConfirmation,
         @NotBlank(message = "{form.required}") @Size(max = 80, message = "{form.tooLong}") String numberName,
         @NotBlank(message = "{form.required}") @Size(max = 32, message = "{form.tooLong}") String displayPhone,
         @NotBlank(message = "{form.required}") @Size(max = 64, message = "{form.tooLong}") String phoneNumberId,
