@@ -15,8 +15,9 @@
         }
     });
     // A refused message (422) shows the thread with the reason on top, and what was typed stays in the box.
-    document.getElementById('sim-composer').addEventListener('htmx:beforeSwap', function (event) {
-        if (event.detail.xhr.status === 422) {
+    document.body.addEventListener('htmx:beforeSwap', function (event) {
+        var source = event.detail.requestConfig && event.detail.requestConfig.elt;
+        if (source && source.id === 'sim-composer' && event.detail.xhr.status === 422) {
             event.detail.shouldSwap = true;
         }
     });

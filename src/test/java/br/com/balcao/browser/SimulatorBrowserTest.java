@@ -59,6 +59,20 @@ class SimulatorBrowserTest {
         browser.screenshot("simulator");
     }
 
+    @Test
+    void aMessageFromAPhoneThatIsNotOneShowsTheReasonAboveTheThreadAndKeepsWhatWasTyped() {
+        WebDriver driver = browser.driver();
+        browser.signIn(port, "admin@demo.local", "demo");
+
+        driver.get("http://localhost:" + port + "/simulator?numberId=1&phone=12");
+        WebElement text = browser.waiting().until(d -> d.findElement(By.id("sim-text")));
+        text.sendKeys("Oi");
+        driver.findElement(By.cssSelector("#sim-composer button[type=submit]")).click();
+
+        browser.waiting().until(d -> bubbles(d).contains("Telefone inválido"));
+        assertThat(driver.findElement(By.id("sim-text")).getAttribute("value")).isEqualTo("Oi");
+    }
+
     private static String bubbles(WebDriver driver) {
         return driver.findElement(By.id("sim-thread")).getText();
     }
