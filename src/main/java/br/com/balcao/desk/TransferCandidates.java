@@ -1,5 +1,6 @@
 package br.com.balcao.desk;
 
+import br.com.balcao.security.AgentStatus;
 import br.com.balcao.tickets.AgentCapacity;
 import br.com.balcao.tickets.TicketStatus;
 import java.util.List;
@@ -33,9 +34,8 @@ class TransferCandidates {
                          WHERE t.agent_id = u.id AND %s) AS active_tickets
                   FROM memberships m JOIN app_users u ON u.id = m.user_id
                  WHERE m.number_id = ? AND m.can_reply AND u.enabled AND u.id <> ?
-                 ORDER BY CASE u.status WHEN 'ONLINE' THEN 0 WHEN 'BREAK' THEN 1 WHEN 'INVISIBLE' THEN 2 ELSE 3 END,
-                          lower(u.name), u.id
-                """.formatted(TicketStatus.sqlWithAgent("t.status")),
+                 ORDER BY %s, lower(u.name), u.id
+                """.formatted(TicketStatus.sqlWithAgent("t.status"), AgentStatus.sqlOrder("u.status")),
                 (row, i) -> new Candidate(row.getLong("id"), row.getString("name"), row.getString("status"),
                         row.getLong("active_tickets"), row.getInt("ticket_slots")), numberId, excludingUserId);
     }

@@ -193,9 +193,8 @@ class DashboardQueries {
                 SELECT a.id, a.name, a.status, a.status_changed_at, coalesce(active.tickets, 0) AS active
                   FROM agents a
                   LEFT JOIN active ON active.agent_id = a.id
-                 ORDER BY array_position(ARRAY['ONLINE', 'BREAK', 'INVISIBLE', 'OFFLINE']::varchar[], a.status),
-                          a.name, a.id
-                """.formatted(TicketStatus.sqlWithAgent("t.status")), (row, i) -> {
+                 ORDER BY %s, a.name, a.id
+                """.formatted(TicketStatus.sqlWithAgent("t.status"), AgentStatus.sqlOrder("a.status")), (row, i) -> {
                     AgentDay today = day.agents().getOrDefault(row.getLong("id"), new AgentDay(0, null));
                     return new AgentRow(row.getLong("id"), row.getString("name"),
                             AgentStatus.valueOf(row.getString("status")), instant(row, "status_changed_at"),

@@ -165,10 +165,10 @@ public class Distributor {
               JOIN memberships m ON m.user_id = u.id AND m.number_id = ? AND m.can_reply
               LEFT JOIN LATERAL (SELECT count(*) AS active FROM tickets t
                                   WHERE t.agent_id = u.id AND %s) a ON true
-             WHERE u.status = 'ONLINE' AND u.enabled AND a.active < u.ticket_slots
+             WHERE %s AND u.enabled AND a.active < u.ticket_slots
              ORDER BY a.active, u.last_assigned_at NULLS FIRST, u.id
              LIMIT 1
-            """.formatted(TicketStatus.sqlWithAgent("t.status"));
+            """.formatted(TicketStatus.sqlWithAgent("t.status"), AgentStatus.ONLINE.sqlCondition("u.status"));
 
     private Optional<Long> bestCandidate(long numberId) {
         return jdbc.queryForList(BEST_CANDIDATE, Long.class, numberId).stream().findFirst();
