@@ -41,7 +41,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  *
  * <p>Refusals answer a 4xx with a short message fragment that the component shows in place: 404 when the
  * contact or template is not visible (or the template is not approved on the contact's number), 403
- * without ACTIVE_MESSAGE on the number, 400 for a form Meta would refuse ({@link TemplateParameters}), 409
+ * without ACTIVE_MESSAGE on the number, 422 for a form Meta would refuse ({@link TemplateParameters}), 409
  * when the contact is being served by someone else.
  */
 @Controller
@@ -101,7 +101,7 @@ class ActiveMessageController {
                 BindingResult errors, Model model, HttpServletResponse response) {
         ContactView contact = visibleContact(contactId);
         if (errors.hasErrors()) {
-            return refused(errors, HttpStatus.BAD_REQUEST, model, response);
+            return refused(errors, HttpStatus.UNPROCESSABLE_CONTENT, model, response);
         }
         access.require(contact.numberId(), Permission.ACTIVE_MESSAGE);
         TemplateView template = templates.approved(message.templateId(), contact.numberId())
@@ -110,7 +110,7 @@ class ActiveMessageController {
                 "activeMessage.refused." + refusal.rule().name().toLowerCase(), new Object[] {refusal.argument()},
                 null));
         if (errors.hasErrors()) {
-            return refused(errors, HttpStatus.BAD_REQUEST, model, response);
+            return refused(errors, HttpStatus.UNPROCESSABLE_CONTENT, model, response);
         }
         long messageId;
         try {

@@ -209,7 +209,7 @@ class ActiveMessageTest {
     @Test
     void anEmptyVariableIsRefusedWithAClearMessageAndNothingIsStored() throws Exception {
         String refusal = send(contact, template, "Maria", "   ")
-                .andExpect(status().isBadRequest())
+                .andExpect(status().isUnprocessableContent())
                 .andReturn().getResponse().getContentAsString();
         assertThat(refusal).contains("am-refusal").contains("Preencha a variável {{2}}.");
         assertNothingStoredFor(contact);
@@ -217,9 +217,9 @@ class ActiveMessageTest {
 
     @Test
     void aVariableOverTheLimitOrAMissingOneIsRefused() throws Exception {
-        send(contact, template, "Maria", "x".repeat(1025)).andExpect(status().isBadRequest());
-        send(contact, template, "Maria").andExpect(status().isBadRequest());
-        send(contact, template, "Maria", "linha 1\nlinha 2").andExpect(status().isBadRequest());
+        send(contact, template, "Maria", "x".repeat(1025)).andExpect(status().isUnprocessableContent());
+        send(contact, template, "Maria").andExpect(status().isUnprocessableContent());
+        send(contact, template, "Maria", "linha 1\nlinha 2").andExpect(status().isUnprocessableContent());
         assertNothingStoredFor(contact);
         send(contact, template, "Maria", "x".repeat(1024)).andExpect(status().isOk());
     }
