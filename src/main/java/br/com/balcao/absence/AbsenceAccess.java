@@ -12,17 +12,7 @@ import org.springframework.stereotype.Component;
  * admins), since the guide makes it a setting "managers or agents can perform"; the audit log says who did.
  */
 @Component
-class AbsenceAccess {
-
-    private final AccessPolicy access;
-    private final NumberDirectory numbers;
-    private final UserDirectory users;
-
-    AbsenceAccess(AccessPolicy access, NumberDirectory numbers, UserDirectory users) {
-        this.access = access;
-        this.numbers = numbers;
-        this.users = users;
-    }
+record AbsenceAccess(AccessPolicy access, NumberDirectory numbers, UserDirectory users) {
 
     /** The number's members, for the suggested agent; 404 when the user may not see the number. */
     List<UserSummary> membersOf(long numberId) {

@@ -29,24 +29,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * absence. The preview is the exact reply customers get.
  */
 @Controller
-class AbsenceController {
+record AbsenceController(
+        AbsenceEditor editor,
+        AbsenceAccess absenceAccess,
+        AccessPolicy access,
+        UserDirectory users,
+        MessageSource messages) {
 
     private static final String VIEW = "absence/absence";
-
-    private final AbsenceEditor editor;
-    private final AbsenceAccess absenceAccess;
-    private final AccessPolicy access;
-    private final UserDirectory users;
-    private final MessageSource messages;
-
-    AbsenceController(AbsenceEditor editor, AbsenceAccess absenceAccess, AccessPolicy access,
-            UserDirectory users, MessageSource messages) {
-        this.editor = editor;
-        this.absenceAccess = absenceAccess;
-        this.access = access;
-        this.users = users;
-        this.messages = messages;
-    }
 
     @GetMapping("/absence")
     String page(@SelectedNumber Optional<NumberView> number, Model model) {

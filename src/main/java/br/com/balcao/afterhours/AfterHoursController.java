@@ -20,22 +20,12 @@ import org.springframework.web.bind.annotation.RequestParam;
  * component to call them back. A number open 24 hours has none to show.
  */
 @Controller
-class AfterHoursController {
-
-    private final AccessPolicy access;
-    private final NumberDirectory numbers;
-    private final AfterHoursList list;
-    private final UserDirectory users;
-    private final Clock clock;
-
-    AfterHoursController(AccessPolicy access, NumberDirectory numbers, AfterHoursList list,
-                         UserDirectory users, Clock clock) {
-        this.access = access;
-        this.numbers = numbers;
-        this.list = list;
-        this.users = users;
-        this.clock = clock;
-    }
+record AfterHoursController(
+        AccessPolicy access,
+        NumberDirectory numbers,
+        AfterHoursList list,
+        UserDirectory users,
+        Clock clock) {
 
     /**
      * The newest page, or with {@code olderThan} and {@code olderThanId} the page after that row; with

@@ -12,17 +12,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The audit log for admins, newest first, 50 entries a page (keyset on time and id). */
 @Controller
-class AuditController {
+record AuditController(AuditLog audit, AccessPolicy access) {
 
     private static final ZoneId DEFAULT_ZONE = ZoneId.of("America/Sao_Paulo");
-
-    private final AuditLog audit;
-    private final AccessPolicy access;
-
-    AuditController(AuditLog audit, AccessPolicy access) {
-        this.audit = audit;
-        this.access = access;
-    }
 
     @GetMapping("/settings/audit")
     String page(@RequestParam Optional<Long> before, @SelectedNumber Optional<NumberView> selected,

@@ -35,25 +35,15 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Controller
 @Profile("demo")
 @RequestMapping("/simulator")
-class SimulatorController {
+record SimulatorController(
+        AccessPolicy access,
+        ContactDirectory contacts,
+        MessageLog messageLog,
+        SimulatedCustomer customer,
+        LiveStreams streams) {
 
     static final int MAX_TEXT = 4096;
     private static final int THREAD_LENGTH = 60;
-
-    private final AccessPolicy access;
-    private final ContactDirectory contacts;
-    private final MessageLog messageLog;
-    private final SimulatedCustomer customer;
-    private final LiveStreams streams;
-
-    SimulatorController(AccessPolicy access, ContactDirectory contacts, MessageLog messageLog,
-                        SimulatedCustomer customer, LiveStreams streams) {
-        this.access = access;
-        this.contacts = contacts;
-        this.messageLog = messageLog;
-        this.customer = customer;
-        this.streams = streams;
-    }
 
     @GetMapping
     String page(@RequestParam Optional<Long> numberId, @RequestParam(defaultValue = "+55 11 98765-4321") String phone,

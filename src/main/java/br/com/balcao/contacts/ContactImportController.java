@@ -32,19 +32,9 @@ import org.springframework.web.multipart.MultipartFile;
  * with the rejected lines and their download. An import belongs to a number: another number's is not found.
  */
 @Controller
-class ContactImportController {
+record ContactImportController(ContactImports imports, ImportJobs jobs, AccessPolicy access) {
 
     static final int REJECTIONS_SHOWN = 100;
-
-    private final ContactImports imports;
-    private final ImportJobs jobs;
-    private final AccessPolicy access;
-
-    ContactImportController(ContactImports imports, ImportJobs jobs, AccessPolicy access) {
-        this.imports = imports;
-        this.jobs = jobs;
-        this.access = access;
-    }
 
     @GetMapping("/contacts/import")
     String form(@SelectedNumber NumberView selected, Model model) {

@@ -26,18 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * read the contacts of every number they see.
  */
 @Controller
-class ContactListController {
-
-    private final AccessPolicy access;
-    private final ContactListing listing;
-    private final ContactExport export;
-
-    ContactListController(AccessPolicy access, ContactListing listing,
-                          ContactExport export) {
-        this.access = access;
-        this.listing = listing;
-        this.export = export;
-    }
+record ContactListController(AccessPolicy access, ContactListing listing, ContactExport export) {
 
     /** The page, or for htmx (filtering and paging in place) only its content, without the frame. */
     @GetMapping("/contacts")

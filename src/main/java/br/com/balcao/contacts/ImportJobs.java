@@ -17,18 +17,12 @@ import org.springframework.stereotype.Component;
 
 /** The import jobs' rows: created at the preview, advanced batch by batch, and their rejected lines. */
 @Component
-class ImportJobs {
+record ImportJobs(JdbcTemplate jdbc) {
 
     private static final String COLUMNS = """
             SELECT id, number_id, user_id, file_name, header, separator, status, total_lines, processed, created,
                    updated, unchanged, rejected, created_at, started_at, finished_at FROM contact_imports
             """;
-
-    private final JdbcTemplate jdbc;
-
-    ImportJobs(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     long create(long numberId, long userId, String fileName, List<String> header, char separator, int totalLines,
                 Instant now) {

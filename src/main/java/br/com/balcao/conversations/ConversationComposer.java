@@ -13,22 +13,13 @@ import org.springframework.ui.Model;
  * refreshed alone, and a transfer request answers with it.
  */
 @Component
-class ConversationComposer {
+record ConversationComposer(
+        ConversationsAccess access,
+        ConversationHeaders headers,
+        ServiceWindow window,
+        Composers composers) {
 
     static final String FRAGMENT = "conversations/contact :: composer";
-
-    private final ConversationsAccess access;
-    private final ConversationHeaders headers;
-    private final ServiceWindow window;
-    private final Composers composers;
-
-    ConversationComposer(ConversationsAccess access, ConversationHeaders headers, ServiceWindow window,
-                         Composers composers) {
-        this.access = access;
-        this.headers = headers;
-        this.window = window;
-        this.composers = composers;
-    }
 
     /** The conversation's header; 404 when the user may not see the contact. */
     ConversationHeader header(long contactId) {

@@ -21,24 +21,13 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * result); with {@code hl}, the words are marked in the messages that match them.
  */
 @Controller
-class ConversationController {
-
-    private final ConversationsAccess access;
-    private final ConversationComposer composer;
-    private final ContactTimeline timeline;
-    private final MessageSearch search;
-    private final LiveStreams streams;
-    private final TicketMarks marks;
-
-    ConversationController(ConversationsAccess access, ConversationComposer composer, ContactTimeline timeline,
-                           MessageSearch search, LiveStreams streams, TicketMarks marks) {
-        this.access = access;
-        this.composer = composer;
-        this.timeline = timeline;
-        this.search = search;
-        this.streams = streams;
-        this.marks = marks;
-    }
+record ConversationController(
+        ConversationsAccess access,
+        ConversationComposer composer,
+        ContactTimeline timeline,
+        MessageSearch search,
+        LiveStreams streams,
+        TicketMarks marks) {
 
     @GetMapping("/conversations/{contactId}")
     String conversation(@PathVariable long contactId, @RequestParam Optional<Long> at,

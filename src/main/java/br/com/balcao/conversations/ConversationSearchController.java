@@ -16,19 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  * alone while the user types.
  */
 @Controller
-class ConversationSearchController {
+record ConversationSearchController(ConversationsAccess access, ContactSearch contacts, MessageSearch messages) {
 
     static final int MAX_PAGE = 50;
-
-    private final ConversationsAccess access;
-    private final ContactSearch contacts;
-    private final MessageSearch messages;
-
-    ConversationSearchController(ConversationsAccess access, ContactSearch contacts, MessageSearch messages) {
-        this.access = access;
-        this.contacts = contacts;
-        this.messages = messages;
-    }
 
     @GetMapping("/conversations")
     String search(@RequestParam(defaultValue = "") String q, @RequestParam(name = "in", defaultValue = "contacts") String in,

@@ -15,15 +15,7 @@ import org.springframework.stereotype.Component;
  * and admins those of every number they see. Everything else goes through {@link AccessPolicy}.
  */
 @Component
-class ConversationsAccess {
-
-    private final AccessPolicy access;
-    private final ContactDirectory contacts;
-
-    ConversationsAccess(AccessPolicy access, ContactDirectory contacts) {
-        this.access = access;
-        this.contacts = contacts;
-    }
+record ConversationsAccess(AccessPolicy access, ContactDirectory contacts) {
 
     List<NumberView> searchableNumbers() {
         return access.visibleNumbers().stream().filter(number -> access.canReadContacts(number.id())).toList();

@@ -19,20 +19,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  * panel of incoming requests, which the Desk and the contact page both show and refresh on live events.
  */
 @Controller
-class TransferRequestController {
-
-    private final ConversationsAccess access;
-    private final AccessPolicy policy;
-    private final TransferRequests requests;
-    private final ConversationComposer composer;
-
-    TransferRequestController(ConversationsAccess access, AccessPolicy policy, TransferRequests requests,
-                              ConversationComposer composer) {
-        this.access = access;
-        this.policy = policy;
-        this.requests = requests;
-        this.composer = composer;
-    }
+record TransferRequestController(
+        ConversationsAccess access,
+        AccessPolicy policy,
+        TransferRequests requests,
+        ConversationComposer composer) {
 
     /** Asks for the contact's ticket; answers the composer, now saying the request is pending. */
     @PostMapping("/conversations/{contactId}/transfer-requests")

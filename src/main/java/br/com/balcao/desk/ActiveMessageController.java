@@ -45,22 +45,13 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  * when the contact is being served by someone else.
  */
 @Controller
-class ActiveMessageController {
+record ActiveMessageController(
+        ContactDirectory contacts,
+        TemplateCatalog templates,
+        TicketActions actions,
+        AccessPolicy access) {
 
     private static final String FORM = "activeMessage";
-
-    private final ContactDirectory contacts;
-    private final TemplateCatalog templates;
-    private final TicketActions actions;
-    private final AccessPolicy access;
-
-    ActiveMessageController(ContactDirectory contacts, TemplateCatalog templates, TicketActions actions,
-                            AccessPolicy access) {
-        this.contacts = contacts;
-        this.templates = templates;
-        this.actions = actions;
-        this.access = access;
-    }
 
     /** The component for one contact: what it shows. */
     public record Form(long contactId, String contactName, String contactPhone, String numberName, boolean allowed,

@@ -36,27 +36,16 @@ import org.springframework.web.bind.annotation.RequestParam;
  * transfer dialogs. Every section answers its own fragment, so that saving one keeps what is typed in another.
  */
 @Controller
-class ContactCardController {
+record ContactCardController(
+        DeskTickets tickets,
+        AccessPolicy access,
+        ContactDirectory contacts,
+        TicketDetails details,
+        RecentTickets history,
+        TransferCandidates candidates) {
 
     static final int EARLIER_TICKETS = 10;
     static final int NOTES = 50;
-
-    private final DeskTickets tickets;
-    private final AccessPolicy access;
-    private final ContactDirectory contacts;
-    private final TicketDetails details;
-    private final RecentTickets history;
-    private final TransferCandidates candidates;
-
-    ContactCardController(DeskTickets tickets, AccessPolicy access, ContactDirectory contacts, TicketDetails details,
-                          RecentTickets history, TransferCandidates candidates) {
-        this.tickets = tickets;
-        this.access = access;
-        this.contacts = contacts;
-        this.details = details;
-        this.history = history;
-        this.candidates = candidates;
-    }
 
     @GetMapping("/desk/tickets/{ticketId}/card")
     String card(@PathVariable long ticketId, Model model) {

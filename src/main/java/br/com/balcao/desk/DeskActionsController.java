@@ -25,17 +25,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** What an agent does to the open ticket: reply, close, transfer. */
 @Controller
-class DeskActionsController {
-
-    private final DeskTickets tickets;
-    private final TicketActions actions;
-    private final AccessPolicy access;
-
-    DeskActionsController(DeskTickets tickets, TicketActions actions, AccessPolicy access) {
-        this.tickets = tickets;
-        this.actions = actions;
-        this.access = access;
-    }
+record DeskActionsController(DeskTickets tickets, TicketActions actions, AccessPolicy access) {
 
     /** The composer's text: WhatsApp's text message, not empty. */
     record ReplyParams(@NotBlank(message = "{form.required}")

@@ -14,19 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The agent's workspace: their tickets on the left, the chosen conversation in the middle. */
 @Controller
-class DeskController {
-
-    private final DeskTickets tickets;
-    private final Composers composers;
-    private final AccessPolicy access;
-    private final DeskList list;
-
-    DeskController(DeskTickets tickets, Composers composers, AccessPolicy access, DeskList list) {
-        this.tickets = tickets;
-        this.composers = composers;
-        this.access = access;
-        this.list = list;
-    }
+record DeskController(DeskTickets tickets, Composers composers, AccessPolicy access, DeskList list) {
 
     @GetMapping("/desk")
     String desk(@SelectedNumber Optional<NumberView> number, HttpSession session, Model model) {

@@ -12,15 +12,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** The Desk's live stream: every engine event on the numbers the user may see. */
 @Controller
-class DeskEventsController {
-
-    private final LiveStreams streams;
-    private final AccessPolicy access;
-
-    DeskEventsController(LiveStreams streams, AccessPolicy access) {
-        this.streams = streams;
-        this.access = access;
-    }
+record DeskEventsController(LiveStreams streams, AccessPolicy access) {
 
     @GetMapping("/desk/events")
     SseEmitter events() throws IOException {

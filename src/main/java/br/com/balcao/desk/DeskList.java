@@ -17,21 +17,11 @@ import org.springframework.ui.Model;
  * the numbers in the list's scope (the header's number, or all of the agent's), open when the agent opened it.
  */
 @Component
-class DeskList {
+record DeskList(DeskQueries queries, TicketClaims claims, AgentStatusService statuses) {
 
     static final String ALL_NUMBERS = "balcao.desk.allNumbers";
     static final String QUEUE_OPEN = "balcao.desk.queueOpen";
     static final int QUEUE_PAGE = 20;
-
-    private final DeskQueries queries;
-    private final TicketClaims claims;
-    private final AgentStatusService statuses;
-
-    DeskList(DeskQueries queries, TicketClaims claims, AgentStatusService statuses) {
-        this.queries = queries;
-        this.claims = claims;
-        this.statuses = statuses;
-    }
 
     void addTo(Model model, SignedInUser user, Optional<NumberView> selected, HttpSession session) {
         Long numberId = scopeNumber(selected, session);

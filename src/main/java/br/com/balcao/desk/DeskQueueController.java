@@ -24,19 +24,9 @@ import org.springframework.web.servlet.view.RedirectView;
  * a refusal (full, someone was faster, nothing waits) comes back to the list in plain words.
  */
 @Controller
-class DeskQueueController {
+record DeskQueueController(DeskTickets tickets, TicketClaims claims, AccessPolicy access) {
 
     static final String REFUSAL = "queueRefusal";
-
-    private final DeskTickets tickets;
-    private final TicketClaims claims;
-    private final AccessPolicy access;
-
-    DeskQueueController(DeskTickets tickets, TicketClaims claims, AccessPolicy access) {
-        this.tickets = tickets;
-        this.claims = claims;
-        this.access = access;
-    }
 
     /** The header's capacity badge, fetched again as tickets come and go. */
     @GetMapping("/desk/capacity")

@@ -9,15 +9,7 @@ import org.springframework.ui.Model;
 
 /** The Desk's tickets as its pages show them: the one access check every ticket id goes through, and the timeline. */
 @Component
-class DeskTickets {
-
-    private final DeskQueries queries;
-    private final AccessPolicy access;
-
-    DeskTickets(DeskQueries queries, AccessPolicy access) {
-        this.queries = queries;
-        this.access = access;
-    }
+record DeskTickets(DeskQueries queries, AccessPolicy access) {
 
     /** The ticket, if the user may see its number; 404 otherwise, as if it did not exist. */
     DeskTicketHeader visible(long ticketId) {

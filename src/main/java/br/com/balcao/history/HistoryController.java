@@ -31,22 +31,12 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The selected number's tickets of the last months, filtered and paged, their CSV export, and a ticket's PDF. */
 @Controller
-class HistoryController {
-
-    private final HistoryQueries queries;
-    private final HistoryWindow window;
-    private final HistoryCsv csv;
-    private final TicketPdf pdf;
-    private final AccessPolicy access;
-
-    HistoryController(HistoryQueries queries, HistoryWindow window, HistoryCsv csv, TicketPdf pdf,
-                      AccessPolicy access) {
-        this.queries = queries;
-        this.window = window;
-        this.csv = csv;
-        this.pdf = pdf;
-        this.access = access;
-    }
+record HistoryController(
+        HistoryQueries queries,
+        HistoryWindow window,
+        HistoryCsv csv,
+        TicketPdf pdf,
+        AccessPolicy access) {
 
     @GetMapping("/history")
     String list(@Valid @ModelAttribute("filter") HistoryFilterForm form, BindingResult errors,

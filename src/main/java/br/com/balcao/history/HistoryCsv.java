@@ -18,19 +18,11 @@ import org.springframework.stereotype.Component;
 
 /** Writes the filtered list as a spreadsheet CSV, one ticket a line, as the rows come from the database. */
 @Component
-class HistoryCsv {
+record HistoryCsv(HistoryQueries queries, HistoryLabels labels) {
 
     private static final DateTimeFormatter SPREADSHEET_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final String[] COLUMNS = {"ticket", "contact", "phone", "agent", "opened", "closed", "duration",
             "status", "tags"};
-
-    private final HistoryQueries queries;
-    private final HistoryLabels labels;
-
-    HistoryCsv(HistoryQueries queries, HistoryLabels labels) {
-        this.queries = queries;
-        this.labels = labels;
-    }
 
     void write(HistoryCriteria criteria, ZoneId zone, Locale locale, Separator separator, Writer out)
             throws IOException {

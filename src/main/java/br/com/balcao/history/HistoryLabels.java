@@ -9,13 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** The texts the CSV and the PDF print, from the message bundles in the user's language. */
 @Component
-class HistoryLabels {
-
-    private final MessageSource messages;
-
-    HistoryLabels(MessageSource messages) {
-        this.messages = messages;
-    }
+record HistoryLabels(MessageSource messages) {
 
     String text(String key, Locale locale, Object... arguments) {
         return messages.getMessage(key, arguments, locale);

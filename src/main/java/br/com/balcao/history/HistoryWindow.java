@@ -9,15 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** The history looks back a number of calendar months from now, in the number's time zone. */
 @Component
-class HistoryWindow {
-
-    private final Clock clock;
-    private final HistoryProperties properties;
-
-    HistoryWindow(Clock clock, HistoryProperties properties) {
-        this.clock = clock;
-        this.properties = properties;
-    }
+record HistoryWindow(Clock clock, HistoryProperties properties) {
 
     Instant start(ZoneId zone) {
         return clock.instant().atZone(zone).minusMonths(properties.months()).toInstant();

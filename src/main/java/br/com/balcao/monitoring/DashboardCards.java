@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * the {@code data-live} the page's refresh swaps and the {@code metric-<name>} id the tests read.
  */
 @Component
-class DashboardCards {
+record DashboardCards(MonitoringFormat format) {
 
     /** A heading and its cards, a row of the page: a column per card (Bootstrap's row-cols, up to 6); two on phones. */
     record Section(String heading, List<Card> cards) {
@@ -28,12 +28,6 @@ class DashboardCards {
         Card attentionWhen(boolean attention) {
             return new Card(live, label, value, attention, status);
         }
-    }
-
-    private final MonitoringFormat format;
-
-    DashboardCards(MonitoringFormat format) {
-        this.format = format;
     }
 
     List<Section> of(Dashboard d, Locale locale) {

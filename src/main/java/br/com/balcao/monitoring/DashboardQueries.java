@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * tickets, or one day of tickets and replies per number. Five statements whatever the data size.
  */
 @Component
-class DashboardQueries {
+record DashboardQueries(JdbcTemplate jdbc) {
 
     /**
      * Each number of the scope with its "today": from local midnight to the next, in its own time zone
@@ -47,12 +47,6 @@ class DashboardQueries {
                  WHERE n.id = ANY (?)
             )
             """;
-
-    private final JdbcTemplate jdbc;
-
-    DashboardQueries(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     Dashboard compute(MonitoringScope scope, Instant now) {
         Long[] ids = scope.ids();

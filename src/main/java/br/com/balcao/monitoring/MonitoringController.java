@@ -15,24 +15,13 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** The live dashboard: the page, its figures as a fragment the page swaps in, and the stream that says when. */
 @Controller
-class MonitoringController {
-
-    private final MonitoringScopes scopes;
-    private final DashboardQueries queries;
-    private final MonitoringStreams streams;
-    private final DashboardCards cards;
-    private final AccessPolicy access;
-    private final Clock clock;
-
-    MonitoringController(MonitoringScopes scopes, DashboardQueries queries, MonitoringStreams streams,
-                         DashboardCards cards, AccessPolicy access, Clock clock) {
-        this.scopes = scopes;
-        this.queries = queries;
-        this.streams = streams;
-        this.cards = cards;
-        this.access = access;
-        this.clock = clock;
-    }
+record MonitoringController(
+        MonitoringScopes scopes,
+        DashboardQueries queries,
+        MonitoringStreams streams,
+        DashboardCards cards,
+        AccessPolicy access,
+        Clock clock) {
 
     @GetMapping("/monitoring")
     String page(@RequestParam(required = false) String number, @SelectedNumber Optional<NumberView> selected,

@@ -12,13 +12,7 @@ import org.springframework.stereotype.Component;
  * may see, a number id must be one of them (404 otherwise), and no choice means the header's number.
  */
 @Component
-class MonitoringScopes {
-
-    private final AccessPolicy access;
-
-    MonitoringScopes(AccessPolicy access) {
-        this.access = access;
-    }
+record MonitoringScopes(AccessPolicy access) {
 
     MonitoringScope resolve(String number, Optional<NumberView> selected) {
         access.requireManager();

@@ -12,13 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
  * in a reply is ever read as HTML. Any signed-in user may ask (quick replies belong to no number).
  */
 @RestController
-class QuickReplyController {
-
-    private final QuickReplyCatalog catalog;
-
-    QuickReplyController(QuickReplyCatalog catalog) {
-        this.catalog = catalog;
-    }
+record QuickReplyController(QuickReplyCatalog catalog) {
 
     record Suggestions(String query, List<SuggestionGroup> groups) {
     }

@@ -28,17 +28,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * and the reason (422), and nothing is changed.
  */
 @Controller
-class QuickReplyPageController {
+record QuickReplyPageController(QuickReplyAdmin admin, AccessPolicy access) {
 
     private static final String VIEW = "quickreplies/quick-replies";
-
-    private final QuickReplyAdmin admin;
-    private final AccessPolicy access;
-
-    QuickReplyPageController(QuickReplyAdmin admin, AccessPolicy access) {
-        this.admin = admin;
-        this.access = access;
-    }
 
     /** A category's name, new or renamed. */
     record CategoryParams(String name) {

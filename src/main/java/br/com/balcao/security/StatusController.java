@@ -9,15 +9,7 @@ import org.springframework.web.servlet.view.RedirectView;
 
 /** The header's status switch. */
 @Controller
-class StatusController {
-
-    private final AgentStatusService statuses;
-    private final AccessPolicy access;
-
-    StatusController(AgentStatusService statuses, AccessPolicy access) {
-        this.statuses = statuses;
-        this.access = access;
-    }
+record StatusController(AgentStatusService statuses, AccessPolicy access) {
 
     @PostMapping("/me/status")
     RedirectView change(@RequestParam String status, @RequestParam(defaultValue = "/") String returnTo) {

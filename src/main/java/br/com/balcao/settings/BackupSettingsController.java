@@ -19,18 +19,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * nothing up, and the tab says what to use instead.
  */
 @Controller
-class BackupSettingsController {
+record BackupSettingsController(Optional<EmbeddedDatabaseBackups> backups, AccessPolicy access) {
 
     private static final String VIEW = "settings/backups";
     private static final ZoneId DEFAULT_ZONE = ZoneId.of("America/Sao_Paulo");
-
-    private final Optional<EmbeddedDatabaseBackups> backups;
-    private final AccessPolicy access;
-
-    BackupSettingsController(Optional<EmbeddedDatabaseBackups> backups, AccessPolicy access) {
-        this.backups = backups;
-        this.access = access;
-    }
 
     @GetMapping("/settings/backups")
     String page(@SelectedNumber Optional<NumberView> selected, Model model, Locale locale) {

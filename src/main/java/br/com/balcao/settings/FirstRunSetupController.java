@@ -20,17 +20,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
  */
 @Controller
 @RequestMapping(FirstRunGuard.SETUP)
-class FirstRunSetupController {
+record FirstRunSetupController(FirstRun firstRun, FirstRunSetup setup) {
 
     private static final String VIEW = "settings/setup";
-
-    private final FirstRun firstRun;
-    private final FirstRunSetup setup;
-
-    FirstRunSetupController(FirstRun firstRun, FirstRunSetup setup) {
-        this.firstRun = firstRun;
-        this.setup = setup;
-    }
 
     @GetMapping
     String page(Model model) {

@@ -39,26 +39,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The numbers tab: a number's fields, its weekly service hours and its holidays. */
 @Controller
-class NumberSettingsController {
+record NumberSettingsController(
+        NumberSettings settings,
+        NumberDirectory directory,
+        NumberChanges changes,
+        AccessPolicy access) {
 
     private static final String VIEW = "settings/numbers";
     private static final int MAX_MINUTES = 10_080;
     /** What a new number starts with, here and at the first-run setup. */
     static final NumberForm NEW_NUMBER = new NumberForm("", "", "", ZoneId.of("America/Sao_Paulo"), false, "", false,
             "sair", 60, 120);
-
-    private final NumberSettings settings;
-    private final NumberDirectory directory;
-    private final NumberChanges changes;
-    private final AccessPolicy access;
-
-    NumberSettingsController(NumberSettings settings, NumberDirectory directory, NumberChanges changes,
-            AccessPolicy access) {
-        this.settings = settings;
-        this.directory = directory;
-        this.changes = changes;
-        this.access = access;
-    }
 
     /** A weekday's intervals on the form, plus one empty row to add another. */
     record DayRows(DayOfWeek day, List<HoursInterval> intervals) {

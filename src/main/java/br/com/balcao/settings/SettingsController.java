@@ -6,13 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** {@code /settings} opens its first tab, the numbers; agents and managers get 403. */
 @Controller
-class SettingsController {
-
-    private final AccessPolicy access;
-
-    SettingsController(AccessPolicy access) {
-        this.access = access;
-    }
+record SettingsController(AccessPolicy access) {
 
     @GetMapping("/settings")
     String settings() {

@@ -22,20 +22,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The tags tab: name and colour of the tags agents put on tickets. */
 @Controller
-class TagSettingsController {
+record TagSettingsController(TagCatalog tags, CatalogChanges changes, AccessPolicy access) {
 
     private static final String VIEW = "settings/tags";
     private static final String DEFAULT_COLOR = "#6c757d";
-
-    private final TagCatalog tags;
-    private final CatalogChanges changes;
-    private final AccessPolicy access;
-
-    TagSettingsController(TagCatalog tags, CatalogChanges changes, AccessPolicy access) {
-        this.tags = tags;
-        this.changes = changes;
-        this.access = access;
-    }
 
     record TagParams(@NotBlank(message = "{form.required}") @Size(max = 40, message = "{form.tooLong}") String name,
             String color) {

@@ -36,24 +36,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The templates tab: a number's message templates, with their {{n}} variables detected and previewed. */
 @Controller
-class TemplateSettingsController {
+record TemplateSettingsController(
+        TemplateAdministration templates,
+        CatalogChanges changes,
+        NumberDirectory numbers,
+        AccessPolicy access,
+        MessageSource messages) {
 
     private static final String VIEW = "settings/templates";
-
-    private final TemplateAdministration templates;
-    private final CatalogChanges changes;
-    private final NumberDirectory numbers;
-    private final AccessPolicy access;
-    private final MessageSource messages;
-
-    TemplateSettingsController(TemplateAdministration templates, CatalogChanges changes, NumberDirectory numbers,
-            AccessPolicy access, MessageSource messages) {
-        this.templates = templates;
-        this.changes = changes;
-        this.numbers = numbers;
-        this.access = access;
-        this.messages = messages;
-    }
 
     /** The template form as typed; its name, language and variables are checked by the templates module. */
     record TemplateParams(@NotBlank(message = "{form.required}") String name,

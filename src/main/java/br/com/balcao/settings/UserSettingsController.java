@@ -34,22 +34,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The users tab: the list, a new user with a password, one user's fields, status and memberships. */
 @Controller
-class UserSettingsController {
+record UserSettingsController(UserDirectory users, UserChanges changes, NumberDirectory numbers, AccessPolicy access) {
 
     private static final String LIST = "settings/users";
     private static final String EDIT = "settings/user";
-
-    private final UserDirectory users;
-    private final UserChanges changes;
-    private final NumberDirectory numbers;
-    private final AccessPolicy access;
-
-    UserSettingsController(UserDirectory users, UserChanges changes, NumberDirectory numbers, AccessPolicy access) {
-        this.users = users;
-        this.changes = changes;
-        this.numbers = numbers;
-        this.access = access;
-    }
 
     /** The user form as typed (the password is never shown again). */
     record UserParams(@NotBlank(message = "{form.required}") @Size(max = 120, message = "{form.tooLong}") String name,

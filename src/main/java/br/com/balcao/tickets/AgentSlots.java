@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * that two assignments to one agent never both see the last free slot.
  */
 @Component
-class AgentSlots {
+record AgentSlots(JdbcTemplate jdbc, TicketStore store, AgentStatusService agents, ApplicationEventPublisher events) {
 
     /** An agent as seen under their row lock. */
     record LockedAgent(boolean online, boolean enabled, AgentCapacity capacity) {
@@ -27,18 +27,6 @@ class AgentSlots {
     private static final String ACTIVE_TICKETS = """
             (SELECT count(*) FROM tickets t WHERE t.agent_id = u.id AND %s)
             """.formatted(TicketStatus.sqlWithAgent("t.status"));
-
-    private final JdbcTemplate jdbc;
-    private final TicketStore store;
-    private final AgentStatusService agents;
-    private final ApplicationEventPublisher events;
-
-    AgentSlots(JdbcTemplate jdbc, TicketStore store, AgentStatusService agents, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
-        this.store = store;
-        this.agents = agents;
-        this.events = events;
-    }
 
     Optional<LockedAgent> lock(long agentId) {
         // Lock first, count in a new statement: under READ COMMITTED it sees every assignment to this

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * name is that rule for the pages (TicketLifecycleAgreementTest holds them together).
  */
 @Component
-class TicketStore {
+record TicketStore(JdbcTemplate jdbc) {
 
     private static final String LOCKED = "SELECT id, number_id, contact_id, status, agent_id FROM tickets";
 
@@ -45,12 +45,6 @@ class TicketStore {
             UPDATE tickets SET status = %s, close_reason = ?, closed_at = ?, version = version + 1
              WHERE id = ? AND %s
             """.formatted(TicketStatus.CLOSED.sqlLiteral(), TicketStatus.sqlUnclosed("status"));
-
-    private final JdbcTemplate jdbc;
-
-    TicketStore(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     record LockedTicket(long id, long numberId, long contactId, TicketStatus status, Long agentId) {
     }

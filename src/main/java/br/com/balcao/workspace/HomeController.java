@@ -12,15 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** Where a user lands after login: their numbers and how many tickets wait on each. */
 @Controller
-class HomeController {
-
-    private final AccessPolicy access;
-    private final TicketStatistics statistics;
-
-    HomeController(AccessPolicy access, TicketStatistics statistics) {
-        this.access = access;
-        this.statistics = statistics;
-    }
+record HomeController(AccessPolicy access, TicketStatistics statistics) {
 
     @GetMapping("/")
     String home(Model model) {

@@ -9,13 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.view.RedirectView;
 
 @Controller
-class NumberSelectionController {
-
-    private final NumberSelection selection;
-
-    NumberSelectionController(NumberSelection selection) {
-        this.selection = selection;
-    }
+record NumberSelectionController(NumberSelection selection) {
 
     @PostMapping("/numbers/select")
     RedirectView select(@RequestParam long numberId, @RequestParam(defaultValue = "/") String returnTo, HttpSession session) {
