@@ -2,6 +2,7 @@ package br.com.balcao.contacts;
 
 import static br.com.balcao.shared.Timestamps.instant;
 
+import br.com.balcao.shared.InvalidInputException;
 import br.com.balcao.shared.NotFoundException;
 import br.com.balcao.shared.Phones;
 import br.com.balcao.shared.Phones.Phone;
@@ -82,7 +83,8 @@ public class ContactDirectory {
      * on: WhatsApp's profile name no longer replaces it; clearing the name hands it back to WhatsApp. The WhatsApp
      * id stays: it is how WhatsApp names the conversation. The caller checks the CONTACTS permission.
      *
-     * @throws PhoneTaken when another contact of the number has that phone already; nothing is saved
+     * @throws InvalidInputException about the phone when another contact of the number has it already; nothing is
+     *         saved
      */
     @Transactional
     public ContactView edit(long contactId, ContactEdit edit) {
@@ -91,7 +93,7 @@ public class ContactDirectory {
         if (value.phone() != null) {
             Phone phone = Phones.parse(value.phone()).orElseThrow(() -> new IllegalArgumentException("invalid phone"));
             if (contacts.existsByNumberIdAndPhoneDigitsAndIdNot(contact.getNumberId(), phone.digits(), contactId)) {
-                throw new PhoneTaken();
+                throw new InvalidInputException("contacts.error.phoneTaken").about("phone");
             }
             contact.changePhone(phone);
         }

@@ -76,11 +76,6 @@ public class InvalidInputException extends RuntimeException implements MessageSo
         }
     }
 
-    /** The refusal as the error of one of the form's fields, shown next to it. */
-    public void rejectIn(Errors form, String field) {
-        form.rejectValue(field, messageKey, getArguments(), messageKey);
-    }
-
     @Override
     public String[] getCodes() {
         return new String[] {messageKey};

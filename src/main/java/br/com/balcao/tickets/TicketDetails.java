@@ -110,7 +110,7 @@ public class TicketDetails {
     }
 
     /** Whether the text fits a note: 1 to {@link #MAX_NOTE} characters besides the surrounding blanks. */
-    public static boolean validNote(String text) {
+    private static boolean validNote(String text) {
         if (text == null || text.isBlank()) {
             return false;
         }
