@@ -23,6 +23,9 @@ public class NumberDirectory {
 
     private static final String VIEW_COLUMNS = "n.id, n.name, n.display_phone, n.phone_number_id, n.time_zone";
 
+    private static final String CHANNEL_OPTIONS =
+            "SELECT id, waba_id, read_receipts, typing_indicator, sign_messages FROM business_numbers";
+
     private final BusinessNumberRepository numbers;
     private final JdbcTemplate jdbc;
 
@@ -56,6 +59,17 @@ public class NumberDirectory {
                 .orElseThrow(() -> new NotFoundException("Number " + numberId));
     }
 
+    /** The number's WhatsApp options; an unknown number is a {@link NotFoundException}. */
+    public ChannelOptions channelOptions(long numberId) {
+        return jdbc.query(CHANNEL_OPTIONS + " WHERE id = ?", NumberDirectory::channelOptions, numberId).stream()
+                .findFirst().orElseThrow(() -> new NotFoundException("Number " + numberId));
+    }
+
+    /** The WhatsApp options of every number, by number id. */
+    public List<ChannelOptions> allChannelOptions() {
+        return jdbc.query(CHANNEL_OPTIONS + " ORDER BY id", NumberDirectory::channelOptions);
+    }
+
     /** The members of a number, each with their permissions there. */
     public Map<Long, Set<Permission>> membersOf(long numberId) {
         return permissions("user_id", "number_id", numberId);
@@ -74,6 +88,11 @@ public class NumberDirectory {
                     row.getBoolean("can_active_message"), row.getBoolean("can_contacts")));
         }, id);
         return permissions;
+    }
+
+    private static ChannelOptions channelOptions(ResultSet row, int index) throws SQLException {
+        return new ChannelOptions(row.getLong("id"), row.getString("waba_id"), row.getBoolean("read_receipts"),
+                row.getBoolean("typing_indicator"), row.getBoolean("sign_messages"));
     }
 
     private static NumberView view(ResultSet row, int index) throws SQLException {

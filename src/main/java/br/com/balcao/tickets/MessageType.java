@@ -8,5 +8,10 @@ public enum MessageType implements SqlEnum {
     VIDEO,
     DOCUMENT,
     LOCATION,
-    TEMPLATE
+    TEMPLATE,
+    STICKER,
+    /** Contact cards (vCards) the customer shared; they are in the message's payload. */
+    CONTACTS,
+    /** A type WhatsApp delivered but this app does not show (its name is in the payload). */
+    UNSUPPORTED
 }

@@ -2,7 +2,19 @@ package br.com.balcao.tickets;
 
 import java.util.List;
 
-/** A message claimed for sending: what the gateway needs to put it on WhatsApp. */
+/**
+ * A message claimed for sending: what the gateway needs to put it on WhatsApp. A media message names the file
+ * the app keeps ({@code mediaFileId}); {@code contextWamid} is the message it replies to, if any;
+ * {@code authorName} is the agent who wrote it (null for automation).
+ */
 public record OutboundMessage(long id, long numberId, long contactId, String recipientWaId, MessageType type,
-        String text, String templateName, String templateLanguage, List<String> templateParameters, int attempt) {
+        String text, String templateName, String templateLanguage, List<String> templateParameters, int attempt,
+        Long mediaFileId, String mediaCaption, boolean voice, String contextWamid, String authorName) {
+
+    /** A text or template message, replying to nothing. */
+    public OutboundMessage(long id, long numberId, long contactId, String recipientWaId, MessageType type,
+            String text, String templateName, String templateLanguage, List<String> templateParameters, int attempt) {
+        this(id, numberId, contactId, recipientWaId, type, text, templateName, templateLanguage, templateParameters,
+                attempt, null, null, false, null, null);
+    }
 }

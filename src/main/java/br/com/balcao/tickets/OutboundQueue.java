@@ -31,7 +31,9 @@ public class OutboundQueue {
 
     private static final String RETURNING = """
             RETURNING m.id, m.number_id, m.contact_id, c.wa_id, m.type, m.body, m.template_name,
-                      m.template_language, m.template_params::text AS template_params, m.send_attempts
+                      m.template_language, m.template_params::text AS template_params, m.send_attempts,
+                      m.media_file_id, m.media_caption, m.voice, m.context_wamid,
+                      (SELECT u.name FROM app_users u WHERE u.id = m.author_user_id) AS author_name
             """;
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
 
@@ -134,6 +136,8 @@ public class OutboundQueue {
         return new OutboundMessage(row.getLong("id"), row.getLong("number_id"), row.getLong("contact_id"),
                 row.getString("wa_id"), MessageType.valueOf(row.getString("type")), row.getString("body"),
                 row.getString("template_name"), row.getString("template_language"),
-                parameters == null ? List.of() : json.readValue(parameters, STRINGS), row.getInt("send_attempts"));
+                parameters == null ? List.of() : json.readValue(parameters, STRINGS), row.getInt("send_attempts"),
+                row.getObject("media_file_id", Long.class), row.getString("media_caption"), row.getBoolean("voice"),
+                row.getString("context_wamid"), row.getString("author_name"));
     }
 }
