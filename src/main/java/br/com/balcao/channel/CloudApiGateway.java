@@ -5,6 +5,7 @@ import br.com.balcao.channel.SendResult.PermanentFailure;
 import br.com.balcao.channel.SendResult.RetryableFailure;
 import br.com.balcao.tickets.MessageType;
 import br.com.balcao.tickets.OutboundMessage;
+import br.com.balcao.tickets.OutboundReaction;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -81,6 +82,30 @@ class CloudApiGateway implements WhatsAppGateway {
         } else {
             return new PermanentFailure(null, "Sending " + message.type() + " messages is not supported");
         }
+        if (message.contextWamid() != null) {
+            payload.putObject("context").put("message_id", message.contextWamid());
+        }
+        return post(phoneNumberId, payload);
+    }
+
+    /** {@code {"type":"reaction","reaction":{"message_id":...,"emoji":...}}}; an empty emoji takes it back. */
+    @Override
+    public SendResult react(String phoneNumberId, OutboundReaction reaction) {
+        if (accessToken == null || accessToken.isBlank()) {
+            return new PermanentFailure(null, "No WhatsApp access token is configured (balcao.whatsapp.access-token)");
+        }
+        ObjectNode payload = json.createObjectNode()
+                .put("messaging_product", "whatsapp")
+                .put("recipient_type", "individual")
+                .put("to", reaction.recipientWaId())
+                .put("type", "reaction");
+        payload.putObject("reaction")
+                .put("message_id", reaction.messageWamid())
+                .put("emoji", reaction.emoji());
+        return post(phoneNumberId, payload);
+    }
+
+    private SendResult post(String phoneNumberId, ObjectNode payload) {
         try {
             return rest.post()
                     .uri("/{version}/{phoneNumberId}/messages", apiVersion, phoneNumberId)

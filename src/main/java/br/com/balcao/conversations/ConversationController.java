@@ -1,6 +1,6 @@
 package br.com.balcao.conversations;
 
-import br.com.balcao.desk.TimelineRow;
+import br.com.balcao.desk.TimelineRows;
 import br.com.balcao.live.LiveStreams;
 import br.com.balcao.numbers.NumberView;
 import java.io.IOException;
@@ -27,7 +27,8 @@ record ConversationController(
         ContactTimeline timeline,
         MessageSearch search,
         LiveStreams streams,
-        TicketMarks marks) {
+        TicketMarks marks,
+        TimelineRows rows) {
 
     @GetMapping("/conversations/{contactId}")
     String conversation(@PathVariable long contactId, @RequestParam Optional<Long> at,
@@ -97,10 +98,10 @@ record ConversationController(
         return composer.header(contactId);
     }
 
-    private static void addSlice(ConversationHeader header, TimelineSlice slice, Model model) {
+    private void addSlice(ConversationHeader header, TimelineSlice slice, Model model) {
         model.addAttribute("header", header);
         model.addAttribute("messages", slice.messages());
-        model.addAttribute("rows", TimelineRow.of(slice.messages(), header.zone()));
+        model.addAttribute("rows", rows.of(slice.messages(), header.zone()));
         model.addAttribute("hasOlder", slice.hasOlder());
         model.addAttribute("hasNewer", slice.hasNewer());
     }
