@@ -67,7 +67,8 @@
         if (aboutContact && (event.kind === 'MessageReceived' || event.kind === 'MessageQueued')) {
             appendNewMessages();
         }
-        if (event.kind !== 'MessageStatusChanged' && event.kind !== 'MessageQueued') {
+        if (event.kind !== 'MessageStatusChanged' && event.kind !== 'MessageQueued'
+                && event.kind !== 'ReactionChanged') {
             refresh();
         }
     });

@@ -21,7 +21,7 @@ public record QuotedMessage(long messageId, Long quotedId, AuthorType authorType
     }
 
     /** The first non-blank line of a text, cut at {@link #MAX_LINE} characters; null for no text. */
-    static String firstLineOf(String text) {
+    public static String firstLineOf(String text) {
         if (text == null) {
             return null;
         }

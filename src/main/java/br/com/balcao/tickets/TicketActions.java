@@ -101,11 +101,14 @@ public class TicketActions {
         }
         Ticket ticket = writableTicketOf(ticketId, agentId);
         Quotable message = quotable(ticket, messageId);
+        if (!message.inbound()) {
+            throw new TicketConflictException("not-quotable");
+        }
         reactions.byAgent(ticket.getNumberId(), ticket.getContactId(), message.recipientWaId(), messageId,
                 message.wamid(), agentId, emoji, clock.instant());
     }
 
-    private record Quotable(long numberId, long contactId, String wamid, String recipientWaId) {
+    private record Quotable(long numberId, long contactId, String wamid, String recipientWaId, boolean inbound) {
     }
 
     /**
@@ -115,9 +118,10 @@ public class TicketActions {
      */
     private Quotable quotable(Ticket ticket, long messageId) {
         Quotable message = jdbc.query("""
-                SELECT m.number_id, m.contact_id, m.wamid, c.wa_id FROM messages m JOIN contacts c ON c.id = m.contact_id
+                SELECT m.number_id, m.contact_id, m.wamid, c.wa_id, m.direction = 'INBOUND'
+                  FROM messages m JOIN contacts c ON c.id = m.contact_id
                  WHERE m.id = ?""", (row, i) -> new Quotable(row.getLong(1), row.getLong(2), row.getString(3),
-                row.getString(4)), messageId).stream().findFirst()
+                row.getString(4), row.getBoolean(5)), messageId).stream().findFirst()
                 .filter(found -> found.numberId() == ticket.getNumberId())
                 .orElseThrow(() -> new NotFoundException("message"));
         if (message.contactId() != ticket.getContactId() || message.wamid() == null) {
