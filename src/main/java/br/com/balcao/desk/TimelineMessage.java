@@ -18,7 +18,8 @@ import java.util.List;
  * page: with the ticket it belongs to (null for automation outside a ticket), so that the contact page marks
  * where one ticket ends and the next begins. {@code implausibleTimestamp} is WhatsApp's own time of a
  * customer's message (Unix seconds) when it was implausible, and {@code createdAt} the time it arrived; null
- * otherwise.
+ * otherwise. {@code onWhatsApp}: the message has a wamid (it may be quoted, or reacted to); {@code payload} what a
+ * CONTACTS or UNSUPPORTED message keeps.
  */
 public record TimelineMessage(long id, Long ticketId, Long ticketNumber, TicketStatus ticketStatus, boolean inbound,
         AuthorType authorType, String authorName, MessageType type, List<TextSegment> text, String mediaFileName,
@@ -35,6 +36,16 @@ public record TimelineMessage(long id, Long ticketId, Long ticketNumber, TicketS
             u.name AS author_name, m.type, m.media_file_name, m.media_mime_type, m.media_caption, m.latitude,
             m.longitude, m.template_name, m.status, m.error_message, m.created_at, m.implausible_timestamp,
             m.wamid IS NOT NULL AS on_whatsapp, m.payload::text AS payload""";
+
+    /** A message not on WhatsApp (yet), without a payload. */
+    public TimelineMessage(long id, Long ticketId, Long ticketNumber, TicketStatus ticketStatus, boolean inbound,
+            AuthorType authorType, String authorName, MessageType type, List<TextSegment> text, String mediaFileName,
+            String mediaMimeType, String mediaCaption, Double latitude, Double longitude, String templateName,
+            DeliveryStatus status, String errorMessage, Instant createdAt, Long implausibleTimestamp) {
+        this(id, ticketId, ticketNumber, ticketStatus, inbound, authorType, authorName, type, text, mediaFileName,
+                mediaMimeType, mediaCaption, latitude, longitude, templateName, status, errorMessage, createdAt,
+                implausibleTimestamp, false, null);
+    }
 
     private static final DateTimeFormatter WHATSAPP_TIME = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm:ss");
 
