@@ -94,11 +94,7 @@ class CloudApiGateway implements WhatsAppGateway {
         if (accessToken == null || accessToken.isBlank()) {
             return new PermanentFailure(null, "No WhatsApp access token is configured (balcao.whatsapp.access-token)");
         }
-        ObjectNode payload = json.createObjectNode()
-                .put("messaging_product", "whatsapp")
-                .put("recipient_type", "individual")
-                .put("to", reaction.recipientWaId())
-                .put("type", "reaction");
+        ObjectNode payload = toIndividual(reaction.recipientWaId(), "reaction");
         payload.putObject("reaction")
                 .put("message_id", reaction.messageWamid())
                 .put("emoji", reaction.emoji());
@@ -200,12 +196,17 @@ class CloudApiGateway implements WhatsAppGateway {
         }
     }
 
-    private ObjectNode text(OutboundMessage message) {
-        ObjectNode payload = json.createObjectNode()
+    /** A message of {@code type} to one WhatsApp user, the envelope every such send shares. */
+    private ObjectNode toIndividual(String waId, String type) {
+        return json.createObjectNode()
                 .put("messaging_product", "whatsapp")
                 .put("recipient_type", "individual")
-                .put("to", message.recipientWaId())
-                .put("type", "text");
+                .put("to", waId)
+                .put("type", type);
+    }
+
+    private ObjectNode text(OutboundMessage message) {
+        ObjectNode payload = toIndividual(message.recipientWaId(), "text");
         payload.putObject("text")
                 .put("preview_url", false)
                 .put("body", message.text());
