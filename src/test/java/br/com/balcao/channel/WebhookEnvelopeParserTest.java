@@ -153,13 +153,24 @@ class WebhookEnvelopeParserTest {
                 .singleElement().extracting(InboundReaction::emoji).isNull();
     }
 
-    @Test
-    void aReactionWithoutItsMessageIsLeftOutAndTheOtherMessagesAreRead() {
-        String noTarget = "\"type\": \"reaction\", \"reaction\": {\"emoji\": \"👍\"}";
-        WebhookChange change = parseOne(value("\"messages\": [" + message("wamid.R", noTarget) + ", "
-                + message("wamid.T", TEXT) + "]"));
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "\"reaction\": {\"emoji\": \"👍\"}",
+            "\"reaction\": {\"message_id\": 42, \"emoji\": \"👍\"}",
+            "\"reaction\": {\"message_id\": \"wamid.A\", \"emoji\": [\"👍\"]}",
+            "\"reaction\": \"👍\""})
+    void aMalformedReactionIsLeftOutAndTheOtherMessagesAreRead(String reaction) {
+        WebhookChange change = parseOne(value("\"messages\": [" + message("wamid.R", "\"type\": \"reaction\", "
+                + reaction) + ", " + message("wamid.T", TEXT) + "]"));
         assertThat(change.reactions()).isEmpty();
         assertThat(change.messages()).extracting(InboundMessage::wamid).containsExactly("wamid.T");
+    }
+
+    @Test
+    void aReactionLongerThanAnEmojiIsLeftOut() {
+        String tooLong = "\"type\": \"reaction\", \"reaction\": {\"message_id\": \"wamid.A\", \"emoji\": \""
+                + "👍".repeat(40) + "\"}";
+        assertThat(parseOne(value("\"messages\": [" + message("wamid.R", tooLong) + "]")).reactions()).isEmpty();
     }
 
     @Test
