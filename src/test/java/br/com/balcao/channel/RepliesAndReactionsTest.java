@@ -196,12 +196,7 @@ class RepliesAndReactionsTest {
         long elsewhere = data.openNumber("Outro " + TestData.unique());
         long foreign = inboundMessage(elsewhere, data.contact(elsewhere, "Fulano"), "wamid.foreign");
         long otherContact = inboundMessage(number, data.contact(number, "Beltrano"), "wamid.other-contact");
-        long unsent = jdbc.queryForObject("""
-                INSERT INTO messages (number_id, contact_id, ticket_id, direction, author_type, author_user_id, type, body,
-                                      status, created_at)
-                SELECT number_id, contact_id, id, 'OUTBOUND', 'AGENT', ?, 'TEXT', 'pendente', 'PENDING', ?
-                  FROM tickets WHERE id = ? RETURNING id
-                """, Long.class, agent, Timestamp.from(NOW), ticket);
+        long unsent = agentMessage(ticket, "PENDING", null);
         long before = outboundCount(ticket);
 
         mvc.perform(reply(ticket, "Oi", foreign)).andExpect(status().isNotFound());
@@ -257,12 +252,7 @@ class RepliesAndReactionsTest {
         receive(fixture("text.json"));
         long ticket = inService();
         long message = messageId(QUOTED_WAMID);
-        long own = jdbc.queryForObject("""
-                INSERT INTO messages (number_id, contact_id, ticket_id, direction, author_type, author_user_id, type, body,
-                                      status, wamid, created_at)
-                SELECT number_id, contact_id, id, 'OUTBOUND', 'AGENT', ?, 'TEXT', 'minha', 'SENT', 'wamid.own', ?
-                  FROM tickets WHERE id = ? RETURNING id
-                """, Long.class, agent, Timestamp.from(NOW), ticket);
+        long own = agentMessage(ticket, "SENT", "wamid.own");
 
         assertThat(refused(react(ticket, message, "🍕"))).contains("Escolha uma das reações oferecidas.");
         assertThat(refused(react(ticket, own, "👍"))).contains("Só é possível responder ou reagir");
@@ -328,6 +318,16 @@ class RepliesAndReactionsTest {
                 INSERT INTO messages (number_id, contact_id, direction, author_type, type, body, wamid, created_at)
                 VALUES (?, ?, 'INBOUND', 'CUSTOMER', 'TEXT', 'oi', ?, ?) RETURNING id
                 """, Long.class, numberId, contact, wamid, Timestamp.from(NOW));
+    }
+
+    /** The agent's text on the ticket, in this status, with this wamid (null: not on WhatsApp yet). */
+    private long agentMessage(long ticket, String status, String wamid) {
+        return jdbc.queryForObject("""
+                INSERT INTO messages (number_id, contact_id, ticket_id, direction, author_type, author_user_id, type, body,
+                                      status, wamid, created_at)
+                SELECT number_id, contact_id, id, 'OUTBOUND', 'AGENT', ?, 'TEXT', 'do atendente', ?, ?, ?
+                  FROM tickets WHERE id = ? RETURNING id
+                """, Long.class, agent, status, wamid, Timestamp.from(NOW), ticket);
     }
 
     private long outboundCount(long ticket) {
