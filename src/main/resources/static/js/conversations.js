@@ -67,6 +67,10 @@
         if (aboutContact && (event.kind === 'MessageReceived' || event.kind === 'MessageQueued')) {
             appendNewMessages();
         }
+        if (aboutContact && event.kind === 'ReactionChanged' && document.getElementById('reactions-' + event.messageId)) {
+            htmx.ajax('GET', page.dataset.timelineUrl.replace(/timeline$/, 'messages/' + event.messageId + '/reactions'),
+                { target: '#reactions-' + event.messageId, swap: 'outerHTML' });
+        }
         if (event.kind !== 'MessageStatusChanged' && event.kind !== 'MessageQueued'
                 && event.kind !== 'ReactionChanged') {
             refresh();

@@ -3,6 +3,7 @@ package br.com.balcao.conversations;
 import br.com.balcao.desk.TimelineRows;
 import br.com.balcao.live.LiveStreams;
 import br.com.balcao.numbers.NumberView;
+import br.com.balcao.tickets.MessageReactions;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +29,8 @@ record ConversationController(
         MessageSearch search,
         LiveStreams streams,
         TicketMarks marks,
-        TimelineRows rows) {
+        TimelineRows rows,
+        MessageReactions reactions) {
 
     @GetMapping("/conversations/{contactId}")
     String conversation(@PathVariable long contactId, @RequestParam Optional<Long> at,
@@ -69,6 +71,15 @@ record ConversationController(
         model.addAttribute("direction", before.isPresent() ? "older" : after.isPresent() ? "newer" : "all");
         addSlice(header, slice, model);
         return "conversations/contact :: slice";
+    }
+
+    /** The reactions on one of the contact's messages, as they are now (a reaction came or went). */
+    @GetMapping("/conversations/{contactId}/messages/{messageId}/reactions")
+    String reactions(@PathVariable long contactId, @PathVariable long messageId, Model model) {
+        access.contact(contactId);
+        model.addAttribute("messageId", messageId);
+        model.addAttribute("reactions", reactions.onMessageOf(contactId, messageId));
+        return "fragments/message :: reactions";
     }
 
     /** The messages of the timeline that match the words, newest first. */

@@ -93,6 +93,17 @@ public class MessageReactions {
                 .stream().collect(Collectors.groupingBy(Reaction::messageId, LinkedHashMap::new, Collectors.toList()));
     }
 
+    /** The reactions on the contact's message; none when the message is not the contact's. */
+    public List<Reaction> onMessageOf(long contactId, long messageId) {
+        return jdbc.query("""
+                SELECT r.message_id, r.author_type, r.emoji, r.status, r.error_message
+                  FROM message_reactions r JOIN messages m ON m.id = r.message_id
+                 WHERE m.id = ? AND m.contact_id = ? ORDER BY r.author_type DESC
+                """, (row, i) -> new Reaction(row.getLong(1), AuthorType.valueOf(row.getString(2)), row.getString(3),
+                        row.getString(4) == null ? null : DeliveryStatus.valueOf(row.getString(4)), row.getString(5)),
+                messageId, contactId);
+    }
+
     /**
      * The agent's reaction on a message (already checked to be the customer's, on a ticket the agent serves),
      * stored PENDING and announced to be sent after commit; an empty emoji takes the business's reaction back.

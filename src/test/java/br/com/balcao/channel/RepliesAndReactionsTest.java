@@ -145,6 +145,22 @@ class RepliesAndReactionsTest {
     }
 
     @Test
+    void conversationsRedrawsAMessagesReactionsAloneAndOnlyForItsContact() throws Exception {
+        receive(fixture("text.json"));
+        receive(fixture("reaction.json"));
+        long message = messageId(QUOTED_WAMID);
+        long stranger = data.contact(number, "Outra Pessoa");
+        long elsewhere = data.contact(data.number("Invisível " + TestData.unique()), "De outro número");
+
+        assertThat(page(get("/conversations/{contact}/messages/{message}/reactions", contactId(), message)))
+                .contains("id=\"reactions-" + message + "\"", "msg-reaction by-customer", "👍");
+        assertThat(page(get("/conversations/{contact}/messages/{message}/reactions", stranger, message)))
+                .contains("id=\"reactions-" + message + "\"").doesNotContain("msg-reaction ");
+        mvc.perform(get("/conversations/{contact}/messages/{message}/reactions", elsewhere, message)
+                .with(user(agentUser()))).andExpect(status().isNotFound());
+    }
+
+    @Test
     void aReplayedReactionIsOneAndALateOneDoesNotReplaceANewerOne() throws Exception {
         receive(fixture("text.json"));
         String reaction = fixture("reaction.json");
