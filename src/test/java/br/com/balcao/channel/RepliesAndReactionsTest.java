@@ -101,6 +101,12 @@ class RepliesAndReactionsTest {
         }
         assertThat(desk).contains("data-message-reply", "data-message-react", "id=\"reaction-picker\"",
                 "id=\"reply-to-strip\"", "name=\"replyTo\"");
+        String colleague = mvc.perform(get("/desk/tickets/{id}", ticket).with(user(users.loadUserByUsername(
+                        jdbc.queryForObject("SELECT email FROM app_users WHERE id = ?", String.class,
+                                data.agent(number, "OFFLINE"))))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(colleague).as("no composer, no picker: the ticket is not theirs")
+                .doesNotContain("id=\"reaction-picker\"", "id=\"reply-form\"");
 
         String pdf = pdfText(ticket);
         assertThat(pdf).contains("In reply to Sheena Nelson", "Meu pedido #1042", "In reply to a message not available",
@@ -112,13 +118,15 @@ class RepliesAndReactionsTest {
         receive(fixture("sticker.json"));
         receive(fixture("contacts.json"));
         receive(fixture("unsupported.json"));
+        receive(fixture("location.json"));
         long ticket = inService();
         long sticker = messageId("wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQUE5OEUwMTlCOEUwQUIyOTlFAA==");
 
         for (String page : List.of(page(get("/desk/tickets/{id}", ticket)), page(get("/conversations/{id}", contactId())))) {
             assertThat(page).contains("src=\"/messages/" + sticker + "/media\" alt=\"Figurinha\"", "Barbara J. Johnson",
                     "+1 (940) 555-1234", "+1 (650) 555-1234",
-                    "Este tipo de mensagem ainda não é suportado — peça ao cliente que envie de outra forma.");
+                    "Este tipo de mensagem ainda não é suportado — peça ao cliente que envie de outra forma.",
+                    "MASP\nAv. Paulista, 1578 - Bela Vista, São Paulo - SP", "-23.561414, -46.655881");
             assertThat(page).doesNotContain("poll_update", "[unsupported", "message.type.");
         }
         String english = page(get("/desk/tickets/{id}", ticket).param("lang", "en"));
