@@ -4,6 +4,7 @@ import br.com.balcao.channel.SendResult.Accepted;
 import br.com.balcao.channel.SendResult.PermanentFailure;
 import br.com.balcao.channel.SendResult.RetryableFailure;
 import br.com.balcao.tickets.MessageType;
+import br.com.balcao.tickets.MetaErrors;
 import br.com.balcao.tickets.OutboundMessage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,8 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The WhatsApp Business Cloud API: {@code POST {graph}/{version}/{phone_number_id}/messages} with a bearer
- * token. 429, 5xx and network failures are worth retrying; any other refusal keeps Meta's code and message
- * (131047: the 24-hour window is closed).
+ * token. 429, 5xx, network failures and Meta's passing codes ({@link MetaErrors#retryable}) are worth retrying;
+ * any other refusal keeps Meta's code and message (131047: the 24-hour window is closed).
  */
 class CloudApiGateway implements WhatsAppGateway {
 
@@ -217,10 +218,11 @@ class CloudApiGateway implements WhatsAppGateway {
         }
         JsonNode error = answer.path("error");
         String message = error.path("message").isString() ? error.path("message").stringValue() : null;
-        if (status.value() == 429 || status.is5xxServerError()) {
-            return new RetryableFailure("HTTP " + status.value() + ": " + (message != null ? message : excerpt(body)));
-        }
         Integer code = error.path("code").isNumber() ? error.path("code").asInt() : null;
+        if (status.value() == 429 || status.is5xxServerError() || MetaErrors.retryable(code)) {
+            return new RetryableFailure(code, "HTTP " + status.value() + ": "
+                    + (message != null ? message : excerpt(body)));
+        }
         return new PermanentFailure(code, message != null ? message : "HTTP " + status.value() + ": " + excerpt(body));
     }
 

@@ -119,7 +119,7 @@ class OutboundDispatcher implements DisposableBean {
     private void retryOrGiveUp(OutboundMessage message, RetryableFailure failure) {
         if (message.attempt() >= maxAttempts) {
             log.warn("Message {} failed after {} attempts: {}", message.id(), message.attempt(), failure.description());
-            queue.markFailed(message.id(), null, failure.description());
+            queue.markFailed(message.id(), failure.code(), failure.description());
         } else {
             Duration wait = RetryBackoff.after(message.attempt());
             log.info("Message {} attempt {} failed, retrying in {}: {}", message.id(), message.attempt(), wait,

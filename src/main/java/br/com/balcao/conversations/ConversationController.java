@@ -97,7 +97,8 @@ record ConversationController(
         return composer.header(contactId);
     }
 
-    private static void addSlice(ConversationHeader header, TimelineSlice slice, Model model) {
+    private void addSlice(ConversationHeader header, TimelineSlice slice, Model model) {
+        composer.addResend(header, slice.messages(), model);
         model.addAttribute("header", header);
         model.addAttribute("messages", slice.messages());
         model.addAttribute("rows", TimelineRow.of(slice.messages(), header.zone()));

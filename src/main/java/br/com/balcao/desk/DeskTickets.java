@@ -9,7 +9,7 @@ import org.springframework.ui.Model;
 
 /** The Desk's tickets as its pages show them: the one access check every ticket id goes through, and the timeline. */
 @Component
-record DeskTickets(DeskQueries queries, AccessPolicy access) {
+record DeskTickets(DeskQueries queries, AccessPolicy access, Composers composers) {
 
     /** The ticket, if the user may see its number; 404 otherwise, as if it did not exist. */
     DeskTicketHeader visible(long ticketId) {
@@ -31,7 +31,10 @@ record DeskTickets(DeskQueries queries, AccessPolicy access) {
         model.addAttribute("hasOlder", false);
     }
 
-    private static void addMessages(DeskTicketHeader ticket, List<TimelineMessage> messages, Model model) {
+    private void addMessages(DeskTicketHeader ticket, List<TimelineMessage> messages, Model model) {
+        if (messages.stream().anyMatch(TimelineMessage::failedByAgent)) {
+            model.addAttribute("resend", composers.of(ticket));
+        }
         model.addAttribute("ticket", ticket);
         model.addAttribute("messages", messages);
         model.addAttribute("rows", TimelineRow.of(messages, ticket.zone()));

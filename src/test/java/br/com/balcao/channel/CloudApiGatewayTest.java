@@ -151,6 +151,27 @@ class CloudApiGatewayTest {
     }
 
     @Test
+    void metasPassingCodesAreRetriedWithTheirCodeAndTheRestArePermanent() {
+        server.enqueue(answer(400, """
+                {"error": {"message": "(#131056) (Business Account, Consumer Account) pair rate limit hit",
+                           "type": "OAuthException", "code": 131056, "fbtrace_id": "B2"}}
+                """));
+        server.enqueue(answer(400, """
+                {"error": {"message": "(#130429) Rate limit hit", "type": "OAuthException", "code": 130429}}
+                """));
+        server.enqueue(answer(400, """
+                {"error": {"message": "(#132015) Template is Paused", "type": "OAuthException", "code": 132015}}
+                """));
+
+        assertThat(gateway.send(PHONE_NUMBER_ID, text("Oi"))).isInstanceOfSatisfying(RetryableFailure.class,
+                failure -> assertThat(failure.code()).isEqualTo(131056));
+        assertThat(gateway.send(PHONE_NUMBER_ID, text("Oi"))).isInstanceOfSatisfying(RetryableFailure.class,
+                failure -> assertThat(failure.code()).isEqualTo(130429));
+        assertThat(gateway.send(PHONE_NUMBER_ID, template("order_update", List.of("Ana"))))
+                .isEqualTo(new PermanentFailure(132015, "(#132015) Template is Paused"));
+    }
+
+    @Test
     void anExpiredTokenIsPermanent() {
         server.enqueue(answer(401, """
                 {"error": {"message": "Error validating access token: Session has expired", "type": "OAuthException",
