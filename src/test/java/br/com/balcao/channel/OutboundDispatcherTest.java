@@ -161,6 +161,22 @@ class OutboundDispatcherTest {
     }
 
     @Test
+    void aPairRateLimitIsRetriedAndKeepsMetasCodeWhenTheAttemptsRunOut() {
+        long id = pendingText("Oi");
+        String pairLimit = "HTTP 400: (#131056) (Business Account, Consumer Account) pair rate limit hit";
+        gateway.script(id, new RetryableFailure(131056, pairLimit));
+
+        for (int sweep = 0; sweep < 6; sweep++) {
+            dispatcher.sweep();
+            clock.advance(RetryBackoff.CAP);
+        }
+
+        assertThat(gateway.callsFor(id)).hasSize(3);
+        assertThat(row(id)).containsEntry("status", "FAILED").containsEntry("error_code", 131056)
+                .containsEntry("error_message", pairLimit);
+    }
+
+    @Test
     void aClosedServiceWindowFailsAtOnceWithMetasError() {
         long id = pendingText("Ainda precisa de ajuda?");
         gateway.script(id, new PermanentFailure(131047, WINDOW_CLOSED));
