@@ -177,6 +177,26 @@ class OutboundDispatcherTest {
     }
 
     @Test
+    void metaRefusingTheTokenIsRecordedForTheNumberUntilASendSucceeds() {
+        long refused = pendingText("Oi");
+        gateway.script(refused, new PermanentFailure(190, "Error validating access token: Session has expired"));
+
+        dispatcher.sweep();
+
+        assertThat(jdbc.queryForMap("""
+                SELECT token_rejected_at, token_rejected_message FROM channel_health WHERE number_id = ?
+                """, numberId)).containsEntry("token_rejected_at", now())
+                .containsEntry("token_rejected_message", "Error validating access token: Session has expired");
+
+        long accepted = pendingText("Oi de novo");
+        dispatcher.sendNow(accepted);
+
+        assertThat(row(accepted)).containsEntry("status", "SENT");
+        assertThat(jdbc.queryForObject("SELECT token_rejected_at FROM channel_health WHERE number_id = ?",
+                Timestamp.class, numberId)).isNull();
+    }
+
+    @Test
     void aClosedServiceWindowFailsAtOnceWithMetasError() {
         long id = pendingText("Ainda precisa de ajuda?");
         gateway.script(id, new PermanentFailure(131047, WINDOW_CLOSED));
