@@ -21,14 +21,9 @@ import org.springframework.test.web.servlet.MockMvc;
 @IntegrationTest
 class NinthDigitWebhookTest {
 
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    TestData data;
-
-    @Autowired
-    JdbcTemplate jdbc;
+    @Autowired MockMvc mvc;
+    @Autowired TestData data;
+    @Autowired JdbcTemplate jdbc;
 
     @Test
     void aMessageFromTheTwelveDigitIdLandsOnTheContactImportedWithThirteen() throws Exception {

@@ -24,20 +24,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class ContactMergeTest {
 
-    @Autowired
-    ContactMerge merge;
-
-    @Autowired
-    ContactDirectory contacts;
-
-    @Autowired
-    TestData data;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    TestClock clock;
+    @Autowired ContactMerge merge;
+    @Autowired ContactDirectory contacts;
+    @Autowired TestData data;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired TestClock clock;
 
     long number;
     long agent;

@@ -31,20 +31,11 @@ import org.springframework.test.web.servlet.ResultActions;
 @IntegrationTest
 class ResendTest {
 
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    TestData data;
-
-    @Autowired
-    UserDetailsService users;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    TestClock clock;
+    @Autowired MockMvc mvc;
+    @Autowired TestData data;
+    @Autowired UserDetailsService users;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired TestClock clock;
 
     long number;
     long agent;
