@@ -126,6 +126,55 @@ class CloudApiGateway implements WhatsAppGateway {
         }
     }
 
+    /** {@code {"messaging_product":"whatsapp","status":"read","message_id":...}}, answered {@code {"success":true}}. */
+    @Override
+    public boolean markRead(String phoneNumberId, String wamid) {
+        return postStatus(phoneNumberId, wamid, readStatus(wamid));
+    }
+
+    /** The read status with {@code "typing_indicator":{"type":"text"}}: "typing…" for 25 s or until the reply. */
+    @Override
+    public boolean showTyping(String phoneNumberId, String wamid) {
+        ObjectNode payload = readStatus(wamid);
+        payload.putObject("typing_indicator").put("type", "text");
+        return postStatus(phoneNumberId, wamid, payload);
+    }
+
+    private ObjectNode readStatus(String wamid) {
+        return json.createObjectNode()
+                .put("messaging_product", "whatsapp")
+                .put("status", "read")
+                .put("message_id", wamid);
+    }
+
+    /** A status is a courtesy: a refusal or a network failure is logged and not tried again. */
+    private boolean postStatus(String phoneNumberId, String wamid, ObjectNode payload) {
+        if (accessToken == null || accessToken.isBlank()) {
+            return false;
+        }
+        try {
+            return rest.post()
+                    .uri("/{version}/{phoneNumberId}/messages", apiVersion, phoneNumberId)
+                    .headers(headers -> headers.setBearerAuth(accessToken))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .accept(MediaType.APPLICATION_JSON)
+                    .body(json.writeValueAsBytes(payload))
+                    .exchange((request, response) -> {
+                        byte[] body = response.getBody().readAllBytes();
+                        boolean success = response.getStatusCode().is2xxSuccessful()
+                                && parse(body).path("success").asBoolean(false);
+                        if (!success) {
+                            log.warn("WhatsApp refused the read status of {}: HTTP {} {}", wamid,
+                                    response.getStatusCode().value(), excerpt(body));
+                        }
+                        return success;
+                    });
+        } catch (RestClientException e) {
+            log.warn("Could not tell WhatsApp {} was read: {}", wamid, rootMessage(e));
+            return false;
+        }
+    }
+
     private boolean trustedMediaUrl(String url) {
         URI uri;
         try {
