@@ -82,14 +82,8 @@ class CloudApiGateway implements WhatsAppGateway {
             return new PermanentFailure(null, "Sending " + message.type() + " messages is not supported");
         }
         try {
-            return rest.post()
-                    .uri("/{version}/{phoneNumberId}/messages", apiVersion, phoneNumberId)
-                    .headers(headers -> headers.setBearerAuth(accessToken))
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .accept(MediaType.APPLICATION_JSON)
-                    .body(json.writeValueAsBytes(payload))
-                    .exchange((request, response) ->
-                            interpret(response.getStatusCode(), response.getBody().readAllBytes()));
+            return toMessages(phoneNumberId, payload).exchange((request, response) ->
+                    interpret(response.getStatusCode(), response.getBody().readAllBytes()));
         } catch (RestClientException e) {
             return new RetryableFailure("Could not reach WhatsApp: " + rootMessage(e));
         }
@@ -140,6 +134,16 @@ class CloudApiGateway implements WhatsAppGateway {
         return postStatus(phoneNumberId, wamid, payload);
     }
 
+    /** {@code POST {graph}/{version}/{phone_number_id}/messages} with the bearer token and the JSON payload. */
+    private RestClient.RequestBodySpec toMessages(String phoneNumberId, ObjectNode payload) {
+        return rest.post()
+                .uri("/{version}/{phoneNumberId}/messages", apiVersion, phoneNumberId)
+                .headers(headers -> headers.setBearerAuth(accessToken))
+                .contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.APPLICATION_JSON)
+                .body(json.writeValueAsBytes(payload));
+    }
+
     private ObjectNode readStatus(String wamid) {
         return json.createObjectNode()
                 .put("messaging_product", "whatsapp")
@@ -153,22 +157,16 @@ class CloudApiGateway implements WhatsAppGateway {
             return false;
         }
         try {
-            return rest.post()
-                    .uri("/{version}/{phoneNumberId}/messages", apiVersion, phoneNumberId)
-                    .headers(headers -> headers.setBearerAuth(accessToken))
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .accept(MediaType.APPLICATION_JSON)
-                    .body(json.writeValueAsBytes(payload))
-                    .exchange((request, response) -> {
-                        byte[] body = response.getBody().readAllBytes();
-                        boolean success = response.getStatusCode().is2xxSuccessful()
-                                && parse(body).path("success").asBoolean(false);
-                        if (!success) {
-                            log.warn("WhatsApp refused the read status of {}: HTTP {} {}", wamid,
-                                    response.getStatusCode().value(), excerpt(body));
-                        }
-                        return success;
-                    });
+            return toMessages(phoneNumberId, payload).exchange((request, response) -> {
+                byte[] body = response.getBody().readAllBytes();
+                boolean success = response.getStatusCode().is2xxSuccessful()
+                        && parse(body).path("success").asBoolean(false);
+                if (!success) {
+                    log.warn("WhatsApp refused the read status of {}: HTTP {} {}", wamid,
+                            response.getStatusCode().value(), excerpt(body));
+                }
+                return success;
+            });
         } catch (RestClientException e) {
             log.warn("Could not tell WhatsApp {} was read: {}", wamid, rootMessage(e));
             return false;

@@ -98,7 +98,7 @@ class ReadReceiptsTest {
 
     @BeforeEach
     void aTicketInServiceWithTheCustomerWaiting() {
-        number = quietNumber();
+        number = data.quietNumber("Recibos " + TestData.unique());
         agent = data.agent(number, "OFFLINE");
         jdbc.update("UPDATE app_users SET name = 'Ana Souza' WHERE id = ?", agent);
         contact = data.contact(number, "Cliente");
@@ -204,7 +204,7 @@ class ReadReceiptsTest {
     void typingSendsNothingWhenTheNumberHasItOffAndIsRefusedOnAnotherNumbersTicket() throws Exception {
         inbound("Oi", 10);
         jdbc.update("UPDATE business_numbers SET typing_indicator = false WHERE id = ?", number);
-        long otherNumber = quietNumber();
+        long otherNumber = data.quietNumber("Recibos " + TestData.unique());
         long foreignTicket = data.ticket(otherNumber, data.contact(otherNumber, "Outro"), "OPEN",
                 data.agent(otherNumber, "OFFLINE"));
 
@@ -250,7 +250,7 @@ class ReadReceiptsTest {
 
     /** Another number's ticket marked read, waited for: what was asked before it has had its turn too. */
     private String controlRead() throws Exception {
-        long controlNumber = quietNumber();
+        long controlNumber = data.quietNumber("Recibos " + TestData.unique());
         long controlAgent = data.agent(controlNumber, "OFFLINE");
         long controlTicket = data.ticket(controlNumber, data.contact(controlNumber, "Controle"), "OPEN", controlAgent);
         String wamid = "wamid.control." + TestData.unique();
@@ -321,16 +321,6 @@ class ReadReceiptsTest {
                   FROM tickets WHERE id = ?
                 """, text, wamid, Timestamp.from(TestClock.START.minusSeconds(60L * minutesAgo)), ticket);
         return wamid;
-    }
-
-    /** An always-open number whose sweeps never close a test's tickets. */
-    private long quietNumber() {
-        long id = data.openNumber("Recibos " + TestData.unique());
-        jdbc.update("""
-                UPDATE business_numbers SET customer_inactivity_minutes = 5256000, queue_timeout_minutes = 5256000
-                 WHERE id = ?
-                """, id);
-        return id;
     }
 
     private UserDetails userOf(long userId) {
