@@ -201,12 +201,17 @@ class ReadReceiptsTest {
     }
 
     @Test
-    void typingSendsNothingWhenTheNumberHasItOffAndIsRefusedOnAnotherNumbersTicket() throws Exception {
+    void typingSendsNothingWhenTheNumberHasItOffAndIsRefusedAsAReplyWouldBe() throws Exception {
         inbound("Oi", 10);
         jdbc.update("UPDATE business_numbers SET typing_indicator = false WHERE id = ?", number);
         long otherNumber = data.quietNumber("Recibos " + TestData.unique());
         long foreignTicket = data.ticket(otherNumber, data.contact(otherNumber, "Outro"), "OPEN",
                 data.agent(otherNumber, "OFFLINE"));
+        long watcher = data.agent(number, "OFFLINE");
+        jdbc.update("UPDATE memberships SET can_reply = false WHERE user_id = ?", watcher);
+
+        mvc.perform(post("/desk/tickets/{id}/typing", ticket).with(user(userOf(watcher))).with(csrf()))
+                .andExpect(status().isForbidden());
 
         mvc.perform(post("/desk/tickets/{id}/typing", ticket).with(user(userOf(agent))).with(csrf()))
                 .andExpect(status().isNoContent());
