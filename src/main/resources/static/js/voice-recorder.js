@@ -6,6 +6,8 @@
 (function () {
     'use strict';
     var MAX_SECONDS = 15 * 60;
+    // Speech needs little: at 24 kbit/s WhatsApp still shows a play button (files up to 512 KB) for almost 3 minutes.
+    var BITS_PER_SECOND = 24000;
     // Ogg Opus is what WhatsApp plays as a voice note: Firefox records it; Chromium records WebM, converted on the server.
     var TYPES = ['audio/ogg;codecs=opus', 'audio/webm;codecs=opus', 'audio/webm'];
     var session = null; // {recorder, stream, chunks, started, timer, cancelled, panel}
@@ -98,7 +100,8 @@
         }
         navigator.mediaDevices.getUserMedia({ audio: true }).then(function (stream) {
             var type = supportedType();
-            var recorder = type ? new MediaRecorder(stream, { mimeType: type }) : new MediaRecorder(stream);
+            var recorder = type ? new MediaRecorder(stream, { mimeType: type, audioBitsPerSecond: BITS_PER_SECOND })
+                    : new MediaRecorder(stream, { audioBitsPerSecond: BITS_PER_SECOND });
             session = { recorder: recorder, stream: stream, chunks: [], started: Date.now(), cancelled: false, panel: panel() };
             var current = session;
             recorder.addEventListener('dataavailable', function (event) {

@@ -61,16 +61,20 @@ class VoiceNoteBrowserTest {
         return (JavascriptExecutor) driver;
     }
 
-    @Test
-    void aRecordingInTheComposerIsHandedToTheAttachmentsAsAVoiceNoteThatConvertsToOggOpus() throws IOException {
-        JavascriptExecutor page = openInTheDesk(anasOpenTicket());
+    /** Listens to the composer's attachments as the media upload will, then starts recording with the microphone button. */
+    private void startRecording(JavascriptExecutor page) {
         page.executeScript("""
                 window.attached = null;
                 document.addEventListener('composer:attach', function (event) { window.attached = event.detail; });
                 """);
-
         browser.driver().findElement(By.id("voice-record")).click();
         browser.waiting().until(d -> d.findElement(By.cssSelector("[data-voice-recording]")).isDisplayed());
+    }
+
+    @Test
+    void aRecordingInTheComposerIsHandedToTheAttachmentsAsAVoiceNoteThatConvertsToOggOpus() throws IOException {
+        JavascriptExecutor page = openInTheDesk(anasOpenTicket());
+        startRecording(page);
         browser.waiting().until(d -> "0:02".equals(d.findElement(By.cssSelector("[data-voice-elapsed]")).getText()));
         browser.screenshot("voice-recording");
         browser.driver().findElement(By.cssSelector("[data-voice-stop]")).click();
@@ -103,12 +107,7 @@ class VoiceNoteBrowserTest {
     @Test
     void cancellingDropsTheRecordingAndADeniedMicrophoneIsSaidInWords() {
         JavascriptExecutor page = openInTheDesk(anasOpenTicket());
-        page.executeScript("""
-                window.attached = null;
-                document.addEventListener('composer:attach', function (event) { window.attached = event.detail; });
-                """);
-        browser.driver().findElement(By.id("voice-record")).click();
-        browser.waiting().until(d -> d.findElement(By.cssSelector("[data-voice-recording]")).isDisplayed());
+        startRecording(page);
         browser.driver().findElement(By.cssSelector("[data-voice-cancel]")).click();
         browser.waiting().until(d -> !d.findElement(By.id("voice-recorder")).isDisplayed());
         assertThat(page.executeScript("return window.attached")).isNull();
