@@ -5,8 +5,8 @@ import java.util.Set;
 /**
  * Meta's error codes as agents meet them on a failed message: the ones worth another try, and the key of the
  * sentence that explains each one ({@code i18n/whatsapp-errors.properties}, {@code whatsapp.error.<code>}).
- * Meaning of each code: Meta's "WhatsApp error codes" page (see docs/whatsapp-errors.md). A code without a
- * sentence shows Meta's own message.
+ * Meaning of each code: Meta's "WhatsApp error codes" page (docs/whatsapp.md, "Meta's errors in words"). A code
+ * without a sentence shows Meta's own message.
  */
 public final class MetaErrors {
 
