@@ -29,14 +29,16 @@ class WebhookProcessor {
     private final InboundBatches inbound;
     private final DeliveryStatuses deliveryStatuses;
     private final MessageReactions reactions;
+    private final ChannelHealth health;
     private final Counter unknownNumbers;
 
     WebhookProcessor(NumberSnapshots numbers, InboundBatches inbound, DeliveryStatuses deliveryStatuses,
-                     MessageReactions reactions, MeterRegistry meters) {
+                     MessageReactions reactions, ChannelHealth health, MeterRegistry meters) {
         this.numbers = numbers;
         this.reactions = reactions;
         this.inbound = inbound;
         this.deliveryStatuses = deliveryStatuses;
+        this.health = health;
         this.unknownNumbers = Counter.builder("balcao.webhook.unknown_number")
                 .description("Webhook changes for a phone_number_id that is no number of this helpdesk")
                 .register(meters);
@@ -53,6 +55,7 @@ class WebhookProcessor {
                 continue;
             }
             long numberId = number.get().id();
+            health.webhookReceived(numberId);
             for (InboundMessage message : change.messages()) {
                 failures += attempt("message " + message.wamid(), () -> inbound.receive(number.get(), message));
             }

@@ -4,6 +4,7 @@ import br.com.balcao.desk.TimelineRows;
 import br.com.balcao.live.LiveStreams;
 import br.com.balcao.numbers.NumberView;
 import br.com.balcao.tickets.MessageReactions;
+import br.com.balcao.tickets.ReadReceipts;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,7 @@ record ConversationController(
         MessageSearch search,
         LiveStreams streams,
         TicketMarks marks,
+        ReadReceipts receipts,
         TimelineRows rows,
         MessageReactions reactions) {
 
@@ -41,6 +43,7 @@ record ConversationController(
         model.addAttribute("at", at.orElse(null));
         model.addAttribute("hl", hl.strip());
         addSlice(header, slice, model);
+        markRead(header);
         composer.addTo(header, model);
         model.addAttribute("pendingTicket", TicketMarks.withoutMessages(marks.of(contactId)).orElse(null));
         return "conversations/contact";
@@ -69,6 +72,9 @@ record ConversationController(
                 .orElseGet(() -> timeline.latest(contactId, hl));
         model.addAttribute("hl", hl.strip());
         model.addAttribute("direction", before.isPresent() ? "older" : after.isPresent() ? "newer" : "all");
+        if (before.isEmpty()) {
+            markRead(header);
+        }
         addSlice(header, slice, model);
         return "conversations/contact :: slice";
     }
@@ -109,7 +115,16 @@ record ConversationController(
         return composer.header(contactId);
     }
 
+    /** The agent serving the contact's ticket has its messages on screen: the customer sees blue ticks. */
+    private void markRead(ConversationHeader header) {
+        long userId = access.user().id();
+        if (header.servedBy(userId)) {
+            receipts.markRead(header.ticketId(), userId);
+        }
+    }
+
     private void addSlice(ConversationHeader header, TimelineSlice slice, Model model) {
+        composer.addResend(header, slice.messages(), model);
         model.addAttribute("header", header);
         model.addAttribute("messages", slice.messages());
         model.addAttribute("rows", rows.of(slice.messages(), header.zone()));

@@ -38,9 +38,11 @@ class WebhookProcessorTest {
     private final NumberSnapshot eight = number(8);
     private final InboundBatches inbound = mock(InboundBatches.class);
     private final DeliveryStatuses statuses = mock(DeliveryStatuses.class);
+    private final ChannelHealth health = mock(ChannelHealth.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final MessageReactions reactions = mock(MessageReactions.class);
-    private final WebhookProcessor processor = new WebhookProcessor(numbers, inbound, statuses, reactions, meters);
+    private final WebhookProcessor processor = new WebhookProcessor(numbers, inbound, statuses, reactions, health,
+            meters);
 
     @BeforeEach
     void numbers() {
