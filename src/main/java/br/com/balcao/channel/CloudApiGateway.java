@@ -54,18 +54,23 @@ class CloudApiGateway implements WhatsAppGateway {
 
     CloudApiGateway(String graphBaseUrl, String apiVersion, String accessToken, Duration connectTimeout,
                     Duration readTimeout) {
+        this.rest = graphClient(graphBaseUrl, connectTimeout, readTimeout);
+        this.apiVersion = apiVersion;
+        this.accessToken = accessToken;
+        this.graphHost = URI.create(graphBaseUrl).getHost();
+    }
+
+    /** A client of the Graph API at {@code graphBaseUrl}: these timeouts, no redirects followed. */
+    static RestClient graphClient(String graphBaseUrl, Duration connectTimeout, Duration readTimeout) {
         var requestFactory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build());
         requestFactory.setReadTimeout(readTimeout);
-        this.rest = RestClient.builder()
+        return RestClient.builder()
                 .baseUrl(graphBaseUrl.replaceAll("/+$", ""))
                 .requestFactory(requestFactory)
                 .build();
-        this.apiVersion = apiVersion;
-        this.accessToken = accessToken;
-        this.graphHost = URI.create(graphBaseUrl).getHost();
     }
 
     @Override

@@ -2,6 +2,7 @@ package br.com.balcao.channel;
 
 import br.com.balcao.numbers.NumberSnapshot;
 import br.com.balcao.numbers.NumberSnapshots;
+import br.com.balcao.templates.TemplateSync;
 import br.com.balcao.tickets.DeliveryStatuses;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,13 +28,15 @@ class WebhookProcessor {
     private final NumberSnapshots numbers;
     private final InboundBatches inbound;
     private final DeliveryStatuses deliveryStatuses;
+    private final TemplateSync templates;
     private final Counter unknownNumbers;
 
     WebhookProcessor(NumberSnapshots numbers, InboundBatches inbound, DeliveryStatuses deliveryStatuses,
-                     MeterRegistry meters) {
+                     TemplateSync templates, MeterRegistry meters) {
         this.numbers = numbers;
         this.inbound = inbound;
         this.deliveryStatuses = deliveryStatuses;
+        this.templates = templates;
         this.unknownNumbers = Counter.builder("balcao.webhook.unknown_number")
                 .description("Webhook changes for a phone_number_id that is no number of this helpdesk")
                 .register(meters);
@@ -42,6 +45,10 @@ class WebhookProcessor {
     void process(List<WebhookChange> changes) {
         int failures = 0;
         for (WebhookChange change : changes) {
+            if (change.templateStatus() != null) {
+                failures += attempt("template status", () -> templateStatus(change.templateStatus()));
+                continue;
+            }
             Optional<NumberSnapshot> number = numbers.byPhoneNumberId(change.phoneNumberId());
             if (number.isEmpty()) {
                 log.warn("Webhook for unknown phone_number_id {}: {} message(s) and {} status(es) ignored",
@@ -62,6 +69,13 @@ class WebhookProcessor {
         if (failures > 0) {
             throw new PartlyFailed(failures);
         }
+    }
+
+    private void templateStatus(TemplateStatusUpdate update) {
+        int changed = templates.statusChanged(update.wabaId(), update.metaTemplateId(), update.name(),
+                update.language(), update.event());
+        log.info("Template {} ({}, {}) of WABA {}: {} ({}), {} template(s) changed", update.name(),
+                update.language(), update.metaTemplateId(), update.wabaId(), update.event(), update.reason(), changed);
     }
 
     /** Some messages or statuses of the webhook failed, each logged; Meta will deliver it again. */

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import br.com.balcao.templates.TemplateSync;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
@@ -38,7 +39,8 @@ class WebhookProcessorTest {
     private final InboundBatches inbound = mock(InboundBatches.class);
     private final DeliveryStatuses statuses = mock(DeliveryStatuses.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final WebhookProcessor processor = new WebhookProcessor(numbers, inbound, statuses, meters);
+    private final WebhookProcessor processor = new WebhookProcessor(numbers, inbound, statuses,
+            mock(TemplateSync.class), meters);
 
     @BeforeEach
     void numbers() {
