@@ -196,6 +196,15 @@ class Message {
     }
 
 
+    /** The body's values, whichever form they are stored in; null when the message is no template. */
+    @SuppressWarnings("unchecked")
+    List<String> getTemplateParams() {
+        if (templateParams instanceof java.util.Map<?, ?> withHeader) {
+            return List.copyOf((List<String>) withHeader.get("body"));
+        }
+        return templateParams == null ? null : List.copyOf((List<String>) templateParams);
+    }
+
     String getWamid() {
         return wamid;
     }
