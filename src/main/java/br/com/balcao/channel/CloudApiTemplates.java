@@ -49,8 +49,8 @@ class CloudApiTemplates implements MetaTemplates {
             throw new MetaTemplatesException(100, "Not a WhatsApp Business Account id: " + wabaId);
         }
         RestClient.RequestHeadersSpec<?> request = next == null
-                ? rest.get().uri("/{version}/{wabaId}/message_templates?fields={fields}&limit=100", apiVersion,
-                        wabaId, FIELDS)
+                ? rest.get().uri("/{version}/{wabaId}/message_templates?fields=" + FIELDS + "&limit=100", apiVersion,
+                        wabaId)
                 : rest.get().uri(onGraph(next));
         try {
             return request

@@ -118,14 +118,16 @@ record TemplateSettingsController(
         return saved(redirect, numberId);
     }
 
+    /** Syncs the number's templates and answers the tab with the result (syncing again is harmless). */
     @PostMapping("/settings/templates/sync")
-    String syncFromMeta(@RequestParam long numberId, RedirectAttributes redirect) {
+    String syncFromMeta(@RequestParam long numberId, Model model) {
         SignedInUser actor = access.requireAdmin();
         NumberView number = access.requireVisible(numberId);
         SyncResult result = sync.sync(numberId);
         changes.templatesSynced(actor, number, result);
-        redirect.addFlashAttribute("sync", result);
-        return "redirect:/settings/templates?number=" + numberId;
+        model.addAttribute("sync", result);
+        model.addAttribute("form", TemplateParams.EMPTY);
+        return show(model, number, null, TemplateParams.EMPTY);
     }
 
     private static String saved(RedirectAttributes redirect, long numberId) {
