@@ -12,6 +12,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import br.com.balcao.support.IntegrationTest;
 import br.com.balcao.support.TestClock;
 import br.com.balcao.support.TestData;
+import br.com.balcao.templates.HeaderFormat;
+import br.com.balcao.templates.HeaderMedia;
+import br.com.balcao.templates.TemplateHeader;
+import br.com.balcao.tickets.OutboundMessage;
+import br.com.balcao.tickets.OutboundQueue;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +53,9 @@ class ActiveMessageTest {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    OutboundQueue outbox;
 
     long number;
     long otherNumber;
@@ -375,6 +383,12 @@ class ActiveMessageTest {
 
         assertThat(String.valueOf(messagesOf(contact).get(0).get("template_params"))).isEqualTo(
                 "{\"body\": [\"Maria\"], \"header\": {\"link\": \"https://loja.example/notas/1042.pdf\", \"type\": \"document\"}}");
+        // The sender reads both back for the gateway.
+        long messageId = jdbc.queryForObject("SELECT id FROM messages WHERE contact_id = ?", Long.class, contact);
+        OutboundMessage claimed = outbox.claim(messageId).orElseThrow();
+        assertThat(claimed.templateParameters()).containsExactly("Maria");
+        assertThat(claimed.templateHeader()).isEqualTo(new TemplateHeader(null,
+                new HeaderMedia(HeaderFormat.DOCUMENT, "https://loja.example/notas/1042.pdf")));
     }
 
     private String form(long contactId) throws Exception {
