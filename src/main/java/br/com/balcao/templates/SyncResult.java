@@ -25,7 +25,9 @@ public record SyncResult(Problem problem, String detail, Map<TemplateStatus, Int
         /** Meta refused for another reason (its words are in {@code detail}). */
         REFUSED,
         /** The list went on past the page cap, or a page led back to an earlier one. */
-        TOO_MANY_PAGES
+        TOO_MANY_PAGES,
+        /** Another sync of the number was writing at the same moment. */
+        BUSY
     }
 
     static SyncResult failed(Problem problem, String detail) {

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -74,7 +75,12 @@ public class TemplateSync {
             log.warn("Templates of number {} (WABA {}) not synced: {}", numberId, wabaId, e.getMessage());
             return SyncResult.failed(Problem.TOO_MANY_PAGES, null);
         }
-        return transaction.execute(status -> apply(numberId, list, clock.instant()));
+        try {
+            return transaction.execute(status -> apply(numberId, list, clock.instant()));
+        } catch (DataIntegrityViolationException concurrent) {
+            log.warn("Templates of number {} not synced: another sync wrote them meanwhile", numberId);
+            return SyncResult.failed(Problem.BUSY, null);
+        }
     }
 
     /** Syncs every number that has a WhatsApp Business Account id; returns how many synced. */
