@@ -24,7 +24,17 @@
         });
         var focused = document.activeElement && document.activeElement.classList.contains('am-value')
             && fieldset.contains(document.activeElement) ? document.activeElement.dataset.variable : null;
-        var body = fieldset.dataset.body || '';
+        fill(preview, fieldset.dataset.body || '', values, focused);
+        var header = form.querySelector('.am-preview-head[data-template-id="' + fieldset.dataset.templateId
+            + '"] .am-preview-header');
+        var headerInput = fieldset.querySelector('.am-header-value');
+        if (header && headerInput) {
+            fill(header, header.dataset.header || '', {'1': headerInput.value.trim()}, null);
+        }
+    }
+
+    // The text with each {{n}} replaced by values[n] in a <mark>, or left as {{n}}, marked, while empty.
+    function fill(preview, body, values, focused) {
         preview.textContent = '';
         var start = 0;
         var match;
@@ -61,6 +71,9 @@
             fieldset.disabled = !chosen;
             fieldset.hidden = !chosen;
         });
+        form.querySelectorAll('.am-preview-box [data-template-id]').forEach(function (part) {
+            part.hidden = part.dataset.templateId !== String(templateId);
+        });
         clearFeedback(form);
         renderPreview(form);
     }
@@ -91,7 +104,7 @@
     });
 
     document.addEventListener('input', function (event) {
-        if (event.target.matches('form.active-message .am-value')) {
+        if (event.target.matches('form.active-message .am-value, form.active-message .am-header-value')) {
             event.target.classList.remove('is-invalid');
             renderPreview(event.target.form);
         }

@@ -3,6 +3,8 @@ package br.com.balcao.channel;
 import br.com.balcao.channel.SendResult.Accepted;
 import br.com.balcao.channel.SendResult.PermanentFailure;
 import br.com.balcao.channel.SendResult.RetryableFailure;
+import br.com.balcao.templates.HeaderMedia;
+import br.com.balcao.templates.TemplateHeader;
 import br.com.balcao.tickets.MessageType;
 import br.com.balcao.tickets.MetaErrors;
 import br.com.balcao.tickets.OutboundMessage;
@@ -56,18 +58,23 @@ class CloudApiGateway implements WhatsAppGateway {
 
     CloudApiGateway(String graphBaseUrl, String apiVersion, String accessToken, Duration connectTimeout,
                     Duration readTimeout) {
+        this.rest = graphClient(graphBaseUrl, connectTimeout, readTimeout);
+        this.apiVersion = apiVersion;
+        this.accessToken = accessToken;
+        this.graphHost = URI.create(graphBaseUrl).getHost();
+    }
+
+    /** A client of the Graph API at {@code graphBaseUrl}: these timeouts, no redirects followed. */
+    static RestClient graphClient(String graphBaseUrl, Duration connectTimeout, Duration readTimeout) {
         var requestFactory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build());
         requestFactory.setReadTimeout(readTimeout);
-        this.rest = RestClient.builder()
+        return RestClient.builder()
                 .baseUrl(graphBaseUrl.replaceAll("/+$", ""))
                 .requestFactory(requestFactory)
                 .build();
-        this.apiVersion = apiVersion;
-        this.accessToken = accessToken;
-        this.graphHost = URI.create(graphBaseUrl).getHost();
     }
 
     @Override
@@ -268,14 +275,33 @@ class CloudApiGateway implements WhatsAppGateway {
                 .put("type", "template");
         ObjectNode template = payload.putObject("template").put("name", message.templateName());
         template.putObject("language").put("code", message.templateLanguage());
+        ArrayNode components = json.createArrayNode();
+        templateHeader(message.templateHeader(), components);
         List<String> parameters = message.templateParameters();
         if (parameters != null && !parameters.isEmpty()) {
-            ArrayNode body = template.putArray("components").addObject()
+            ArrayNode body = components.addObject()
                     .put("type", "body")
                     .putArray("parameters");
             parameters.forEach(value -> body.addObject().put("type", "text").put("text", value));
         }
+        if (!components.isEmpty()) {
+            template.set("components", components);
+        }
         return payload;
+    }
+
+    /** The header's component: its text variable's value, or its media by link. */
+    private static void templateHeader(TemplateHeader header, ArrayNode components) {
+        if (header == null || header.empty()) {
+            return;
+        }
+        ArrayNode parameters = components.addObject().put("type", "header").putArray("parameters");
+        HeaderMedia media = header.media();
+        if (media != null) {
+            parameters.addObject().put("type", media.type()).putObject(media.type()).put("link", media.link());
+        } else {
+            parameters.addObject().put("type", "text").put("text", header.text());
+        }
     }
 
     private SendResult interpret(HttpStatusCode status, byte[] body) {

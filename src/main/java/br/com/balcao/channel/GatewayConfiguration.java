@@ -1,8 +1,10 @@
 package br.com.balcao.channel;
 
+import br.com.balcao.templates.MetaTemplates;
 import br.com.balcao.tickets.DeliveryStatuses;
 import java.time.Clock;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,5 +25,12 @@ class GatewayConfiguration {
                 yield new CloudApiGateway(properties.graphBaseUrl(), properties.apiVersion(), properties.accessToken());
             }
         };
+    }
+
+    /** Meta's template lists, read with the Cloud API's settings; the simulated gateway has none (local templates). */
+    @Bean
+    @ConditionalOnProperty(name = "balcao.whatsapp.gateway", havingValue = "CLOUD_API", matchIfMissing = true)
+    MetaTemplates metaTemplates(ChannelProperties properties) {
+        return new CloudApiTemplates(properties.graphBaseUrl(), properties.apiVersion(), properties.accessToken());
     }
 }

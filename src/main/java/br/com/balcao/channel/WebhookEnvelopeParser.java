@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -37,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The whole body is read before anything is stored. A body that is not the envelope (its entries, changes,
  * values, their metadata and the arrays they hold) is refused as a whole; one message, status or contact of the
  * wrong shape is logged and left out, and the rest is stored: Meta would deliver the same bytes again, to the
- * same result, for days. Changes of other webhook fields (template or account updates) are skipped.
+ * same result, for days. A template's status change ({@code message_template_status_update}) is read in a branch of
+ * its own; changes of other webhook fields (account updates, ...) are skipped.
  */
 @Component
 class WebhookEnvelopeParser {
@@ -54,6 +56,7 @@ class WebhookEnvelopeParser {
     private static final String OBJECT = "whatsapp_business_account";
     private static final String MESSAGES_FIELD = "messages";
     private static final String REACTION = "reaction";
+    private static final String TEMPLATE_STATUS_FIELD = "message_template_status_update";
 
     private final JsonMapper mapper = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -90,6 +93,8 @@ class WebhookEnvelopeParser {
                 String field = optionalString(change, "field", path);
                 if (field == null || MESSAGES_FIELD.equals(field)) {
                     changes.add(change(requiredObject(change, "value", path), path + ".value", receivedAt));
+                } else if (TEMPLATE_STATUS_FIELD.equals(field)) {
+                    templateStatus(entries.get(e), change, path).ifPresent(changes::add);
                 }
             }
         }
@@ -112,6 +117,25 @@ class WebhookEnvelopeParser {
                 (message, messagePath) -> REACTION.equals(optionalString(message, "type", messagePath))
                         ? reaction(message, messagePath, receivedAt) : null);
         return new WebhookChange(phoneNumberId, messages, statuses, reactions);
+    }
+
+    /** A template's new status, for the account the entry names; logged and left out when it cannot be read. */
+    private static Optional<WebhookChange> templateStatus(JsonNode entry, JsonNode change, String path) {
+        try {
+            JsonNode value = requiredObject(change, "value", path);
+            String valuePath = path + ".value";
+            JsonNode templateId = value.get("message_template_id");
+            String metaTemplateId = templateId == null || templateId.isNull() ? null
+                    : templateId.isIntegralNumber() ? templateId.asString()
+                    : identifier(value, "message_template_id", valuePath);
+            return Optional.of(WebhookChange.of(new TemplateStatusUpdate(identifier(entry, "id", path),
+                    metaTemplateId, optionalString(value, "message_template_name", valuePath),
+                    optionalString(value, "message_template_language", valuePath), string(value, "event", valuePath),
+                    optionalString(value, "reason", valuePath))));
+        } catch (MalformedWebhookException e) {
+            log.warn("Skipped a template status change of a signed WhatsApp webhook: {}", e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package br.com.balcao.channel;
 
 import br.com.balcao.numbers.NumberSnapshot;
 import br.com.balcao.numbers.NumberSnapshots;
+import br.com.balcao.templates.TemplateSync;
 import br.com.balcao.tickets.DeliveryStatuses;
 import br.com.balcao.tickets.MessageReactions;
 import io.micrometer.core.instrument.Counter;
@@ -30,15 +31,18 @@ class WebhookProcessor {
     private final DeliveryStatuses deliveryStatuses;
     private final MessageReactions reactions;
     private final ChannelHealth health;
+    private final TemplateSync templates;
     private final Counter unknownNumbers;
 
     WebhookProcessor(NumberSnapshots numbers, InboundBatches inbound, DeliveryStatuses deliveryStatuses,
-                     MessageReactions reactions, ChannelHealth health, MeterRegistry meters) {
+                     MessageReactions reactions, ChannelHealth health, TemplateSync templates,
+                     MeterRegistry meters) {
         this.numbers = numbers;
         this.reactions = reactions;
         this.inbound = inbound;
         this.deliveryStatuses = deliveryStatuses;
         this.health = health;
+        this.templates = templates;
         this.unknownNumbers = Counter.builder("balcao.webhook.unknown_number")
                 .description("Webhook changes for a phone_number_id that is no number of this helpdesk")
                 .register(meters);
@@ -47,6 +51,10 @@ class WebhookProcessor {
     void process(List<WebhookChange> changes) {
         int failures = 0;
         for (WebhookChange change : changes) {
+            if (change.templateStatus() != null) {
+                failures += attempt("template status", () -> templateStatus(change.templateStatus()));
+                continue;
+            }
             Optional<NumberSnapshot> number = numbers.byPhoneNumberId(change.phoneNumberId());
             if (number.isEmpty()) {
                 log.warn("Webhook for unknown phone_number_id {}: {} message(s) and {} status(es) ignored",
@@ -72,6 +80,13 @@ class WebhookProcessor {
         if (failures > 0) {
             throw new PartlyFailed(failures);
         }
+    }
+
+    private void templateStatus(TemplateStatusUpdate update) {
+        int changed = templates.statusChanged(update.wabaId(), update.metaTemplateId(), update.name(),
+                update.language(), update.event());
+        log.info("Template {} ({}, {}) of WABA {}: {} ({}), {} template(s) changed", update.name(),
+                update.language(), update.metaTemplateId(), update.wabaId(), update.event(), update.reason(), changed);
     }
 
     /** Some messages or statuses of the webhook failed, each logged; Meta will deliver it again. */

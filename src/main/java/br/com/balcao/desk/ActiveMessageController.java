@@ -8,7 +8,10 @@ import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.shared.NotFoundException;
 import br.com.balcao.shared.Phones;
 import br.com.balcao.templates.TemplateCatalog;
+import br.com.balcao.templates.HeaderFormat;
+import br.com.balcao.templates.TemplateLayout;
 import br.com.balcao.templates.TemplateParameters;
+import br.com.balcao.templates.TemplateParameters.HeaderCheck;
 import br.com.balcao.templates.TemplateParameters.PreviewPart;
 import br.com.balcao.templates.TemplateView;
 import br.com.balcao.tickets.TicketActions;
@@ -67,12 +70,21 @@ record ActiveMessageController(
         }
     }
 
-    /** An approved template as the component offers it, with its variables' starting values. */
+    /**
+     * An approved template as the component offers it, with its variables' starting values, and what the customer
+     * sees around the body: the header (its text's preview, or the kind of file it asks for), footer and buttons.
+     */
     public record TemplateOption(long id, String name, String language, String category, String body,
-            List<Variable> variables, List<PreviewPart> preview) {
+            List<Variable> variables, List<PreviewPart> preview, TemplateLayout layout,
+            List<PreviewPart> headerPreview) {
 
         public boolean selected(Long selectedId) {
             return selectedId != null && selectedId == id;
+        }
+
+        /** The header's text with a variable the agent fills in, or null. */
+        public String headerVariableText() {
+            return layout.hasHeader() && layout.header().hasVariable() ? layout.header().text() : null;
         }
     }
 
@@ -100,13 +112,17 @@ record ActiveMessageController(
         TemplateParameters.check(template, message.values()).ifPresent(refusal -> errors.rejectValue("values",
                 "activeMessage.refused." + refusal.rule().name().toLowerCase(), new Object[] {refusal.argument()},
                 null));
+        HeaderCheck header = TemplateParameters.header(template, message.headerText(), message.headerLink());
+        header.refusal().filter(refusal -> !errors.hasErrors()).ifPresent(refusal -> errors.reject(
+                "activeMessage.refused." + refusal.rule().name().toLowerCase(), new Object[] {refusal.argument()},
+                null));
         if (errors.hasErrors()) {
             return refused(errors, HttpStatus.UNPROCESSABLE_CONTENT, model, response);
         }
         long messageId;
         try {
             messageId = actions.sendActiveMessage(contactId, template.id(),
-                    TemplateParameters.stripped(message.values()), access.currentUser().id());
+                    TemplateParameters.stripped(message.values()), header.header(), access.currentUser().id());
         } catch (TicketConflictException conflict) {
             errors.reject("activeMessage.refused." + conflict.reason());
             return refused(errors, HttpStatus.CONFLICT, model, response);
@@ -174,7 +190,11 @@ record ActiveMessageController(
         List<Variable> variables = IntStream.range(0, values.size())
                 .mapToObj(i -> new Variable(i + 1, values.get(i)))
                 .toList();
+        TemplateLayout layout = template.layout();
+        List<PreviewPart> headerPreview = layout.hasHeader() && layout.header().format() == HeaderFormat.TEXT
+                ? TemplateParameters.preview(layout.header().text(), List.of()) : List.of();
         return new TemplateOption(template.id(), template.name(), template.language(), template.category().name(),
-                template.body(), variables, TemplateParameters.preview(template.body(), values));
+                template.body(), variables, TemplateParameters.preview(template.body(), values), layout,
+                headerPreview);
     }
 }

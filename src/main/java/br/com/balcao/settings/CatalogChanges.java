@@ -5,6 +5,7 @@ import br.com.balcao.numbers.NumberView;
 import br.com.balcao.security.SignedInUser;
 import br.com.balcao.templates.TemplateAdministration;
 import br.com.balcao.templates.TemplateAdministration.TemplateForm;
+import br.com.balcao.templates.SyncResult;
 import br.com.balcao.templates.TemplateView;
 import br.com.balcao.tickets.TagCatalog;
 import br.com.balcao.tickets.TicketDetails.TagView;
@@ -43,6 +44,14 @@ class CatalogChanges {
     void deleteTemplate(SignedInUser actor, NumberView number, long templateId) {
         TemplateView deleted = templates.delete(number.id(), templateId);
         audit.record(actor, "template.deleted", subject(number, deleted), fields(deleted), Map.of());
+    }
+
+    /** A sync from Meta that changed the number's templates (one that failed changed nothing). */
+    void templatesSynced(SignedInUser actor, NumberView number, SyncResult result) {
+        if (result.ok()) {
+            audit.record(actor, "template.synced", number.name(), Map.of(), AuditLog.fields("templates",
+                    result.count(), "removed", result.removed(), "skipped", result.skipped()));
+        }
     }
 
     void createTag(SignedInUser actor, String name, String color) {

@@ -11,7 +11,9 @@ import br.com.balcao.shared.NotFoundException;
 import br.com.balcao.templates.TemplateAdministration;
 import br.com.balcao.templates.TemplateAdministration.TemplateForm;
 import br.com.balcao.templates.TemplateCategory;
+import br.com.balcao.templates.SyncResult;
 import br.com.balcao.templates.TemplateStatus;
+import br.com.balcao.templates.TemplateSync;
 import br.com.balcao.templates.TemplateView;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -34,10 +36,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The templates tab: a number's message templates, with their {{n}} variables detected and previewed. */
+/**
+ * The templates tab: a number's message templates. With the Cloud API they come from Meta ("Sync from Meta", the
+ * result shown once); with the simulated gateway admins write them here, their {{n}} variables detected and
+ * previewed.
+ */
 @Controller
 record TemplateSettingsController(
         TemplateAdministration templates,
+        TemplateSync sync,
         CatalogChanges changes,
         NumberDirectory numbers,
         AccessPolicy access,
@@ -111,6 +118,18 @@ record TemplateSettingsController(
         return saved(redirect, numberId);
     }
 
+    /** Syncs the number's templates and answers the tab with the result (syncing again is harmless). */
+    @PostMapping("/settings/templates/sync")
+    String syncFromMeta(@RequestParam long numberId, Model model) {
+        SignedInUser actor = access.requireAdmin();
+        NumberView number = access.requireVisible(numberId);
+        SyncResult result = sync.sync(numberId);
+        changes.templatesSynced(actor, number, result);
+        model.addAttribute("sync", result);
+        model.addAttribute("form", TemplateParams.EMPTY);
+        return show(model, number, null, TemplateParams.EMPTY);
+    }
+
     private static String saved(RedirectAttributes redirect, long numberId) {
         redirect.addFlashAttribute("saved", true);
         return "redirect:/settings/templates?number=" + numberId;
@@ -144,6 +163,8 @@ record TemplateSettingsController(
         model.addAttribute("numbers", numbers.all());
         model.addAttribute("number", number);
         model.addAttribute("templates", templates.all(number.id()));
+        model.addAttribute("local", templates.local());
+        model.addAttribute("wabaId", numbers.channelOptions(number.id()).wabaId());
         model.addAttribute("editingId", editingId);
         model.addAttribute("categories", TemplateCategory.values());
         model.addAttribute("statuses", TemplateStatus.values());

@@ -9,6 +9,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * A number's Meta template: unique by (number, name, language), with a body whose positional
@@ -39,6 +41,15 @@ class MessageTemplate {
     @Column(updatable = false)
     private Instant createdAt;
 
+    /** Meta's id of a template synced from Meta; null for a local one. */
+    private String metaTemplateId;
+
+    /** Meta's components (HEADER, BODY, FOOTER, BUTTONS) as Meta answered them. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    private String components;
+
+    private Instant syncedAt;
+
     protected MessageTemplate() {
     }
 
@@ -59,6 +70,26 @@ class MessageTemplate {
         this.category = category;
         this.body = body;
         this.status = status;
+    }
+
+    /** The template as Meta's list holds it now. */
+    void syncFromMeta(MetaTemplate meta, TemplateCategory category, TemplateStatus status, String body, Instant at) {
+        this.metaTemplateId = meta.id();
+        this.name = meta.name();
+        this.language = meta.language();
+        this.category = category;
+        this.body = body;
+        this.status = status;
+        this.components = meta.components();
+        this.syncedAt = at;
+    }
+
+    void changeStatus(TemplateStatus status) {
+        this.status = status;
+    }
+
+    String getMetaTemplateId() {
+        return metaTemplateId;
     }
 
     Long getId() {
@@ -90,6 +121,7 @@ class MessageTemplate {
     }
 
     TemplateView toView() {
-        return new TemplateView(id, numberId, name, language, category, body, status);
+        return new TemplateView(id, numberId, name, language, category, body, status, metaTemplateId,
+                TemplateLayout.of(components, body));
     }
 }

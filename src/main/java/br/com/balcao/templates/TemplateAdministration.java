@@ -6,13 +6,15 @@ import br.com.balcao.shared.InvalidInputException;
 import br.com.balcao.shared.NotFoundException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Managing a number's templates (settings page): names and languages as Meta accepts them, a body of at
- * most 1,024 characters whose variables are numbered {{1}} to {{n}} without gaps.
+ * most 1,024 characters whose variables are numbered {{1}} to {{n}} without gaps. Templates are kept by hand only
+ * where there is no Meta to sync them from (the simulated gateway); otherwise they come from {@link TemplateSync}.
  */
 @Service
 @Transactional
@@ -21,11 +23,18 @@ public class TemplateAdministration {
     static final int BODY_MAX_LENGTH = 1024;
 
     private final MessageTemplateRepository templates;
+    private final Optional<MetaTemplates> meta;
     private final Clock clock;
 
-    TemplateAdministration(MessageTemplateRepository templates, Clock clock) {
+    TemplateAdministration(MessageTemplateRepository templates, Optional<MetaTemplates> meta, Clock clock) {
         this.templates = templates;
+        this.meta = meta;
         this.clock = clock;
+    }
+
+    /** Whether admins keep the templates by hand (no Meta to sync them from: the simulated gateway). */
+    public boolean local() {
+        return meta.isEmpty();
     }
 
     public record TemplateForm(String name, String language, TemplateCategory category, String body,
@@ -40,12 +49,14 @@ public class TemplateAdministration {
     }
 
     public TemplateView create(long numberId, TemplateForm form) {
+        requireLocal();
         TemplateForm checked = checked(form);
         return save(new MessageTemplate(numberId, checked.name(), checked.language(), checked.category(),
                 checked.body(), checked.status(), clock.instant())).toView();
     }
 
     public TemplateView update(long numberId, long templateId, TemplateForm form) {
+        requireLocal();
         MessageTemplate template = template(numberId, templateId);
         TemplateForm checked = checked(form);
         template.edit(checked.name(), checked.language(), checked.category(), checked.body(), checked.status());
@@ -53,6 +64,7 @@ public class TemplateAdministration {
     }
 
     public TemplateView delete(long numberId, long templateId) {
+        requireLocal();
         MessageTemplate template = template(numberId, templateId);
         templates.delete(template);
         return template.toView();
@@ -63,6 +75,12 @@ public class TemplateAdministration {
         TemplateForm checked = checked(form);
         return new TemplateView(0, numberId, checked.name(), checked.language(), checked.category(), checked.body(),
                 checked.status());
+    }
+
+    private void requireLocal() {
+        if (!local()) {
+            throw new InvalidInputException("configuration.templates.fromMeta");
+        }
     }
 
     private MessageTemplate template(long numberId, long templateId) {

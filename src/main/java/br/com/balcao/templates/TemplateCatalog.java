@@ -22,10 +22,12 @@ public class TemplateCatalog {
         return templates.findById(templateId).map(MessageTemplate::toView);
     }
 
-    /** The template, when it may be sent on the number now: approved, and of that number. */
+    /**
+     * The template, when it may be sent on the number now: approved, of that number, and made of parts the
+     * active message can fill in ({@link TemplateView#sendable}).
+     */
     public Optional<TemplateView> approved(long templateId, long numberId) {
-        return find(templateId)
-                .filter(template -> template.numberId() == numberId && template.status() == TemplateStatus.APPROVED);
+        return find(templateId).filter(template -> template.numberId() == numberId && template.sendable());
     }
 
     /** How many templates of each number Meta paused for low quality; numbers with none are left out. */
@@ -37,10 +39,11 @@ public class TemplateCatalog {
         return paused;
     }
 
-    /** The templates that may be sent on the number now (approved only), by name. */
+    /** The templates that may be sent on the number now (approved and sendable only), by name. */
     public List<TemplateView> approved(long numberId) {
         return templates.findByNumberIdAndStatusOrderByNameAscLanguageAsc(numberId, TemplateStatus.APPROVED).stream()
                 .map(MessageTemplate::toView)
+                .filter(TemplateView::sendable)
                 .toList();
     }
 }

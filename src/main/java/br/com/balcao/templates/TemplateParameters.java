@@ -14,6 +14,8 @@ public final class TemplateParameters {
 
     /** Meta's limit for one body parameter. */
     public static final int MAX_VALUE_LENGTH = 1024;
+    /** Meta's limit for a header's text, its variable's value included. */
+    public static final int MAX_HEADER_LENGTH = 60;
 
     static final Pattern VARIABLE = Pattern.compile("\\{\\{(\\d+)}}");
     /** Meta refuses parameters with line breaks, tabs or more than four consecutive spaces. */
@@ -25,11 +27,14 @@ public final class TemplateParameters {
     /** Why Meta would refuse the values: the rule broken and the variable ({{n}}), or the count expected. */
     public record Refusal(Rule rule, int variable) {
 
-        public enum Rule { COUNT, EMPTY, LONG, FORMAT }
+        public enum Rule { COUNT, EMPTY, LONG, FORMAT, HEADER, LINK }
 
-        /** {@code {{n}}}, or for {@link Rule#COUNT} the number of variables the template takes. */
+        /** {@code {{n}}}; for {@link Rule#COUNT} the number of variables, for {@link Rule#HEADER} the header's limit. */
         public String argument() {
-            return rule == Rule.COUNT ? String.valueOf(variable) : "{{" + variable + "}}";
+            return switch (rule) {
+                case COUNT, HEADER, LINK -> String.valueOf(variable);
+                default -> "{{" + variable + "}}";
+            };
         }
     }
 
@@ -53,6 +58,35 @@ public final class TemplateParameters {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * What fills the template's header: the value of its text's {{1}} (present, on one line, the header at most
+     * 60 characters), or for a media header a public https link to the file; the refusal if not.
+     */
+    public static HeaderCheck header(TemplateView template, String text, String link) {
+        TemplateLayout.Header header = template.layout().header();
+        if (header == null) {
+            return new HeaderCheck(null, Optional.empty());
+        }
+        if (header.format().media()) {
+            return HeaderMedia.of(header.format(), link)
+                    .map(media -> new HeaderCheck(new TemplateHeader(null, media), Optional.<Refusal>empty()))
+                    .orElseGet(() -> new HeaderCheck(null, Optional.of(new Refusal(Refusal.Rule.LINK, 0))));
+        }
+        if (!header.hasVariable()) {
+            return new HeaderCheck(null, Optional.empty());
+        }
+        String value = stripped(text);
+        String filled = VARIABLE.matcher(header.text()).replaceAll(Matcher.quoteReplacement(value));
+        if (value.isEmpty() || BAD_VALUE.matcher(value).find() || filled.length() > MAX_HEADER_LENGTH) {
+            return new HeaderCheck(null, Optional.of(new Refusal(Refusal.Rule.HEADER, MAX_HEADER_LENGTH)));
+        }
+        return new HeaderCheck(new TemplateHeader(value, null), Optional.empty());
+    }
+
+    /** What fills the header (null: nothing to fill), or why Meta would refuse it. */
+    public record HeaderCheck(TemplateHeader header, Optional<Refusal> refusal) {
     }
 
     /** The values as they are sent: without the spaces around them. */

@@ -1,5 +1,5 @@
-/** Message templates: each number's Meta-approved templates for active messages. */
-@ApplicationModule(allowedDependencies = {"shared"})
+/** Message templates: each number's templates, synced from Meta's WhatsApp Business Account or kept locally. */
+@ApplicationModule(allowedDependencies = {"numbers", "shared"})
 package br.com.balcao.templates;
 
 import org.springframework.modulith.ApplicationModule;

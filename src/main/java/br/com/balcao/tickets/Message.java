@@ -1,5 +1,6 @@
 package br.com.balcao.tickets;
 
+import br.com.balcao.templates.TemplateHeader;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -66,8 +67,9 @@ class Message {
     @Column(updatable = false)
     private String contextWamid;
 
+    /** The body's values (a list), or with a header to fill an object (see {@link TemplateParams}). */
     @JdbcTypeCode(SqlTypes.JSON)
-    private List<String> templateParams;
+    private Object templateParams;
 
     private String wamid;
 
@@ -122,11 +124,11 @@ class Message {
         return this;
     }
 
-    /** A Meta template by name and language with its positional parameters ({{1}}, {{2}}, ...). */
-    Message withTemplate(String name, String language, List<String> params) {
+    /** A Meta template by name and language with its body's values ({{1}}, {{2}}, ...) and its header's, if any. */
+    Message withTemplate(String name, String language, List<String> params, TemplateHeader header) {
         this.templateName = name;
         this.templateLanguage = language;
-        this.templateParams = List.copyOf(params);
+        this.templateParams = TemplateParams.stored(params, header);
         return this;
     }
 
@@ -202,8 +204,14 @@ class Message {
         return templateLanguage;
     }
 
+
+    /** The body's values, whichever form they are stored in; null when the message is no template. */
+    @SuppressWarnings("unchecked")
     List<String> getTemplateParams() {
-        return templateParams == null ? null : List.copyOf(templateParams);
+        if (templateParams instanceof java.util.Map<?, ?> withHeader) {
+            return List.copyOf((List<String>) withHeader.get("body"));
+        }
+        return templateParams == null ? null : List.copyOf((List<String>) templateParams);
     }
 
     String getWamid() {

@@ -15,8 +15,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The outbox: outbound messages are stored PENDING and sent after commit. Sending claims a message first
@@ -35,14 +33,12 @@ public class OutboundQueue {
                       m.media_file_id, m.media_caption, m.voice, m.context_wamid,
                       (SELECT u.name FROM app_users u WHERE u.id = m.author_user_id) AS author_name
             """;
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
 
     private final JdbcTemplate jdbc;
     private final MessageRepository messages;
     private final ContactDirectory contacts;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     OutboundQueue(JdbcTemplate jdbc, MessageRepository messages, ContactDirectory contacts, Clock clock,
                   ApplicationEventPublisher events) {
@@ -157,8 +153,8 @@ public class OutboundQueue {
         return new OutboundMessage(row.getLong("id"), row.getLong("number_id"), row.getLong("contact_id"),
                 row.getString("wa_id"), MessageType.valueOf(row.getString("type")), row.getString("body"),
                 row.getString("template_name"), row.getString("template_language"),
-                parameters == null ? List.of() : json.readValue(parameters, STRINGS), row.getInt("send_attempts"),
+                TemplateParams.body(parameters), row.getInt("send_attempts"),
                 row.getObject("media_file_id", Long.class), row.getString("media_caption"), row.getBoolean("voice"),
-                row.getString("context_wamid"), row.getString("author_name"));
+                row.getString("context_wamid"), row.getString("author_name"), TemplateParams.header(parameters));
     }
 }

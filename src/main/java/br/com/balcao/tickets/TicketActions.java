@@ -5,6 +5,7 @@ import br.com.balcao.contacts.ContactView;
 import br.com.balcao.shared.InvalidInputException;
 import br.com.balcao.templates.TemplateCatalog;
 import br.com.balcao.templates.TemplateStatus;
+import br.com.balcao.templates.TemplateHeader;
 import br.com.balcao.templates.TemplateView;
 import br.com.balcao.tickets.TicketEvents.TicketAssigned;
 import br.com.balcao.tickets.TicketEvents.TicketClosed;
@@ -180,6 +181,13 @@ public class TicketActions {
      */
     @Transactional
     public long sendActiveMessage(long contactId, long templateId, List<String> values, long agentId) {
+        return sendActiveMessage(contactId, templateId, values, null, agentId);
+    }
+
+    /** As {@link #sendActiveMessage(long, long, List, long)}, with what fills the template's header. */
+    @Transactional
+    public long sendActiveMessage(long contactId, long templateId, List<String> values, TemplateHeader header,
+            long agentId) {
         long numberId = contacts.find(contactId).map(ContactView::numberId)
                 .orElseThrow(() -> new NotFoundException("contact"));
         TemplateView template = templates.find(templateId)
@@ -201,7 +209,7 @@ public class TicketActions {
             events.publishEvent(new TicketAssigned(numberId, ticketId, agentId));
         }
         return outbox.queue(Message.byAgent(numberId, contactId, ticketId, agentId, MessageType.TEMPLATE, now)
-                .withText(text).withTemplate(template.name(), template.language(), values));
+                .withText(text).withTemplate(template.name(), template.language(), values, header));
     }
 
     /**

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import br.com.balcao.channel.SendResult.Accepted;
 import br.com.balcao.channel.SendResult.PermanentFailure;
 import br.com.balcao.channel.SendResult.RetryableFailure;
+import br.com.balcao.templates.HeaderFormat;
+import br.com.balcao.templates.HeaderMedia;
+import br.com.balcao.templates.TemplateHeader;
 import br.com.balcao.tickets.MessageType;
 import br.com.balcao.tickets.OutboundMessage;
 import br.com.balcao.tickets.OutboundReaction;
@@ -92,6 +95,27 @@ class CloudApiGatewayTest {
                    "components": [{"type": "body", "parameters": [{"type": "text", "text": "Ana"},
                                                                   {"type": "text", "text": "#1042"}]}]}}
                 """));
+    }
+
+    @Test
+    void aTemplatesHeaderTextAndMediaGoInTheHeaderComponentBeforeTheBody() throws Exception {
+        server.enqueue(answer(200, ACCEPTED));
+        server.enqueue(answer(200, ACCEPTED));
+
+        gateway.send(PHONE_NUMBER_ID, template("order_update", List.of("Ana"), new TemplateHeader("1042", null)));
+        gateway.send(PHONE_NUMBER_ID, template("invoice", List.of(), new TemplateHeader(null,
+                new HeaderMedia(HeaderFormat.DOCUMENT, "https://loja.example/notas/1042.pdf"))));
+
+        assertThat(body(server.takeRequest(1, TimeUnit.SECONDS)).path("template").path("components"))
+                .isEqualTo(json.readTree("""
+                        [{"type": "header", "parameters": [{"type": "text", "text": "1042"}]},
+                         {"type": "body", "parameters": [{"type": "text", "text": "Ana"}]}]
+                        """));
+        assertThat(body(server.takeRequest(1, TimeUnit.SECONDS)).path("template").path("components"))
+                .isEqualTo(json.readTree("""
+                        [{"type": "header", "parameters": [{"type": "document",
+                          "document": {"link": "https://loja.example/notas/1042.pdf"}}]}]
+                        """));
     }
 
     @Test
@@ -413,5 +437,10 @@ class CloudApiGatewayTest {
 
     private static OutboundMessage template(String name, List<String> parameters) {
         return new OutboundMessage(7, 1, 2, "5511998871234", MessageType.TEMPLATE, null, name, "pt_BR", parameters, 1);
+    }
+
+    private static OutboundMessage template(String name, List<String> parameters, TemplateHeader header) {
+        return new OutboundMessage(7, 1, 2, "5511998871234", MessageType.TEMPLATE, null, name, "pt_BR", parameters, 1,
+                null, null, false, null, null, header);
     }
 }

@@ -192,9 +192,13 @@ class WebhookEnvelopeParserTest {
     }
 
     @Test
-    void everyEntryAndChangeIsReadAndOtherWebhookFieldsAreSkipped() {
-        List<WebhookChange> changes = parser.parse(bytes("multiple_entries.json"));
+    void everyEntryAndChangeIsReadTemplateStatusesInABranchOfTheirOwn() {
+        List<WebhookChange> all = parser.parse(bytes("multiple_entries.json"));
 
+        assertThat(all).extracting(WebhookChange::templateStatus).containsExactly(null,
+                new TemplateStatusUpdate("102290129340398", "1689556908129832", "order_update", "pt_BR", "APPROVED",
+                        "NONE"), null);
+        List<WebhookChange> changes = all.stream().filter(change -> change.templateStatus() == null).toList();
         assertThat(changes).extracting(WebhookChange::phoneNumberId)
                 .containsExactly(FIRST_PHONE_NUMBER_ID, SECOND_PHONE_NUMBER_ID);
         assertThat(changes.get(0).messages()).containsExactly(
@@ -209,6 +213,22 @@ class WebhookEnvelopeParserTest {
         assertThat(changes.get(1).statuses()).containsExactly(new StatusUpdate(
                 "wamid.HBgNNTUyMTk4ODg3NzY2NhUCABEYEkJCQkIwMDAwMDAwMDAwMDAwMgA=", DeliveryStatus.READ,
                 Instant.ofEpochSecond(1749416390), null, null));
+    }
+
+    @Test
+    void otherWebhookFieldsAndAnUnreadableTemplateStatusAreSkipped() {
+        List<WebhookChange> changes = parser.parse("""
+                {"object": "whatsapp_business_account", "entry": [{"id": "102290129340398", "changes": [
+                  {"field": "account_update", "value": {"event": "VERIFIED_ACCOUNT"}},
+                  {"field": "message_template_status_update", "value": {"message_template_id": 1,
+                   "message_template_name": "order_update", "message_template_language": "pt_BR"}},
+                  {"field": "message_template_status_update", "value": {"event": "PAUSED",
+                   "message_template_id": "1689556908129832", "message_template_name": "order_update",
+                   "message_template_language": "pt_BR", "reason": null}}]}]}
+                """.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(changes).extracting(WebhookChange::templateStatus).containsExactly(new TemplateStatusUpdate(
+                "102290129340398", "1689556908129832", "order_update", "pt_BR", "PAUSED", null));
     }
 
     @Test

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import br.com.balcao.templates.TemplateSync;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
@@ -42,7 +43,7 @@ class WebhookProcessorTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final MessageReactions reactions = mock(MessageReactions.class);
     private final WebhookProcessor processor = new WebhookProcessor(numbers, inbound, statuses, reactions, health,
-            meters);
+            mock(TemplateSync.class), meters);
 
     @BeforeEach
     void numbers() {

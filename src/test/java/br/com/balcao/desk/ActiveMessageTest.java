@@ -5,12 +5,18 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import br.com.balcao.support.IntegrationTest;
 import br.com.balcao.support.TestClock;
 import br.com.balcao.support.TestData;
+import br.com.balcao.templates.HeaderFormat;
+import br.com.balcao.templates.HeaderMedia;
+import br.com.balcao.templates.TemplateHeader;
+import br.com.balcao.tickets.OutboundMessage;
+import br.com.balcao.tickets.OutboundQueue;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +53,9 @@ class ActiveMessageTest {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    OutboundQueue outbox;
 
     long number;
     long otherNumber;
@@ -289,6 +298,128 @@ class ActiveMessageTest {
                         .param("templateId", String.valueOf(template)).param("values", "Maria", "Loja"))
                 .andExpect(status().isForbidden());
         assertNothingStoredFor(contact);
+    }
+
+    // ------------------------------------------------------------------------------- templates from Meta
+
+    private static final String ORDER_COMPONENTS = """
+            [{"type": "HEADER", "format": "TEXT", "text": "Pedido {{1}}", "example": {"header_text": ["1042"]}},
+             {"type": "BODY", "text": "Olá {{1}}, seu pedido saiu para entrega."},
+             {"type": "FOOTER", "text": "Loja Centro"},
+             {"type": "BUTTONS", "buttons": [{"type": "QUICK_REPLY", "text": "Recebi"},
+                                             {"type": "URL", "text": "Rastrear", "url": "https://loja.example/rastreio"},
+                                             {"type": "PHONE_NUMBER", "text": "Ligar", "phone_number": "+551140000000"}]}]
+            """;
+    private static final String INVOICE_COMPONENTS = """
+            [{"type": "HEADER", "format": "DOCUMENT"}, {"type": "BODY", "text": "Sua nota fiscal, {{1}}."}]
+            """;
+
+    @Test
+    void onlyApprovedTemplatesAreOfferedAndNotThoseThisAppCannotFillIn() throws Exception {
+        String paused = metaTemplate(number, "pausado_" + TestData.unique(), "Pausado {{1}}", "PAUSED", null);
+        String disabled = metaTemplate(number, "desativado_" + TestData.unique(), "Desativado", "DISABLED", null);
+        String rejected = metaTemplate(number, "rejeitado_" + TestData.unique(), "Rejeitado", "REJECTED", null);
+        String location = metaTemplate(number, "endereco_" + TestData.unique(), "Estamos aqui.", "APPROVED", """
+                [{"type": "HEADER", "format": "LOCATION"}, {"type": "BODY", "text": "Estamos aqui."}]""");
+        String trackingCode = metaTemplate(number, "rastreio_" + TestData.unique(), "Seu pedido.", "APPROVED", """
+                [{"type": "BODY", "text": "Seu pedido."}, {"type": "BUTTONS", "buttons": [{"type": "URL",
+                  "text": "Rastrear", "url": "https://loja.example/r/{{1}}"}]}]""");
+        String order = metaTemplate(number, "pedido_" + TestData.unique(), "Olá {{1}}, seu pedido saiu para entrega.",
+                "APPROVED", ORDER_COMPONENTS);
+
+        String form = form(contact);
+
+        assertThat(form).contains(templateName).contains(order)
+                .doesNotContain(paused).doesNotContain(disabled).doesNotContain(rejected)
+                .doesNotContain(location).doesNotContain(trackingCode);
+    }
+
+    @Test
+    void theHeaderFooterAndButtonsArePreviewedAsTheCustomerSeesThem() throws Exception {
+        metaTemplate(number, "pedido_" + TestData.unique(), "Olá {{1}}, seu pedido saiu para entrega.", "APPROVED",
+                ORDER_COMPONENTS);
+
+        String form = form(contact);
+
+        assertThat(form).contains("name=\"headerText\"")
+                .contains("data-header=\"Pedido {{1}}\"")
+                .contains("class=\"am-preview-footer\"").contains(">Loja Centro</div>")
+                .contains(">Recebi</span>").contains(">Rastrear</span>").contains(">Ligar</span>")
+                .contains("title=\"https://loja.example/rastreio\"").contains("title=\"+551140000000\"");
+    }
+
+    @Test
+    void theHeadersValueIsCheckedAndSentWithTheMessage() throws Exception {
+        long order = id(metaTemplate(number, "pedido_" + TestData.unique(), "Olá {{1}}, seu pedido saiu para entrega.",
+                "APPROVED", ORDER_COMPONENTS));
+
+        send(contact, order, "Maria").andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(Matchers.containsString("variável do cabeçalho")));
+        sendWithHeader(contact, order, "headerText", "x".repeat(60), "Maria").andExpect(status().isUnprocessableContent());
+        assertNothingStoredFor(contact);
+
+        sendWithHeader(contact, order, "headerText", " 1042 ", "Maria").andExpect(status().isOk());
+
+        assertThat(String.valueOf(messagesOf(contact).get(0).get("template_params")))
+                .isEqualTo("{\"body\": [\"Maria\"], \"header\": {\"text\": \"1042\"}}");
+    }
+
+    @Test
+    void aDocumentHeaderAsksForAPublicHttpsLinkAndSendsIt() throws Exception {
+        long invoice = id(metaTemplate(number, "nota_" + TestData.unique(), "Sua nota fiscal, {{1}}.", "APPROVED",
+                INVOICE_COMPONENTS));
+        assertThat(form(contact)).contains("name=\"headerLink\"").contains("am-preview-media");
+
+        send(contact, invoice, "Maria").andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(Matchers.containsString("link público (https)")));
+        sendWithHeader(contact, invoice, "headerLink", "http://loja.example/nota.pdf", "Maria")
+                .andExpect(status().isUnprocessableContent());
+        sendWithHeader(contact, invoice, "headerLink", "javascript:alert(1)", "Maria")
+                .andExpect(status().isUnprocessableContent());
+        assertNothingStoredFor(contact);
+
+        sendWithHeader(contact, invoice, "headerLink", "https://loja.example/notas/1042.pdf", "Maria")
+                .andExpect(status().isOk());
+
+        assertThat(String.valueOf(messagesOf(contact).get(0).get("template_params"))).isEqualTo(
+                "{\"body\": [\"Maria\"], \"header\": {\"link\": \"https://loja.example/notas/1042.pdf\", \"type\": \"document\"}}");
+        // The sender reads both back for the gateway.
+        long messageId = jdbc.queryForObject("SELECT id FROM messages WHERE contact_id = ?", Long.class, contact);
+        OutboundMessage claimed = outbox.claim(messageId).orElseThrow();
+        assertThat(claimed.templateParameters()).containsExactly("Maria");
+        assertThat(claimed.templateHeader()).isEqualTo(new TemplateHeader(null,
+                new HeaderMedia(HeaderFormat.DOCUMENT, "https://loja.example/notas/1042.pdf")));
+    }
+
+    private String form(long contactId) throws Exception {
+        return mvc.perform(get("/desk/contacts/{id}/active-messages/new", contactId).with(user(userOf(agent))))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+    }
+
+    private ResultActions sendWithHeader(long contactId, long templateId, String field, String value,
+            String... values) throws Exception {
+        return mvc.perform(post("/desk/contacts/{id}/active-messages", contactId)
+                .with(user(userOf(agent))).with(csrf())
+                .header("HX-Request", "true")
+                .param("templateId", String.valueOf(templateId))
+                .param(field, value)
+                .param("values", values));
+    }
+
+    /** A template as a sync from Meta keeps it; returns its name. */
+    private String metaTemplate(long numberId, String name, String body, String status, String components) {
+        jdbc.update("""
+                INSERT INTO message_templates (number_id, name, language, category, body, status, meta_template_id,
+                                               components, synced_at)
+                VALUES (?, ?, 'pt_BR', 'UTILITY', ?, ?, ?, ?::jsonb, now())
+                """, numberId, name, body, status, String.valueOf(Math.abs(name.hashCode())),
+                components == null ? "[{\"type\": \"BODY\", \"text\": \"" + body + "\"}]" : components);
+        return name;
+    }
+
+    private long id(String templateName) {
+        return jdbc.queryForObject("SELECT id FROM message_templates WHERE name = ?", Long.class, templateName);
     }
 
     // ------------------------------------------------------------------------------------------ helpers

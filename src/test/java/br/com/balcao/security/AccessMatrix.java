@@ -291,6 +291,9 @@ final class AccessMatrix {
                     .param("numberId", id(w.number())).param("name", "")),
             endpoint("POST /settings/templates/{templateId}/delete", ADMINS,
                     w -> post("/settings/templates/{id}/delete", w.template()).param("numberId", id(w.number()))),
+            // The simulated gateway has no Meta to sync from: answered on the page, nothing changed.
+            endpoint("POST /settings/templates/sync", ADMINS, w -> post("/settings/templates/sync")
+                    .param("numberId", id(w.number()))),
             // Without a name, as the preview is asked while the name is still empty.
             endpoint("POST /settings/templates/preview", ADMINS, w -> post("/settings/templates/preview")
                     .param("numberId", id(w.number())).param("body", "Olá {{1}}")),

@@ -18,7 +18,8 @@ import org.springframework.context.annotation.Import;
  * <ul>
  * <li>The clock is fixed by {@link TestClock}; tests move it rather than wait.</li>
  * <li>Nothing is sent to WhatsApp: outbound messages stay PENDING unless a test turns the sender on
- * ({@code balcao.whatsapp.outbound.enabled=true}).</li>
+ * ({@code balcao.whatsapp.outbound.enabled=true}). The gateway is the simulated one, so templates are kept by hand
+ * as in the demo; a test of the Cloud API points a context of its own at a stub.</li>
  * <li>Distribution runs right after each commit, on the committing thread, so tests see its result at once.</li>
  * <li>Webhooks are accepted when signed with {@link #WEBHOOK_SECRET}; the handshake expects {@link #VERIFY_TOKEN}.</li>
  * <li>The dashboards' streams refresh when something happens, never by the clock alone during a test.</li>
@@ -35,6 +36,7 @@ import org.springframework.context.annotation.Import;
         // Tests make their users with SQL, admins or not: no first-run setup in the way (see FirstRunSetupTest).
         "balcao.setup.enabled=false",
         "balcao.whatsapp.outbound.enabled=false",
+        "balcao.whatsapp.gateway=SIMULATED",
         "balcao.whatsapp.app-secret=" + IntegrationTest.WEBHOOK_SECRET,
         "balcao.whatsapp.verify-token=" + IntegrationTest.VERIFY_TOKEN,
         "balcao.tickets.distribution-threads=0",

@@ -177,7 +177,7 @@ class TicketsPersistenceTest {
                 MessageType.IMAGE, null, "media-1", "image/jpeg", "nota.jpg", "Nota fiscal", null, null, null),
                 ticketId).orElseThrow();
         Message agent = Message.byAgent(numberId, contactId, ticketId, agentId, MessageType.TEMPLATE,
-                now.plusSeconds(5)).withTemplate("pedido_enviado", "pt_BR", List.of("Maria", "#1042"));
+                now.plusSeconds(5)).withTemplate("pedido_enviado", "pt_BR", List.of("Maria", "#1042"), null);
         messages.saveAndFlush(agent);
         long automationId;
         try {
