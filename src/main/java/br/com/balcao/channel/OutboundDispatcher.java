@@ -47,15 +47,17 @@ class OutboundDispatcher implements DisposableBean {
 
     private final OutboundQueue queue;
     private final WhatsAppGateway gateway;
+    private final MediaSending media;
     private final NumberDirectory numbers;
     private final Clock clock;
     private final int maxAttempts;
     private final ExecutorService senders = Executors.newFixedThreadPool(SENDERS, new SenderThreads());
 
-    OutboundDispatcher(OutboundQueue queue, WhatsAppGateway gateway, NumberDirectory numbers, Clock clock,
-                       ChannelProperties properties) {
+    OutboundDispatcher(OutboundQueue queue, WhatsAppGateway gateway, MediaSending media, NumberDirectory numbers,
+                       Clock clock, ChannelProperties properties) {
         this.queue = queue;
         this.gateway = gateway;
+        this.media = media;
         this.numbers = numbers;
         this.clock = clock;
         this.maxAttempts = properties.outbound().maxAttempts();
@@ -134,7 +136,8 @@ class OutboundDispatcher implements DisposableBean {
             return new PermanentFailure(null, "Business number " + message.numberId() + " no longer exists");
         }
         try {
-            return gateway.send(phoneNumberId, message);
+            return message.mediaFileId() != null ? media.send(phoneNumberId, message)
+                    : gateway.send(phoneNumberId, message);
         } catch (RuntimeException e) {
             log.warn("Gateway failed on message {}", message.id(), e);
             return new RetryableFailure("Unexpected error: " + e);

@@ -11,4 +11,10 @@ public interface WhatsAppGateway {
 
     /** The media file WhatsApp knows by {@code mediaId}; empty when it has none (expired, unknown, unreachable). */
     Optional<MediaFile> media(String mediaId);
+
+    /** Uploads a file for a later media message ({@code POST /{phone-number-id}/media}). */
+    UploadResult upload(String phoneNumberId, MediaUpload file);
+
+    /** Sends the media {@code message} with the file WhatsApp took as {@code mediaId}; a document shows {@code fileName}. */
+    SendResult sendMedia(String phoneNumberId, OutboundMessage message, String mediaId, String fileName);
 }

@@ -1,5 +1,6 @@
 package br.com.balcao.desk;
 
+import br.com.balcao.media.MediaLimits;
 import br.com.balcao.tickets.AuthorType;
 import br.com.balcao.tickets.DeliveryStatus;
 import br.com.balcao.tickets.MessageType;
@@ -22,7 +23,7 @@ import java.util.List;
 public record TimelineMessage(long id, Long ticketId, Long ticketNumber, TicketStatus ticketStatus, boolean inbound,
         AuthorType authorType, String authorName, MessageType type, List<TextSegment> text, String mediaFileName,
         String mediaMimeType, String mediaCaption, Double latitude, Double longitude, String templateName,
-        DeliveryStatus status, String errorMessage, Instant createdAt, Long implausibleTimestamp) {
+        DeliveryStatus status, String errorMessage, Instant createdAt, Long implausibleTimestamp, Long mediaSize) {
 
     /**
      * The columns a timeline's query selects, from {@code messages m} joined to {@code app_users u} on the author
@@ -31,7 +32,8 @@ public record TimelineMessage(long id, Long ticketId, Long ticketNumber, TicketS
     public static final String COLUMNS = """
             m.id, m.ticket_id, t.ticket_number, t.status AS ticket_status, m.direction, m.author_type,
             u.name AS author_name, m.type, m.media_file_name, m.media_mime_type, m.media_caption, m.latitude,
-            m.longitude, m.template_name, m.status, m.error_message, m.created_at, m.implausible_timestamp""";
+            m.longitude, m.template_name, m.status, m.error_message, m.created_at, m.implausible_timestamp,
+            (SELECT f.size_bytes FROM media_files f WHERE f.id = m.media_file_id) AS media_size""";
 
     private static final DateTimeFormatter WHATSAPP_TIME = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm:ss");
 
@@ -48,7 +50,7 @@ public record TimelineMessage(long id, Long ticketId, Long ticketNumber, TicketS
                 (Double) row.getObject("latitude"), (Double) row.getObject("longitude"),
                 row.getString("template_name"), status == null ? null : DeliveryStatus.valueOf(status),
                 row.getString("error_message"), row.getTimestamp("created_at").toInstant(),
-                (Long) row.getObject("implausible_timestamp"));
+                (Long) row.getObject("implausible_timestamp"), (Long) row.getObject("media_size"));
     }
 
     /** WhatsApp's implausible time in the zone, or its Unix seconds where no calendar reaches. */
@@ -63,6 +65,21 @@ public record TimelineMessage(long id, Long ticketId, Long ticketNumber, TicketS
     public boolean media() {
         return type == MessageType.IMAGE || type == MessageType.AUDIO || type == MessageType.VIDEO
                 || type == MessageType.DOCUMENT;
+    }
+
+    /** An image, audio or video the timeline plays or shows in place; a document is a link with its size. */
+    public String mediaPlayer() {
+        return switch (type) {
+            case IMAGE -> "image";
+            case AUDIO -> "audio";
+            case VIDEO -> "video";
+            default -> null;
+        };
+    }
+
+    /** The kept file's size as people read it ("2.4 MB"); null while the app keeps no file. */
+    public String mediaSizeText() {
+        return mediaSize == null ? null : MediaLimits.readable(mediaSize);
     }
 
     public boolean automation() {

@@ -58,6 +58,8 @@ class Message {
     private String mediaCaption;
     private String mediaFileName;
     private String mediaMimeType;
+    private Long mediaFileId;
+    private boolean voice;
     private Double latitude;
     private Double longitude;
     private String templateName;
@@ -110,6 +112,16 @@ class Message {
 
     Message withText(String body) {
         this.body = body;
+        return this;
+    }
+
+    /** A file the app keeps, sent as the message's media, with its name, type and caption (null for none). */
+    Message withMedia(OutgoingMedia media) {
+        this.mediaFileId = media.fileId();
+        this.mediaFileName = media.fileName();
+        this.mediaMimeType = media.mimeType();
+        this.mediaCaption = media.caption();
+        this.voice = media.voice();
         return this;
     }
 

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,14 +65,31 @@ public class TicketActions {
         if (body.isEmpty() || body.length() > MAX_REPLY) {
             throw new InvalidInputException("desk.refused.bad-text");
         }
+        return queueInWindow(ticketId, agentId, MessageType.TEXT, message -> message.withText(body));
+    }
+
+    /**
+     * The agent's media message (a file the app keeps already), within the 24-hour window only, with the same
+     * rules as a text reply.
+     */
+    @Transactional
+    public long sendMedia(long ticketId, long agentId, OutgoingMedia media) {
+        return queueInWindow(ticketId, agentId, media.type(), message -> message.withMedia(media));
+    }
+
+    /**
+     * The agent's message in the 24-hour window: the first one puts the ticket in service (OPEN) and records the
+     * first response time.
+     */
+    private long queueInWindow(long ticketId, long agentId, MessageType type, UnaryOperator<Message> content) {
         Ticket ticket = activeTicketOf(ticketId, agentId);
         if (!window.isOpen(ticket.getContactId())) {
             throw new TicketConflictException("window-expired");
         }
         Instant now = clock.instant();
         ticket.recordAgentResponse(now);
-        return outbox.queue(Message.byAgent(ticket.getNumberId(), ticket.getContactId(), ticketId, agentId,
-                MessageType.TEXT, now).withText(body));
+        return outbox.queue(content.apply(Message.byAgent(ticket.getNumberId(), ticket.getContactId(), ticketId,
+                agentId, type, now)));
     }
 
     /** The agent closes the ticket (reason ATTENDANT), with the tags they chose. */

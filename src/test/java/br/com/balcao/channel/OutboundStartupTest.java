@@ -60,6 +60,17 @@ class OutboundStartupTest {
         public java.util.Optional<MediaFile> media(String mediaId) {
             return delegate.media(mediaId);
         }
+
+        @Override
+        public UploadResult upload(String phoneNumberId, MediaUpload file) {
+            return delegate.upload(phoneNumberId, file);
+        }
+
+        @Override
+        public SendResult sendMedia(String phoneNumberId, OutboundMessage message, String mediaId, String fileName) {
+            sent.add(message);
+            return delegate.sendMedia(phoneNumberId, message, mediaId, fileName);
+        }
     }
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -77,4 +77,15 @@ class ScriptedGateway implements WhatsAppGateway {
             return script.size() > 1 ? script.poll() : script.peek();
         }
     }
+
+    /** Takes every file under an id made of its name. */
+    @Override
+    public UploadResult upload(String phoneNumberId, MediaUpload file) {
+        return new UploadResult.Uploaded("media.test." + file.fileName());
+    }
+
+    @Override
+    public SendResult sendMedia(String phoneNumberId, OutboundMessage message, String mediaId, String fileName) {
+        return send(phoneNumberId, message);
+    }
 }
