@@ -6,7 +6,7 @@ import java.time.Instant;
 
 /** One message as the PDF prints it. */
 record PdfMessage(long id, Instant createdAt, AuthorType authorType, String authorName, MessageType type,
-                  String body, String mediaId, String mediaUrl, String mediaFileName, String mediaCaption, Double latitude, Double longitude,
+                  String body, String mediaId, Long mediaFileId, String mediaUrl, String mediaFileName, String mediaCaption, Double latitude, Double longitude,
                   String templateName) {
 
     boolean isMedia() {
@@ -16,13 +16,14 @@ record PdfMessage(long id, Instant createdAt, AuthorType authorType, String auth
 
     /**
      * Where the file opens: the address stored with the message, or else the helpdesk's own media page, which
-     * fetches the file from WhatsApp for a signed-in user of the number. Null when there is neither.
+     * serves the file the app keeps, or fetches it from WhatsApp, for a signed-in user of the number. Null when
+     * there is neither.
      */
     String mediaLink(String helpdeskUrl) {
         if (mediaUrl != null && !mediaUrl.isBlank()) {
             return mediaUrl;
         }
-        return mediaId == null ? null : helpdeskUrl + "/messages/" + id + "/media";
+        return mediaId == null && mediaFileId == null ? null : helpdeskUrl + "/messages/" + id + "/media";
     }
 
     boolean isLocation() {

@@ -90,8 +90,8 @@ class PdfQueries {
     /** The ticket's messages in order, handed over one by one as the cursor reads them. */
     void forEachMessage(long ticketId, Consumer<PdfMessage> action) {
         streaming.query("""
-                SELECT m.id, m.created_at, m.author_type, u.name AS author_name, m.type, m.body, m.media_id, m.media_url,
-                       m.media_file_name, m.media_caption, m.latitude, m.longitude, m.template_name
+                SELECT m.id, m.created_at, m.author_type, u.name AS author_name, m.type, m.body, m.media_id, m.media_file_id,
+                       m.media_url, m.media_file_name, m.media_caption, m.latitude, m.longitude, m.template_name
                   FROM messages m LEFT JOIN app_users u ON u.id = m.author_user_id
                  WHERE m.ticket_id = ?
                  ORDER BY m.created_at, m.id
@@ -104,7 +104,7 @@ class PdfQueries {
         return new PdfMessage(row.getLong("id"), instant(row.getTimestamp("created_at")),
                 AuthorType.valueOf(row.getString("author_type")), row.getString("author_name"),
                 MessageType.valueOf(row.getString("type")), row.getString("body"), row.getString("media_id"),
-                row.getString("media_url"), row.getString("media_file_name"), row.getString("media_caption"),
+                row.getObject("media_file_id", Long.class), row.getString("media_url"), row.getString("media_file_name"), row.getString("media_caption"),
                 (Double) row.getObject("latitude"), (Double) row.getObject("longitude"),
                 row.getString("template_name"));
     }
