@@ -38,7 +38,11 @@ record DeskMediaController(DeskTickets tickets, TicketActions actions, AccessPol
         MessageSource messages) {
 
     /** The composer's attachment: the file, its caption, and whether it is a voice note recorded in the browser. */
-    record MediaParams(MultipartFile file, String caption, boolean voice) {
+    record MediaParams(MultipartFile file, String caption, Boolean voice) {
+
+        boolean voiceNote() {
+            return Boolean.TRUE.equals(voice);
+        }
     }
 
     /** Answers 204; a refused file 422 and a refused send 409, with the reason as the composer shows it. */
@@ -53,7 +57,7 @@ record DeskMediaController(DeskTickets tickets, TicketActions actions, AccessPol
         }
         AcceptedMedia media = MediaLimits.check(file.getInputStream(), file.getSize(), file.getOriginalFilename(),
                 params.caption());
-        if (params.voice() && media.kind() != MediaKind.AUDIO) {
+        if (params.voiceNote() && media.kind() != MediaKind.AUDIO) {
             throw new InvalidInputException("media.refused.type");
         }
         StoredMedia stored;
@@ -63,7 +67,7 @@ record DeskMediaController(DeskTickets tickets, TicketActions actions, AccessPol
         try {
             actions.sendMedia(ticket.id(), access.currentUser().id(), new OutgoingMedia(stored.id(),
                     MessageType.valueOf(media.kind().name()), media.fileName(), media.mimeType(), media.caption(),
-                    params.voice()));
+                    params.voiceNote()));
         } catch (RuntimeException refused) {
             store.discard(stored.id());
             throw refused;
