@@ -83,7 +83,7 @@ header=$(curl -fsS -b "SESSION=$session" "$base/desk/tickets/$ticket" | grep -o 
 document="$work/document.pdf"
 printf '%%PDF-1.7\n%% Balcao media benchmark\n' >"$document"
 head -c $((size_mb * 1024 * 1024 - $(stat -c %s "$document"))) /dev/zero >>"$document"
-echo "Document: $(stat -c %s "$document") bytes; ticket $ticket; gateway ${cloud_api:+Cloud API stand-in}${cloud_api:-simulated}" >&2
+echo "Document: $(stat -c %s "$document") bytes; ticket $ticket; gateway $([[ -n "$cloud_api" ]] && echo "Cloud API stand-in" || echo simulated)" >&2
 
 heap_used() {
     curl -fsS -b "SESSION=$admin" "$base/actuator/metrics/jvm.memory.used?tag=area:heap" \
