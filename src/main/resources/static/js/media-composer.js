@@ -61,7 +61,14 @@
         var icon = document.getElementById('media-preview-icon');
         var isImage = file.type === 'image/jpeg' || file.type === 'image/png';
         if (isImage) {
-            image.src = URL.createObjectURL(file);
+            // A data: URL, which the Content-Security-Policy's img-src allows (a blob: URL it does not).
+            var reader = new FileReader();
+            reader.addEventListener('load', function () {
+                if (pending && pending.file === file) {
+                    image.src = reader.result;
+                }
+            });
+            reader.readAsDataURL(file);
         }
         image.hidden = !isImage;
         icon.hidden = isImage;
@@ -76,8 +83,7 @@
 
     function clear() {
         var image = document.getElementById('media-preview-image');
-        if (image && image.src) {
-            URL.revokeObjectURL(image.src);
+        if (image) {
             image.removeAttribute('src');
         }
         pending = null;
