@@ -46,6 +46,7 @@ class CloudApiGateway implements WhatsAppGateway {
     static final Duration READ_TIMEOUT = Duration.ofSeconds(15);
     static final Duration UPLOAD_TIMEOUT = Duration.ofSeconds(100);
     private static final int EXCERPT = 300;
+    private static final String NO_TOKEN = "No WhatsApp access token is configured (balcao.whatsapp.access-token)";
 
     private final RestClient rest;
     /** Uploads: the request's time counts the file's transfer, so they get longer than a send (within the lease). */
@@ -61,33 +62,29 @@ class CloudApiGateway implements WhatsAppGateway {
 
     CloudApiGateway(String graphBaseUrl, String apiVersion, String accessToken, Duration connectTimeout,
                     Duration readTimeout) {
-        var requestFactory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build());
-        requestFactory.setReadTimeout(readTimeout);
-        this.rest = RestClient.builder()
-                .baseUrl(graphBaseUrl.replaceAll("/+$", ""))
-                .requestFactory(requestFactory)
-                .build();
-        var uploadFactory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build());
-        uploadFactory.setReadTimeout(UPLOAD_TIMEOUT);
-        this.uploads = RestClient.builder()
-                .baseUrl(graphBaseUrl.replaceAll("/+$", ""))
-                .requestFactory(uploadFactory)
-                .build();
+        this.rest = graphClient(graphBaseUrl, connectTimeout, readTimeout);
+        this.uploads = graphClient(graphBaseUrl, connectTimeout, UPLOAD_TIMEOUT);
         this.apiVersion = apiVersion;
         this.accessToken = accessToken;
         this.graphHost = URI.create(graphBaseUrl).getHost();
     }
 
+    private static RestClient graphClient(String graphBaseUrl, Duration connectTimeout, Duration readTimeout) {
+        var requestFactory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build());
+        requestFactory.setReadTimeout(readTimeout);
+        return RestClient.builder()
+                .baseUrl(graphBaseUrl.replaceAll("/+$", ""))
+                .requestFactory(requestFactory)
+                .build();
+    }
+
     @Override
     public SendResult send(String phoneNumberId, OutboundMessage message) {
         if (accessToken == null || accessToken.isBlank()) {
-            return new PermanentFailure(null, "No WhatsApp access token is configured (balcao.whatsapp.access-token)");
+            return new PermanentFailure(null, NO_TOKEN);
         }
         ObjectNode payload;
         if (message.type() == MessageType.TEXT) {
@@ -123,8 +120,7 @@ class CloudApiGateway implements WhatsAppGateway {
     @Override
     public UploadResult upload(String phoneNumberId, MediaUpload file) {
         if (accessToken == null || accessToken.isBlank()) {
-            return new UploadResult.Failed(new PermanentFailure(null,
-                    "No WhatsApp access token is configured (balcao.whatsapp.access-token)"));
+            return new UploadResult.Failed(new PermanentFailure(null, NO_TOKEN));
         }
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         parts.add("messaging_product", "whatsapp");
