@@ -84,6 +84,7 @@ class MediaOverCloudApiTest {
     @Autowired TestClock clock;
     @Autowired UserDetailsService users;
     @Autowired OutboundDispatcher dispatcher;
+    @Autowired CustomerMediaKeeper keeper;
 
     private final JsonMapper json = JsonMapper.builder().build();
     private long number;
@@ -149,6 +150,25 @@ class MediaOverCloudApiTest {
         byte[] served = mvc.perform(get("/messages/{id}/media", message).with(user(userOf(agent))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         assertThat(served).isEqualTo(content);
+    }
+
+    @Test
+    void aVoiceNoteIsAnAudioMarkedAsSuchAndNothingElseIs() throws Exception {
+        long ticket = ticketInService();
+
+        mvc.perform(multipart("/desk/tickets/{id}/media", ticket)
+                        .file(new MockMultipartFile("file", "nota.pdf", "application/pdf", sample("application/pdf", 100)))
+                        .param("voice", "true").with(user(userOf(agent))).with(csrf()))
+                .andExpect(status().isUnprocessableContent());
+        mvc.perform(multipart("/desk/tickets/{id}/media", ticket)
+                        .file(new MockMultipartFile("file", "gravacao.ogg", "audio/ogg", sample("audio/ogg", 5000)))
+                        .param("voice", "true").with(user(userOf(agent))).with(csrf()))
+                .andExpect(status().isNoContent());
+
+        assertThat(jdbc.queryForList("SELECT type, voice FROM messages WHERE ticket_id = ? AND direction = 'OUTBOUND'",
+                ticket)).singleElement().satisfies(row -> assertThat(row)
+                .containsEntry("type", "AUDIO").containsEntry("voice", true));
+        awaitStatus(ticket, "SENT");
     }
 
     @Test
@@ -300,6 +320,31 @@ class MediaOverCloudApiTest {
         assertThat(served).isEqualTo(picture);
         assertThat(firstBytes).isEqualTo(Arrays.copyOf(picture, 10));
         assertThat(META.requests.size()).isEqualTo(before);
+    }
+
+    @Test
+    void theSweepKeepsWhatNoDownloadKeptAndLeavesTheLatestToTheirOwn() {
+        String mediaId = "20033834213" + TestData.unique();
+        META.kept.put(mediaId, sample("application/pdf", 4000));
+        long contact = data.contact(number, "Cliente " + TestData.unique());
+        long leftover = storedInbound(contact, mediaId, clock.instant().minus(Duration.ofMinutes(30)));
+        long latest = storedInbound(contact, mediaId + "9", clock.instant());
+        META.kept.put(mediaId + "9", sample("application/pdf", 10));
+
+        keeper.sweep();
+
+        assertThat(jdbc.queryForObject("""
+                SELECT f.size_bytes FROM messages m JOIN media_files f ON f.id = m.media_file_id WHERE m.id = ?""",
+                Long.class, leftover)).isEqualTo(4000L);
+        assertThat(jdbc.queryForObject("SELECT media_file_id FROM messages WHERE id = ?", Long.class, latest)).isNull();
+    }
+
+    private long storedInbound(long contact, String mediaId, java.time.Instant at) {
+        return jdbc.queryForObject("""
+                INSERT INTO messages (number_id, contact_id, direction, author_type, type, media_id, media_mime_type,
+                                      media_file_name, wamid, created_at)
+                VALUES (?, ?, 'INBOUND', 'CUSTOMER', 'DOCUMENT', ?, 'application/pdf', 'boleto.pdf', ?, ?) RETURNING id
+                """, Long.class, number, contact, mediaId, "wamid.sweep." + mediaId, Timestamp.from(at));
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
