@@ -4,6 +4,7 @@ import br.com.balcao.channel.SendResult.Accepted;
 import br.com.balcao.channel.SendResult.PermanentFailure;
 import br.com.balcao.channel.SendResult.RetryableFailure;
 import br.com.balcao.tickets.MessageType;
+import br.com.balcao.tickets.MetaErrors;
 import br.com.balcao.tickets.OutboundMessage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -33,8 +34,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The WhatsApp Business Cloud API: {@code POST {graph}/{version}/{phone_number_id}/messages} with a bearer
- * token. 429, 5xx and network failures are worth retrying; any other refusal keeps Meta's code and message
- * (131047: the 24-hour window is closed).
+ * token. 429, 5xx, network failures and Meta's passing codes ({@link MetaErrors#retryable}) are worth retrying;
+ * any other refusal keeps Meta's code and message (131047: the 24-hour window is closed).
  */
 class CloudApiGateway implements WhatsAppGateway {
 
@@ -99,14 +100,8 @@ class CloudApiGateway implements WhatsAppGateway {
 
     private SendResult post(String phoneNumberId, ObjectNode payload) {
         try {
-            return rest.post()
-                    .uri("/{version}/{phoneNumberId}/messages", apiVersion, phoneNumberId)
-                    .headers(headers -> headers.setBearerAuth(accessToken))
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .accept(MediaType.APPLICATION_JSON)
-                    .body(json.writeValueAsBytes(payload))
-                    .exchange((request, response) ->
-                            interpret(response.getStatusCode(), response.getBody().readAllBytes()));
+            return toMessages(phoneNumberId, payload).exchange((request, response) ->
+                    interpret(response.getStatusCode(), response.getBody().readAllBytes()));
         } catch (RestClientException e) {
             return new RetryableFailure("Could not reach WhatsApp: " + rootMessage(e));
         }
@@ -164,6 +159,9 @@ class CloudApiGateway implements WhatsAppGateway {
         if (message.mediaCaption() != null && message.type() != MessageType.AUDIO) {
             media.put("caption", message.mediaCaption());
         }
+        if (message.voice()) {
+            media.put("voice", true);
+        }
         if (message.type() == MessageType.DOCUMENT && fileName != null) {
             media.put("filename", fileName);
         }
@@ -198,6 +196,59 @@ class CloudApiGateway implements WhatsAppGateway {
         } catch (RestClientException | IllegalArgumentException e) {
             log.warn("Could not look up WhatsApp media {}: {}", mediaId, rootMessage(e));
             return Optional.empty();
+        }
+    }
+
+    /** {@code {"messaging_product":"whatsapp","status":"read","message_id":...}}, answered {@code {"success":true}}. */
+    @Override
+    public boolean markRead(String phoneNumberId, String wamid) {
+        return postStatus(phoneNumberId, wamid, readStatus(wamid));
+    }
+
+    /** The read status with {@code "typing_indicator":{"type":"text"}}: "typing…" for 25 s or until the reply. */
+    @Override
+    public boolean showTyping(String phoneNumberId, String wamid) {
+        ObjectNode payload = readStatus(wamid);
+        payload.putObject("typing_indicator").put("type", "text");
+        return postStatus(phoneNumberId, wamid, payload);
+    }
+
+    /** {@code POST {graph}/{version}/{phone_number_id}/messages} with the bearer token and the JSON payload. */
+    private RestClient.RequestBodySpec toMessages(String phoneNumberId, ObjectNode payload) {
+        return rest.post()
+                .uri("/{version}/{phoneNumberId}/messages", apiVersion, phoneNumberId)
+                .headers(headers -> headers.setBearerAuth(accessToken))
+                .contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.APPLICATION_JSON)
+                .body(json.writeValueAsBytes(payload));
+    }
+
+    private ObjectNode readStatus(String wamid) {
+        return json.createObjectNode()
+                .put("messaging_product", "whatsapp")
+                .put("status", "read")
+                .put("message_id", wamid);
+    }
+
+    /** A status is a courtesy: a refusal or a network failure is logged and not tried again. */
+    private boolean postStatus(String phoneNumberId, String wamid, ObjectNode payload) {
+        if (accessToken == null || accessToken.isBlank()) {
+            return false;
+        }
+        try {
+            return toMessages(phoneNumberId, payload).exchange((request, response) -> {
+                byte[] body = response.getBody().readAllBytes();
+                boolean success = response.getStatusCode().is2xxSuccessful()
+                        && parse(body).path("success").asBoolean(false);
+                if (!success) {
+                    log.warn("WhatsApp refused the read status of {}: HTTP {} {}", wamid,
+                            response.getStatusCode().value(), excerpt(body));
+                }
+                return success;
+            });
+        } catch (RestClientException e) {
+            log.warn("Could not tell WhatsApp {} was read: {}", wamid, rootMessage(e));
+            return false;
         }
     }
 
@@ -292,10 +343,11 @@ class CloudApiGateway implements WhatsAppGateway {
         }
         JsonNode error = answer.path("error");
         String message = error.path("message").isString() ? error.path("message").stringValue() : null;
-        if (status.value() == 429 || status.is5xxServerError()) {
-            return new RetryableFailure("HTTP " + status.value() + ": " + (message != null ? message : excerpt(body)));
-        }
         Integer code = error.path("code").isNumber() ? error.path("code").asInt() : null;
+        if (status.value() == 429 || status.is5xxServerError() || MetaErrors.retryable(code)) {
+            return new RetryableFailure(code, "HTTP " + status.value() + ": "
+                    + (message != null ? message : excerpt(body)));
+        }
         return new PermanentFailure(code, message != null ? message : "HTTP " + status.value() + ": " + excerpt(body));
     }
 

@@ -12,6 +12,12 @@ public interface WhatsAppGateway {
     /** The media file WhatsApp knows by {@code mediaId}; empty when it has none (expired, unknown, unreachable). */
     Optional<MediaFile> media(String mediaId);
 
+    /** Tells WhatsApp the customer's message {@code wamid} was read (blue ticks); false when it was not taken. */
+    boolean markRead(String phoneNumberId, String wamid);
+
+    /** Shows the customer "typing…" under their message {@code wamid} (which WhatsApp marks read too). */
+    boolean showTyping(String phoneNumberId, String wamid);
+
     /** Uploads a file for a later media message ({@code POST /{phone-number-id}/media}). */
     UploadResult upload(String phoneNumberId, MediaUpload file);
 

@@ -48,6 +48,18 @@ record DeskActionsController(DeskTickets tickets, TicketActions actions, AccessP
         return "desk/desk :: timeline";
     }
 
+    /**
+     * Puts the agent's failed message back in the outbox; both timelines (Desk, Conversations) are told to refresh.
+     * 404 for a message of another ticket or number, 409 when it did not fail.
+     */
+    @PostMapping("/desk/tickets/{ticketId}/messages/{messageId}/resend")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void resend(@PathVariable long ticketId, @PathVariable long messageId, HttpServletResponse response) {
+        serviceable(ticketId);
+        actions.resend(ticketId, messageId, access.currentUser().id());
+        response.setHeader("HX-Trigger", "desk-refresh-timeline, conversations-refresh");
+    }
+
     @PostMapping("/desk/tickets/{ticketId}/close")
     String close(@PathVariable long ticketId, @RequestParam(defaultValue = "") List<Long> tagIds) {
         serviceable(ticketId);

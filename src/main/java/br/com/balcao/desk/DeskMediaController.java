@@ -1,11 +1,16 @@
 package br.com.balcao.desk;
 
+import static br.com.balcao.shared.InvalidInputException.label;
+
 import br.com.balcao.media.AcceptedMedia;
+import br.com.balcao.media.InvalidVoiceNoteException;
 import br.com.balcao.media.MediaKind;
 import br.com.balcao.media.MediaLimits;
 import br.com.balcao.media.MediaStore;
 import br.com.balcao.media.MediaTooLargeException;
 import br.com.balcao.media.StoredMedia;
+import br.com.balcao.media.VoiceNote;
+import br.com.balcao.media.VoiceNotes;
 import br.com.balcao.numbers.Permission;
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.shared.InvalidInputException;
@@ -16,6 +21,7 @@ import br.com.balcao.tickets.TicketConflictException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -31,11 +37,14 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * A file the agent sends from the composer (the Desk's and Conversations'): checked against WhatsApp's limits
  * from its first bytes before anything is kept, kept by the app (streamed from the upload's temporary file), and
- * queued as a media message with the rules of a text reply. The upload itself reaches WhatsApp after commit.
+ * queued as a media message with the rules of a text reply. A voice note ({@code voice=true}) is kept as Ogg Opus,
+ * converted from the browser's WebM by {@link VoiceNotes}. The upload itself reaches WhatsApp after commit.
  */
 @Controller
 record DeskMediaController(DeskTickets tickets, TicketActions actions, AccessPolicy access, MediaStore store,
-        MessageSource messages) {
+        VoiceNotes voiceNotes, MessageSource messages) {
+
+    private static final String VOICE_NOTE_NAME = "voice-note.ogg";
 
     /** The composer's attachment: the file, its caption, and whether it is a voice note recorded in the browser. */
     record MediaParams(MultipartFile file, String caption, Boolean voice) {
@@ -55,24 +64,54 @@ record DeskMediaController(DeskTickets tickets, TicketActions actions, AccessPol
         if (file == null || file.isEmpty()) {
             throw new InvalidInputException("media.refused.empty");
         }
-        AcceptedMedia media = MediaLimits.check(file.getInputStream(), file.getSize(), file.getOriginalFilename(),
+        OutgoingMedia media = params.voiceNote() ? voiceNote(ticket, file, params.caption()) : file(ticket, file,
                 params.caption());
-        if (params.voiceNote() && media.kind() != MediaKind.AUDIO) {
-            throw new InvalidInputException("media.refused.type");
+        try {
+            actions.sendMedia(ticket.id(), access.currentUser().id(), media);
+        } catch (RuntimeException refused) {
+            store.discard(media.fileId());
+            throw refused;
         }
+        return ResponseEntity.noContent().build();
+    }
+
+    /** A file as the agent picked it: kept as it is, once WhatsApp's limits for its kind are met. */
+    private OutgoingMedia file(DeskTicketHeader ticket, MultipartFile file, String caption) throws IOException {
+        AcceptedMedia media = MediaLimits.check(file.getInputStream(), file.getSize(), file.getOriginalFilename(),
+                caption);
         StoredMedia stored;
         try (InputStream content = file.getInputStream()) {
             stored = store.store(ticket.numberId(), content, media.mimeType(), media.fileName(), null);
         }
-        try {
-            actions.sendMedia(ticket.id(), access.currentUser().id(), new OutgoingMedia(stored.id(),
-                    MessageType.valueOf(media.kind().name()), media.fileName(), media.mimeType(), media.caption(),
-                    params.voiceNote()));
-        } catch (RuntimeException refused) {
-            store.discard(stored.id());
-            throw refused;
+        return new OutgoingMedia(stored.id(), MessageType.valueOf(media.kind().name()), media.fileName(),
+                media.mimeType(), media.caption(), false);
+    }
+
+    /** A recording from the composer's microphone: kept as the Ogg Opus WhatsApp plays as a voice note. */
+    private OutgoingMedia voiceNote(DeskTicketHeader ticket, MultipartFile file, String caption) throws IOException {
+        long maxBytes = MediaKind.AUDIO.maxSize().toBytes();
+        if (file.getSize() > maxBytes) {
+            throw new InvalidInputException("media.refused.tooLarge", label("media.kind.AUDIO"),
+                    MediaLimits.readable(maxBytes), MediaLimits.readable(file.getSize()));
         }
-        return ResponseEntity.noContent().build();
+        if (caption != null && !caption.isBlank()) {
+            throw new InvalidInputException("media.refused.caption", label("media.kind.AUDIO"));
+        }
+        AtomicReference<VoiceNote> note = new AtomicReference<>();
+        StoredMedia stored;
+        try (InputStream recording = file.getInputStream()) {
+            stored = store.store(ticket.numberId(),
+                    ogg -> note.set(voiceNotes.toOggOpus(recording, file.getContentType(), ogg)),
+                    VoiceNote.CONTENT_TYPE, VOICE_NOTE_NAME, null);
+        }
+        store.recordDuration(stored.id(), note.get().durationSeconds());
+        return new OutgoingMedia(stored.id(), MessageType.AUDIO, VOICE_NOTE_NAME, VoiceNote.CONTENT_TYPE, null, true);
+    }
+
+    @ExceptionHandler(InvalidVoiceNoteException.class)
+    @ResponseStatus(HttpStatus.UNPROCESSABLE_ENTITY)
+    String unplayable(Model model, Locale locale) {
+        return refusedFile(new InvalidInputException("media.refused.voice"), model, locale);
     }
 
     @ExceptionHandler(InvalidInputException.class)

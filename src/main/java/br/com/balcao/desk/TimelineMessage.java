@@ -4,6 +4,7 @@ import br.com.balcao.media.MediaLimits;
 import br.com.balcao.tickets.AuthorType;
 import br.com.balcao.tickets.DeliveryStatus;
 import br.com.balcao.tickets.MessageType;
+import br.com.balcao.tickets.MetaErrors;
 import br.com.balcao.tickets.TicketStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,12 +19,14 @@ import java.util.List;
  * page: with the ticket it belongs to (null for automation outside a ticket), so that the contact page marks
  * where one ticket ends and the next begins. {@code implausibleTimestamp} is WhatsApp's own time of a
  * customer's message (Unix seconds) when it was implausible, and {@code createdAt} the time it arrived; null
- * otherwise.
+ * otherwise. {@code voice} marks a voice note (recorded, not an audio file), {@code mediaSeconds} the kept file's
+ * playing time when it is known.
  */
 public record TimelineMessage(long id, Long ticketId, Long ticketNumber, TicketStatus ticketStatus, boolean inbound,
         AuthorType authorType, String authorName, MessageType type, List<TextSegment> text, String mediaFileName,
         String mediaMimeType, String mediaCaption, Double latitude, Double longitude, String templateName,
-        DeliveryStatus status, String errorMessage, Instant createdAt, Long implausibleTimestamp, Long mediaSize) {
+        DeliveryStatus status, String errorMessage, Instant createdAt, Long implausibleTimestamp,
+        boolean voice, Integer mediaSeconds, Integer errorCode, Long mediaSize) {
 
     /**
      * The columns a timeline's query selects, from {@code messages m} joined to {@code app_users u} on the author
@@ -33,7 +36,8 @@ public record TimelineMessage(long id, Long ticketId, Long ticketNumber, TicketS
             m.id, m.ticket_id, t.ticket_number, t.status AS ticket_status, m.direction, m.author_type,
             u.name AS author_name, m.type, m.media_file_name, m.media_mime_type, m.media_caption, m.latitude,
             m.longitude, m.template_name, m.status, m.error_message, m.created_at, m.implausible_timestamp,
-            (SELECT f.size_bytes FROM media_files f WHERE f.id = m.media_file_id) AS media_size""";
+            m.voice, (SELECT f.duration_seconds FROM media_files f WHERE f.id = m.media_file_id) AS media_seconds,
+            m.error_code, (SELECT f.size_bytes FROM media_files f WHERE f.id = m.media_file_id) AS media_size""";
 
     private static final DateTimeFormatter WHATSAPP_TIME = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm:ss");
 
@@ -50,7 +54,9 @@ public record TimelineMessage(long id, Long ticketId, Long ticketNumber, TicketS
                 (Double) row.getObject("latitude"), (Double) row.getObject("longitude"),
                 row.getString("template_name"), status == null ? null : DeliveryStatus.valueOf(status),
                 row.getString("error_message"), row.getTimestamp("created_at").toInstant(),
-                (Long) row.getObject("implausible_timestamp"), (Long) row.getObject("media_size"));
+                (Long) row.getObject("implausible_timestamp"), row.getBoolean("voice"),
+                (Integer) row.getObject("media_seconds"), (Integer) row.getObject("error_code"),
+                (Long) row.getObject("media_size"));
     }
 
     /** WhatsApp's implausible time in the zone, or its Unix seconds where no calendar reaches. */
@@ -67,11 +73,10 @@ public record TimelineMessage(long id, Long ticketId, Long ticketNumber, TicketS
                 || type == MessageType.DOCUMENT;
     }
 
-    /** An image, audio or video the timeline plays or shows in place; a document is a link with its size. */
+    /** An image or video the timeline shows or plays in place; a document is a link with its size. */
     public String mediaPlayer() {
         return switch (type) {
             case IMAGE -> "image";
-            case AUDIO -> "audio";
             case VIDEO -> "video";
             default -> null;
         };
@@ -80,6 +85,21 @@ public record TimelineMessage(long id, Long ticketId, Long ticketNumber, TicketS
     /** The kept file's size as people read it ("2.4 MB"); null while the app keeps no file. */
     public String mediaSizeText() {
         return mediaSize == null ? null : MediaLimits.readable(mediaSize);
+    }
+
+    /** An audio message's playing time as a player shows it ("0:07", "12:05"), or null when it is not known. */
+    public String playingTime() {
+        return mediaSeconds == null ? null : mediaSeconds / 60 + ":" + String.format("%02d", mediaSeconds % 60);
+    }
+
+    /** The key of Meta's error in words (null when the code has none: the page shows Meta's message). */
+    public String errorSentenceKey() {
+        return MetaErrors.sentenceKey(errorCode);
+    }
+
+    /** An agent's message WhatsApp refused: the agent serving its ticket may send it again. */
+    public boolean failedByAgent() {
+        return status == DeliveryStatus.FAILED && authorType == AuthorType.AGENT && ticketId != null;
     }
 
     public boolean automation() {

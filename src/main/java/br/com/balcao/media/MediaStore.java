@@ -146,6 +146,11 @@ public class MediaStore {
                 Timestamp.from(at), id);
     }
 
+    /** How long a voice note or audio plays, in whole seconds. */
+    public void recordDuration(long id, int seconds) {
+        jdbc.update("UPDATE media_files SET duration_seconds = ? WHERE id = ?", seconds, id);
+    }
+
     /** Removes a file no message took (its message was refused, or another download kept the same one first). */
     public void discard(long id) {
         jdbc.query("DELETE FROM media_files WHERE id = ? RETURNING storage_key", (row, i) -> row.getString(1), id)

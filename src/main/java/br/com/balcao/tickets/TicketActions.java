@@ -28,6 +28,7 @@ public class TicketActions {
 
     private final TicketStore store;
     private final TicketRepository tickets;
+    private final MessageRepository messages;
     private final TagRepository tags;
     private final AgentSlots slots;
     private final OutboundQueue outbox;
@@ -37,11 +38,12 @@ public class TicketActions {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    TicketActions(TicketStore store, TicketRepository tickets, TagRepository tags, AgentSlots slots,
+    TicketActions(TicketStore store, TicketRepository tickets, MessageRepository messages, TagRepository tags, AgentSlots slots,
                   OutboundQueue outbox, ServiceWindow window, TemplateCatalog templates, ContactDirectory contacts,
                   ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.tickets = tickets;
+        this.messages = messages;
         this.tags = tags;
         this.slots = slots;
         this.outbox = outbox;
@@ -153,6 +155,29 @@ public class TicketActions {
         }
         return outbox.queue(Message.byAgent(numberId, contactId, ticketId, agentId, MessageType.TEMPLATE, now)
                 .withText(text).withTemplate(template.name(), template.language(), values));
+    }
+
+    /**
+     * Sends again the agent's message WhatsApp refused: it goes back to the outbox PENDING. Only by the agent
+     * serving its ticket, as a reply: a text inside the 24-hour window, a template at any time. A message that is
+     * not an agent's message of this ticket is not found; one that is not FAILED is refused.
+     */
+    @Transactional
+    public void resend(long ticketId, long messageId, long agentId) {
+        Ticket ticket = activeTicketOf(ticketId, agentId);
+        Message message = messages.findById(messageId)
+                .filter(found -> Long.valueOf(ticketId).equals(found.getTicketId())
+                        && found.getAuthorType() == AuthorType.AGENT)
+                .orElseThrow(() -> new NotFoundException("message"));
+        if (message.getStatus() != DeliveryStatus.FAILED) {
+            throw new TicketConflictException("not-failed");
+        }
+        if (message.getType() != MessageType.TEMPLATE && !window.isOpen(ticket.getContactId())) {
+            throw new TicketConflictException("window-expired");
+        }
+        if (!outbox.requeue(messageId)) {
+            throw new TicketConflictException("not-failed");
+        }
     }
 
     /** The ticket, locked, when the agent serves it with the REPLY permission. */

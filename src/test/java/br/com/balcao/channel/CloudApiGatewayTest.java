@@ -154,6 +154,27 @@ class CloudApiGatewayTest {
     }
 
     @Test
+    void metasPassingCodesAreRetriedWithTheirCodeAndTheRestArePermanent() {
+        server.enqueue(answer(400, """
+                {"error": {"message": "(#131056) (Business Account, Consumer Account) pair rate limit hit",
+                           "type": "OAuthException", "code": 131056, "fbtrace_id": "B2"}}
+                """));
+        server.enqueue(answer(400, """
+                {"error": {"message": "(#130429) Rate limit hit", "type": "OAuthException", "code": 130429}}
+                """));
+        server.enqueue(answer(400, """
+                {"error": {"message": "(#132015) Template is Paused", "type": "OAuthException", "code": 132015}}
+                """));
+
+        assertThat(gateway.send(PHONE_NUMBER_ID, text("Oi"))).isInstanceOfSatisfying(RetryableFailure.class,
+                failure -> assertThat(failure.code()).isEqualTo(131056));
+        assertThat(gateway.send(PHONE_NUMBER_ID, text("Oi"))).isInstanceOfSatisfying(RetryableFailure.class,
+                failure -> assertThat(failure.code()).isEqualTo(130429));
+        assertThat(gateway.send(PHONE_NUMBER_ID, template("order_update", List.of("Ana"))))
+                .isEqualTo(new PermanentFailure(132015, "(#132015) Template is Paused"));
+    }
+
+    @Test
     void anExpiredTokenIsPermanent() {
         server.enqueue(answer(401, """
                 {"error": {"message": "Error validating access token: Session has expired", "type": "OAuthException",
@@ -288,7 +309,7 @@ class CloudApiGatewayTest {
         MediaUpload file = new MediaUpload(new ByteArrayResource(new byte[] {1}), "application/pdf", "a.pdf");
 
         assertThat(((UploadResult.Failed) gateway.upload(PHONE_NUMBER_ID, file)).failure())
-                .isEqualTo(new RetryableFailure("HTTP 503: Service temporarily unavailable"));
+                .isEqualTo(new RetryableFailure(2, "HTTP 503: Service temporarily unavailable"));
         assertThat(((UploadResult.Failed) gateway.upload(PHONE_NUMBER_ID, file)).failure())
                 .isInstanceOf(RetryableFailure.class);
         assertThat(((UploadResult.Failed) gateway.upload(PHONE_NUMBER_ID, file)).failure())
@@ -367,6 +388,67 @@ class CloudApiGatewayTest {
     private static OutboundMessage media(MessageType type, String caption) {
         return new OutboundMessage(7, 1, 2, "5511998871234", type, null, null, null, List.of(), 1, 99L, caption,
                 false, null, "Ana");
+    }
+
+    // ---------------------------------------------------------------- read status and typing indicator
+    // As Meta documents them ("Mark messages as read", "Typing indicators"): {"success":true} is taken;
+    // a refusal or an outage is not, and is not tried again.
+
+    private static final String WAMID = "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBJDQjZCMzlEQUE4OTJBMTE4RTUA";
+    private static final String SUCCESS = "{\"success\": true}";
+    /** What Meta answers for a message id it does not know (Graph API error 100, invalid parameter). */
+    private static final String UNKNOWN_MESSAGE = """
+            {"error": {"message": "(#100) Invalid parameter", "type": "OAuthException", "code": 100,
+                       "error_data": {"messaging_product": "whatsapp", "details": "Invalid message_id"},
+                       "fbtrace_id": "AbCdEf123"}}
+            """;
+
+    @Test
+    void marksAMessageReadExactlyAsDocumented() throws Exception {
+        server.enqueue(answer(200, SUCCESS));
+
+        assertThat(gateway.markRead(PHONE_NUMBER_ID, WAMID)).isTrue();
+
+        RecordedRequest request = server.takeRequest(1, TimeUnit.SECONDS);
+        assertThat(request.getMethod()).isEqualTo("POST");
+        assertThat(request.getTarget()).isEqualTo("/v23.0/" + PHONE_NUMBER_ID + "/messages");
+        assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
+        assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
+        assertThat(body(request)).isEqualTo(json.readTree("""
+                {"messaging_product": "whatsapp", "status": "read", "message_id": "%s"}""".formatted(WAMID)));
+    }
+
+    @Test
+    void showsTypingWithTheReadStatusAndItsIndicator() throws Exception {
+        server.enqueue(answer(200, SUCCESS));
+
+        assertThat(gateway.showTyping(PHONE_NUMBER_ID, WAMID)).isTrue();
+
+        assertThat(body(server.takeRequest(1, TimeUnit.SECONDS))).isEqualTo(json.readTree("""
+                {"messaging_product": "whatsapp", "status": "read", "message_id": "%s",
+                 "typing_indicator": {"type": "text"}}""".formatted(WAMID)));
+    }
+
+    @Test
+    void aRefusalOrAnOutageIsNotTakenAndNotTriedAgain() {
+        server.enqueue(answer(400, UNKNOWN_MESSAGE));
+        server.enqueue(answer(503, "{\"error\": {\"message\": \"Service temporarily unavailable\", \"code\": 2}}"));
+        server.enqueue(answer(200, "{\"success\": false}"));
+
+        assertThat(gateway.markRead(PHONE_NUMBER_ID, WAMID)).isFalse();
+        assertThat(gateway.markRead(PHONE_NUMBER_ID, WAMID)).isFalse();
+        assertThat(gateway.showTyping(PHONE_NUMBER_ID, WAMID)).isFalse();
+
+        assertThat(server.getRequestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void withoutAnAccessTokenNothingIsAsked() {
+        gateway = new CloudApiGateway(server.url("/").toString(), "v23.0", " ");
+
+        assertThat(gateway.markRead(PHONE_NUMBER_ID, WAMID)).isFalse();
+        assertThat(gateway.showTyping(PHONE_NUMBER_ID, WAMID)).isFalse();
+        assertThat(server.getRequestCount()).isZero();
     }
 
     private static MockResponse answer(int status, String body) {

@@ -153,22 +153,34 @@ class MediaOverCloudApiTest {
     }
 
     @Test
-    void aVoiceNoteIsAnAudioMarkedAsSuchAndNothingElseIs() throws Exception {
+    void aVoiceNoteRecordedInChromiumIsSentAsOggOpusMarkedVoiceAndNothingElseIsOne() throws Exception {
         long ticket = ticketInService();
+        byte[] webm;
+        try (var in = getClass().getResourceAsStream("/media/voice-note-chromium.webm")) {
+            webm = in.readAllBytes();
+        }
 
         mvc.perform(multipart("/desk/tickets/{id}/media", ticket)
                         .file(new MockMultipartFile("file", "nota.pdf", "application/pdf", sample("application/pdf", 100)))
                         .param("voice", "true").with(user(userOf(agent))).with(csrf()))
                 .andExpect(status().isUnprocessableContent());
         mvc.perform(multipart("/desk/tickets/{id}/media", ticket)
-                        .file(new MockMultipartFile("file", "gravacao.ogg", "audio/ogg", sample("audio/ogg", 5000)))
+                        .file(new MockMultipartFile("file", "voice-20261206.webm", "audio/webm;codecs=opus", webm))
                         .param("voice", "true").with(user(userOf(agent))).with(csrf()))
                 .andExpect(status().isNoContent());
 
-        assertThat(jdbc.queryForList("SELECT type, voice FROM messages WHERE ticket_id = ? AND direction = 'OUTBOUND'",
-                ticket)).singleElement().satisfies(row -> assertThat(row)
-                .containsEntry("type", "AUDIO").containsEntry("voice", true));
-        awaitStatus(ticket, "SENT");
+        long message = awaitStatus(ticket, "SENT");
+        assertThat(jdbc.queryForMap("""
+                SELECT m.type, m.voice, f.mime_type, f.duration_seconds FROM messages m
+                  JOIN media_files f ON f.id = m.media_file_id WHERE m.id = ?""", message))
+                .containsEntry("type", "AUDIO").containsEntry("voice", true)
+                .containsEntry("mime_type", "audio/ogg; codecs=opus");
+        List<RecordedRequest> requests = META.of(phoneNumberId);
+        byte[] uploaded = CloudApiGatewayTest.parts(requests.get(0)).get("file").bytes();
+        assertThat(new String(uploaded, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("OggS");
+        assertThat(body(requests.get(1)).path("audio").path("voice").asBoolean()).isTrue();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM media_files WHERE number_id = ?", Long.class, number))
+                .as("the refused recording left nothing").isEqualTo(1L);
     }
 
     @Test

@@ -71,6 +71,16 @@ class OutboundStartupTest {
             sent.add(message);
             return delegate.sendMedia(phoneNumberId, message, mediaId, fileName);
         }
+
+        @Override
+        public boolean markRead(String phoneNumberId, String wamid) {
+            return delegate.markRead(phoneNumberId, wamid);
+        }
+
+        @Override
+        public boolean showTyping(String phoneNumberId, String wamid) {
+            return delegate.showTyping(phoneNumberId, wamid);
+        }
     }
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -88,4 +88,15 @@ class ScriptedGateway implements WhatsAppGateway {
     public SendResult sendMedia(String phoneNumberId, OutboundMessage message, String mediaId, String fileName) {
         return send(phoneNumberId, message);
     }
+
+    /** Read statuses are taken; what WhatsApp receives of them is ReadReceiptsTest's, against a stub of the API. */
+    @Override
+    public boolean markRead(String phoneNumberId, String wamid) {
+        return true;
+    }
+
+    @Override
+    public boolean showTyping(String phoneNumberId, String wamid) {
+        return true;
+    }
 }

@@ -37,8 +37,9 @@ class WebhookProcessorTest {
     private final NumberSnapshot eight = number(8);
     private final InboundBatches inbound = mock(InboundBatches.class);
     private final DeliveryStatuses statuses = mock(DeliveryStatuses.class);
+    private final ChannelHealth health = mock(ChannelHealth.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final WebhookProcessor processor = new WebhookProcessor(numbers, inbound, statuses, meters);
+    private final WebhookProcessor processor = new WebhookProcessor(numbers, inbound, statuses, health, meters);
 
     @BeforeEach
     void numbers() {

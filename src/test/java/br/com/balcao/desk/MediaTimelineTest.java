@@ -63,7 +63,7 @@ class MediaTimelineTest {
             assertThat(page)
                     .contains("<img class=\"msg-thumb\" src=\"/messages/" + picture + "/media\" loading=\"lazy\"")
                     .contains("A peça &lt;script&gt;quebrada&lt;/script&gt;")
-                    .contains("<audio class=\"msg-player\" controls preload=\"none\" src=\"/messages/" + audio + "/media\">")
+                    .contains("<audio controls preload=\"none\" src=\"/messages/" + audio + "/media\"")
                     .contains("<video class=\"msg-player\" controls preload=\"none\" src=\"/messages/" + video + "/media\">")
                     .contains("href=\"/messages/" + document + "/media\"")
                     .contains("<span>orçamento &lt;1&gt;.pdf</span>")
