@@ -175,9 +175,13 @@
             send();
         }
     });
+    // A voice note was listened to in the recorder's own preview already: it goes at once.
     document.addEventListener('composer:attach', function (event) {
         if (event.detail && event.detail.file) {
             attach(event.detail.file, event.detail.voice);
+            if (event.detail.voice && pending) {
+                send();
+            }
         }
     });
 
