@@ -323,8 +323,13 @@ class MediaOverCloudApiTest {
         META.kept.remove(mediaId);
         int before = META.requests.size();
         UserDetails user = userOf(agent);
-        byte[] served = mvc.perform(get("/messages/{id}/media", message).with(user(user)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        var answer = mvc.perform(get("/messages/{id}/media", message).with(user(user)))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        byte[] served = answer.getContentAsByteArray();
+        assertThat(answer.getHeaders("Content-Security-Policy"))
+                .containsExactly("sandbox; default-src 'none'; img-src 'self'; media-src 'self'");
+        assertThat(answer.getContentType()).isEqualTo("image/jpeg");
+        assertThat(answer.getHeader("Content-Disposition")).startsWith("inline");
         byte[] firstBytes = mvc.perform(get("/messages/{id}/media", message).header("Range", "bytes=0-9")
                         .with(user(user)))
                 .andExpect(status().isPartialContent()).andReturn().getResponse().getContentAsByteArray();
