@@ -20,9 +20,13 @@ import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import tools.jackson.core.JacksonException;
@@ -44,9 +48,13 @@ class CloudApiGateway implements WhatsAppGateway {
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration READ_TIMEOUT = Duration.ofSeconds(15);
+    static final Duration UPLOAD_TIMEOUT = Duration.ofSeconds(100);
     private static final int EXCERPT = 300;
+    private static final String NO_TOKEN = "No WhatsApp access token is configured (balcao.whatsapp.access-token)";
 
     private final RestClient rest;
+    /** Uploads: the request's time counts the file's transfer, so they get longer than a send (within the lease). */
+    private final RestClient uploads;
     private final String apiVersion;
     private final String accessToken;
     private final String graphHost;
@@ -59,6 +67,7 @@ class CloudApiGateway implements WhatsAppGateway {
     CloudApiGateway(String graphBaseUrl, String apiVersion, String accessToken, Duration connectTimeout,
                     Duration readTimeout) {
         this.rest = graphClient(graphBaseUrl, connectTimeout, readTimeout);
+        this.uploads = graphClient(graphBaseUrl, connectTimeout, UPLOAD_TIMEOUT);
         this.apiVersion = apiVersion;
         this.accessToken = accessToken;
         this.graphHost = URI.create(graphBaseUrl).getHost();
@@ -80,7 +89,7 @@ class CloudApiGateway implements WhatsAppGateway {
     @Override
     public SendResult send(String phoneNumberId, OutboundMessage message) {
         if (accessToken == null || accessToken.isBlank()) {
-            return new PermanentFailure(null, "No WhatsApp access token is configured (balcao.whatsapp.access-token)");
+            return new PermanentFailure(null, NO_TOKEN);
         }
         ObjectNode payload;
         if (message.type() == MessageType.TEXT) {
@@ -100,7 +109,7 @@ class CloudApiGateway implements WhatsAppGateway {
     @Override
     public SendResult react(String phoneNumberId, OutboundReaction reaction) {
         if (accessToken == null || accessToken.isBlank()) {
-            return new PermanentFailure(null, "No WhatsApp access token is configured (balcao.whatsapp.access-token)");
+            return new PermanentFailure(null, NO_TOKEN);
         }
         ObjectNode payload = toIndividual(reaction.recipientWaId(), "reaction");
         payload.putObject("reaction")
@@ -116,6 +125,63 @@ class CloudApiGateway implements WhatsAppGateway {
         } catch (RestClientException e) {
             return new RetryableFailure("Could not reach WhatsApp: " + rootMessage(e));
         }
+    }
+
+    /**
+     * {@code POST {graph}/{version}/{phone_number_id}/media}, multipart ({@code messaging_product}, {@code type},
+     * {@code file}), answered {@code {"id": "<media-id>"}}. The file part is written from the stream as it is read
+     * (the JDK client's request body is streamed), so a 100 MB document never sits in memory.
+     */
+    @Override
+    public UploadResult upload(String phoneNumberId, MediaUpload file) {
+        if (accessToken == null || accessToken.isBlank()) {
+            return new UploadResult.Failed(new PermanentFailure(null, NO_TOKEN));
+        }
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("messaging_product", "whatsapp");
+        parts.add("type", file.mimeType());
+        HttpHeaders fileHeaders = new HttpHeaders();
+        fileHeaders.setContentType(MediaType.parseMediaType(file.mimeType()));
+        parts.add("file", new HttpEntity<>(new NamedResource(file.content(), file.fileName()), fileHeaders));
+        try {
+            return uploads.post()
+                    .uri("/{version}/{phoneNumberId}/media", apiVersion, phoneNumberId)
+                    .headers(headers -> headers.setBearerAuth(accessToken))
+                    .contentType(MediaType.MULTIPART_FORM_DATA)
+                    .accept(MediaType.APPLICATION_JSON)
+                    .body(parts)
+                    .exchange((request, response) ->
+                            uploaded(response.getStatusCode(), response.getBody().readAllBytes()));
+        } catch (RestClientException e) {
+            return new UploadResult.Failed(new RetryableFailure("Could not upload to WhatsApp: " + rootMessage(e)));
+        }
+    }
+
+    private UploadResult uploaded(HttpStatusCode status, byte[] body) {
+        JsonNode id = parse(body).path("id");
+        if (status.is2xxSuccessful() && id.isString() && !id.stringValue().isBlank()) {
+            return new UploadResult.Uploaded(id.stringValue());
+        }
+        SendResult failure = interpret(status.is2xxSuccessful() ? HttpStatusCode.valueOf(502) : status, body);
+        return new UploadResult.Failed(failure);
+    }
+
+    /** {@code {"type": "image", "image": {"id": ..., "caption": ...}}}; a document also names its file. */
+    @Override
+    public SendResult sendMedia(String phoneNumberId, OutboundMessage message, String mediaId, String fileName) {
+        String type = message.type().name().toLowerCase(Locale.ROOT);
+        ObjectNode payload = toIndividual(message.recipientWaId(), type);
+        ObjectNode media = payload.putObject(type).put("id", mediaId);
+        if (message.mediaCaption() != null && message.type() != MessageType.AUDIO) {
+            media.put("caption", message.mediaCaption());
+        }
+        if (message.voice()) {
+            media.put("voice", true);
+        }
+        if (message.type() == MessageType.DOCUMENT && fileName != null) {
+            media.put("filename", fileName);
+        }
+        return post(phoneNumberId, payload);
     }
 
     /**

@@ -48,16 +48,18 @@ class OutboundDispatcher implements DisposableBean {
 
     private final OutboundQueue queue;
     private final WhatsAppGateway gateway;
+    private final MediaSending media;
     private final NumberDirectory numbers;
     private final ChannelHealth health;
     private final Clock clock;
     private final int maxAttempts;
     private final ExecutorService senders = Executors.newFixedThreadPool(SENDERS, new SenderThreads());
 
-    OutboundDispatcher(OutboundQueue queue, WhatsAppGateway gateway, NumberDirectory numbers, ChannelHealth health,
-                       Clock clock, ChannelProperties properties) {
+    OutboundDispatcher(OutboundQueue queue, WhatsAppGateway gateway, MediaSending media, NumberDirectory numbers,
+                       ChannelHealth health, Clock clock, ChannelProperties properties) {
         this.queue = queue;
         this.gateway = gateway;
+        this.media = media;
         this.numbers = numbers;
         this.health = health;
         this.clock = clock;
@@ -148,7 +150,9 @@ class OutboundDispatcher implements DisposableBean {
             return new PermanentFailure(null, "Business number " + message.numberId() + " no longer exists");
         }
         try {
-            return gateway.send(phoneNumberId, signedIfAsked(message));
+            OutboundMessage signed = signedIfAsked(message);
+            return message.mediaFileId() != null ? media.send(phoneNumberId, signed)
+                    : gateway.send(phoneNumberId, signed);
         } catch (RuntimeException e) {
             log.warn("Gateway failed on message {}", message.id(), e);
             return new RetryableFailure("Unexpected error: " + e);

@@ -58,6 +58,17 @@ class SimulatedGateway implements WhatsAppGateway, AutoCloseable {
         return new Accepted("wamid.sim." + UUID.randomUUID());
     }
 
+    /** Takes every file (without reading it) under a made-up id, so that the demo sends media as it sends text. */
+    @Override
+    public UploadResult upload(String phoneNumberId, MediaUpload file) {
+        return new UploadResult.Uploaded("sim-media-" + UUID.randomUUID());
+    }
+
+    @Override
+    public SendResult sendMedia(String phoneNumberId, OutboundMessage message, String mediaId, String fileName) {
+        return send(phoneNumberId, message);
+    }
+
     /** The simulated WhatsApp keeps no files: the demo's media messages have no content to show. */
     @Override
     public Optional<MediaFile> media(String mediaId) {

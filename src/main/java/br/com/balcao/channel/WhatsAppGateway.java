@@ -26,4 +26,10 @@ public interface WhatsAppGateway {
 
     /** Shows the customer "typing…" under their message {@code wamid} (which WhatsApp marks read too). */
     boolean showTyping(String phoneNumberId, String wamid);
+
+    /** Uploads a file for a later media message ({@code POST /{phone-number-id}/media}). */
+    UploadResult upload(String phoneNumberId, MediaUpload file);
+
+    /** Sends the media {@code message} with the file WhatsApp took as {@code mediaId}; a document shows {@code fileName}. */
+    SendResult sendMedia(String phoneNumberId, OutboundMessage message, String mediaId, String fileName);
 }

@@ -1,5 +1,6 @@
 package br.com.balcao.desk;
 
+import br.com.balcao.media.MediaLimits;
 import br.com.balcao.tickets.AuthorType;
 import br.com.balcao.tickets.DeliveryStatus;
 import br.com.balcao.tickets.MessageType;
@@ -27,7 +28,8 @@ public record TimelineMessage(long id, Long ticketId, Long ticketNumber, TicketS
         AuthorType authorType, String authorName, MessageType type, List<TextSegment> text, String mediaFileName,
         String mediaMimeType, String mediaCaption, Double latitude, Double longitude, String templateName,
         DeliveryStatus status, String errorMessage, Instant createdAt, Long implausibleTimestamp,
-        boolean voice, Integer mediaSeconds, Integer errorCode, boolean onWhatsApp, String payload) {
+        boolean voice, Integer mediaSeconds, Integer errorCode, boolean onWhatsApp, String payload,
+        Long mediaSize) {
 
     /**
      * The columns a timeline's query selects, from {@code messages m} joined to {@code app_users u} on the author
@@ -38,7 +40,8 @@ public record TimelineMessage(long id, Long ticketId, Long ticketNumber, TicketS
             u.name AS author_name, m.type, m.media_file_name, m.media_mime_type, m.media_caption, m.latitude,
             m.longitude, m.template_name, m.status, m.error_message, m.created_at, m.implausible_timestamp,
             m.voice, (SELECT f.duration_seconds FROM media_files f WHERE f.id = m.media_file_id) AS media_seconds,
-            m.error_code, m.wamid IS NOT NULL AS on_whatsapp, m.payload::text AS payload""";
+            m.error_code, m.wamid IS NOT NULL AS on_whatsapp, m.payload::text AS payload,
+            (SELECT f.size_bytes FROM media_files f WHERE f.id = m.media_file_id) AS media_size""";
 
     /** A message not on WhatsApp (yet), without a payload. */
     public TimelineMessage(long id, Long ticketId, Long ticketNumber, TicketStatus ticketStatus, boolean inbound,
@@ -48,7 +51,7 @@ public record TimelineMessage(long id, Long ticketId, Long ticketNumber, TicketS
             boolean voice, Integer mediaSeconds, Integer errorCode) {
         this(id, ticketId, ticketNumber, ticketStatus, inbound, authorType, authorName, type, text, mediaFileName,
                 mediaMimeType, mediaCaption, latitude, longitude, templateName, status, errorMessage, createdAt,
-                implausibleTimestamp, voice, mediaSeconds, errorCode, false, null);
+                implausibleTimestamp, voice, mediaSeconds, errorCode, false, null, null);
     }
 
     private static final DateTimeFormatter WHATSAPP_TIME = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm:ss");
@@ -68,7 +71,7 @@ public record TimelineMessage(long id, Long ticketId, Long ticketNumber, TicketS
                 row.getString("error_message"), row.getTimestamp("created_at").toInstant(),
                 (Long) row.getObject("implausible_timestamp"), row.getBoolean("voice"),
                 (Integer) row.getObject("media_seconds"), (Integer) row.getObject("error_code"),
-                row.getBoolean("on_whatsapp"), row.getString("payload"));
+                row.getBoolean("on_whatsapp"), row.getString("payload"), (Long) row.getObject("media_size"));
     }
 
     /** WhatsApp's implausible time in the zone, or its Unix seconds where no calendar reaches. */
@@ -92,6 +95,20 @@ public record TimelineMessage(long id, Long ticketId, Long ticketNumber, TicketS
     /** The contact cards the customer shared (CONTACTS), read from the payload WhatsApp sent. */
     public List<SharedContact> sharedContacts() {
         return type == MessageType.CONTACTS ? SharedContact.of(payload) : List.of();
+    }
+
+    /** An image or video the timeline shows or plays in place; a document is a link with its size. */
+    public String mediaPlayer() {
+        return switch (type) {
+            case IMAGE -> "image";
+            case VIDEO -> "video";
+            default -> null;
+        };
+    }
+
+    /** The kept file's size as people read it ("2.4 MB"); null while the app keeps no file. */
+    public String mediaSizeText() {
+        return mediaSize == null ? null : MediaLimits.readable(mediaSize);
     }
 
     /** An audio message's playing time as a player shows it ("0:07", "12:05"), or null when it is not known. */

@@ -13,14 +13,15 @@ import java.util.List;
  * emoji on it, {@code payload} what a CONTACTS message holds.
  */
 record PdfMessage(long id, Instant createdAt, AuthorType authorType, String authorName, MessageType type,
-                  String body, String mediaId, String mediaUrl, String mediaFileName, String mediaCaption, Double latitude, Double longitude,
-                  String templateName, QuotedMessage quote, List<Reaction> reactions, String payload) {
+                  String body, String mediaId, Long mediaFileId, String mediaUrl, String mediaFileName,
+                  String mediaCaption, Double latitude, Double longitude, String templateName, QuotedMessage quote,
+                  List<Reaction> reactions, String payload) {
 
     PdfMessage(long id, Instant createdAt, AuthorType authorType, String authorName, MessageType type, String body,
-               String mediaId, String mediaUrl, String mediaFileName, String mediaCaption, Double latitude,
-               Double longitude, String templateName) {
-        this(id, createdAt, authorType, authorName, type, body, mediaId, mediaUrl, mediaFileName, mediaCaption,
-                latitude, longitude, templateName, null, List.of(), null);
+               String mediaId, Long mediaFileId, String mediaUrl, String mediaFileName, String mediaCaption,
+               Double latitude, Double longitude, String templateName) {
+        this(id, createdAt, authorType, authorName, type, body, mediaId, mediaFileId, mediaUrl, mediaFileName,
+                mediaCaption, latitude, longitude, templateName, null, List.of(), null);
     }
 
     boolean isMedia() {
@@ -34,13 +35,14 @@ record PdfMessage(long id, Instant createdAt, AuthorType authorType, String auth
 
     /**
      * Where the file opens: the address stored with the message, or else the helpdesk's own media page, which
-     * fetches the file from WhatsApp for a signed-in user of the number. Null when there is neither.
+     * serves the file the app keeps, or fetches it from WhatsApp, for a signed-in user of the number. Null when
+     * there is neither.
      */
     String mediaLink(String helpdeskUrl) {
         if (mediaUrl != null && !mediaUrl.isBlank()) {
             return mediaUrl;
         }
-        return mediaId == null ? null : helpdeskUrl + "/messages/" + id + "/media";
+        return mediaId == null && mediaFileId == null ? null : helpdeskUrl + "/messages/" + id + "/media";
     }
 
     boolean isLocation() {

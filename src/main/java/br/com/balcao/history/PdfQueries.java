@@ -93,7 +93,8 @@ class PdfQueries {
     /** The ticket's messages in order, handed over one by one as the cursor reads them. */
     void forEachMessage(long ticketId, Consumer<PdfMessage> action) {
         streaming.query("""
-                SELECT m.id, m.created_at, m.author_type, u.name AS author_name, m.type, m.body, m.media_id, m.media_url,
+                SELECT m.id, m.created_at, m.author_type, u.name AS author_name, m.type, m.body, m.media_id, m.media_file_id,
+                       m.media_url,
                        m.media_file_name, m.media_caption, m.latitude, m.longitude, m.template_name,
                        m.payload::text AS payload, m.context_wamid, q.id AS quoted_id, q.author_type AS quoted_author_type,
                        q.type AS quoted_type, COALESCE(q.body, q.media_caption, q.media_file_name) AS quoted_text,
@@ -117,7 +118,7 @@ class PdfQueries {
         return new PdfMessage(row.getLong("id"), instant(row.getTimestamp("created_at")),
                 AuthorType.valueOf(row.getString("author_type")), row.getString("author_name"),
                 MessageType.valueOf(row.getString("type")), row.getString("body"), row.getString("media_id"),
-                row.getString("media_url"), row.getString("media_file_name"), row.getString("media_caption"),
+                row.getObject("media_file_id", Long.class), row.getString("media_url"), row.getString("media_file_name"), row.getString("media_caption"),
                 (Double) row.getObject("latitude"), (Double) row.getObject("longitude"),
                 row.getString("template_name"), quote(row), reactions(row), row.getString("payload"));
     }

@@ -59,6 +59,8 @@ class Message {
     private String mediaCaption;
     private String mediaFileName;
     private String mediaMimeType;
+    private Long mediaFileId;
+    private boolean voice;
     private Double latitude;
     private Double longitude;
     private String templateName;
@@ -121,6 +123,16 @@ class Message {
     /** A reply to the message WhatsApp knows as {@code wamid} (null: to none). */
     Message replyingTo(String wamid) {
         this.contextWamid = wamid;
+        return this;
+    }
+
+    /** A file the app keeps, sent as the message's media, with its name, type and caption (null for none). */
+    Message withMedia(OutgoingMedia media) {
+        this.mediaFileId = media.fileId();
+        this.mediaFileName = media.fileName();
+        this.mediaMimeType = media.mimeType();
+        this.mediaCaption = media.caption();
+        this.voice = media.voice();
         return this;
     }
 

@@ -111,4 +111,16 @@ public class MessageLog {
                 message.implausibleTimestamp(), message.contextWamid(), message.payload())
                 .stream().findFirst();
     }
+
+    /**
+     * The customer's file of an inbound media message is kept by the app now. False when another download kept it
+     * first (the message keeps that one).
+     */
+    @Transactional
+    public boolean attachMediaFile(long messageId, long mediaFileId) {
+        return jdbc.update("""
+                UPDATE messages SET media_file_id = ?
+                 WHERE id = ? AND direction = 'INBOUND' AND media_file_id IS NULL
+                """, mediaFileId, messageId) == 1;
+    }
 }

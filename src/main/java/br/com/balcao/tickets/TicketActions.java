@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -81,12 +82,30 @@ public class TicketActions {
         if (body.isEmpty() || body.length() > MAX_REPLY) {
             throw new InvalidInputException("desk.refused.bad-text");
         }
+        return queueInWindow(ticketId, agentId, MessageType.TEXT, replyTo, message -> message.withText(body));
+    }
+
+    /**
+     * The agent's media message (a file the app keeps already), within the 24-hour window only, with the same
+     * rules as a text reply.
+     */
+    @Transactional
+    public long sendMedia(long ticketId, long agentId, OutgoingMedia media) {
+        return queueInWindow(ticketId, agentId, media.type(), null, message -> message.withMedia(media));
+    }
+
+    /**
+     * The agent's message in the 24-hour window, quoting {@code replyTo} (null for none): the first one puts the
+     * ticket in service (OPEN) and records the first response time.
+     */
+    private long queueInWindow(long ticketId, long agentId, MessageType type, Long replyTo,
+                               UnaryOperator<Message> content) {
         Ticket ticket = writableTicketOf(ticketId, agentId);
         String contextWamid = replyTo == null ? null : quotable(ticket, replyTo).wamid();
         Instant now = clock.instant();
         ticket.recordAgentResponse(now);
-        return outbox.queue(Message.byAgent(ticket.getNumberId(), ticket.getContactId(), ticketId, agentId,
-                MessageType.TEXT, now).withText(body).replyingTo(contextWamid));
+        return outbox.queue(content.apply(Message.byAgent(ticket.getNumberId(), ticket.getContactId(), ticketId,
+                agentId, type, now)).replyingTo(contextWamid));
     }
 
     /** The emoji an agent may react with; the empty one takes the agent's reaction back. */

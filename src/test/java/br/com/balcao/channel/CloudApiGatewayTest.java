@@ -16,7 +16,9 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -24,6 +26,7 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ByteArrayResource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -250,7 +253,7 @@ class CloudApiGatewayTest {
     }
 
     @Test
-    void mediaMessagesAreNotSupportedYet() {
+    void aMediaMessageIsNotSentAsTextOrTemplate() {
         var image = new OutboundMessage(7, 1, 2, "5511998871234", MessageType.IMAGE, null, null, null, List.of(), 1);
 
         assertThat(gateway.send(PHONE_NUMBER_ID, image)).isInstanceOf(PermanentFailure.class);
@@ -293,6 +296,123 @@ class CloudApiGatewayTest {
         assertThat(gateway.media("unknown")).isEmpty();
         assertThat(gateway.media("elsewhere")).isEmpty();
         assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    // ------------------------------------------------------------------------------------------- media out
+
+    @Test
+    void anUploadIsMultipartAsMetaDocumentsItAndAnswersTheMediaId() throws Exception {
+        server.enqueue(answer(200, "{\"id\": \"1037543291543636\"}"));
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3};
+
+        UploadResult result = gateway.upload(PHONE_NUMBER_ID, new MediaUpload(new ByteArrayResource(png),
+                "image/png", "peça quebrada.png"));
+
+        assertThat(result).isEqualTo(new UploadResult.Uploaded("1037543291543636"));
+        RecordedRequest request = server.takeRequest(1, TimeUnit.SECONDS);
+        assertThat(request.getMethod()).isEqualTo("POST");
+        assertThat(request.getTarget()).isEqualTo("/v23.0/" + PHONE_NUMBER_ID + "/media");
+        assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
+        Map<String, Part> parts = parts(request);
+        assertThat(parts).containsOnlyKeys("messaging_product", "type", "file");
+        assertThat(parts.get("messaging_product").text()).isEqualTo("whatsapp");
+        assertThat(parts.get("type").text()).isEqualTo("image/png");
+        assertThat(parts.get("file").bytes()).isEqualTo(png);
+        assertThat(parts.get("file").headers().get("Content-Type")).isEqualTo("image/png");
+        assertThat(parts.get("file").headers().get("Content-Disposition")).contains("filename=");
+    }
+
+    @Test
+    void anUploadRefusedForAPassingReasonIsRetryableAndOtherwiseNot() {
+        server.enqueue(answer(503, "{\"error\": {\"message\": \"Service temporarily unavailable\", \"code\": 2}}"));
+        server.enqueue(answer(429, "{\"error\": {\"message\": \"(#130429) Rate limit hit\", \"code\": 130429}}"));
+        server.enqueue(answer(400, """
+                {"error": {"message": "(#131053) Media upload error", "type": "OAuthException", "code": 131053,
+                           "error_data": {"messaging_product": "whatsapp", "details": "Unsupported file type"},
+                           "fbtrace_id": "A1b2C3"}}
+                """));
+        MediaUpload file = new MediaUpload(new ByteArrayResource(new byte[] {1}), "application/pdf", "a.pdf");
+
+        assertThat(((UploadResult.Failed) gateway.upload(PHONE_NUMBER_ID, file)).failure())
+                .isEqualTo(new RetryableFailure(2, "HTTP 503: Service temporarily unavailable"));
+        assertThat(((UploadResult.Failed) gateway.upload(PHONE_NUMBER_ID, file)).failure())
+                .isInstanceOf(RetryableFailure.class);
+        assertThat(((UploadResult.Failed) gateway.upload(PHONE_NUMBER_ID, file)).failure())
+                .isEqualTo(new PermanentFailure(131053, "(#131053) Media upload error"));
+    }
+
+    @Test
+    void anUnreachableWhatsAppIsARetryableUpload() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        CloudApiGateway unreachable = new CloudApiGateway("http://127.0.0.1:" + closedPort, "v23.0", TOKEN,
+                Duration.ofSeconds(1), Duration.ofSeconds(1));
+
+        UploadResult result = unreachable.upload(PHONE_NUMBER_ID,
+                new MediaUpload(new ByteArrayResource(new byte[] {1}), "application/pdf", "a.pdf"));
+
+        assertThat(((UploadResult.Failed) result).failure()).isInstanceOf(RetryableFailure.class);
+    }
+
+    @Test
+    void eachMediaTypeIsSentByItsIdWithACaptionWhereWhatsAppShowsOne() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            server.enqueue(answer(200, ACCEPTED));
+        }
+
+        gateway.sendMedia(PHONE_NUMBER_ID, media(MessageType.IMAGE, "A peça"), "111", "foto.jpg");
+        gateway.sendMedia(PHONE_NUMBER_ID, media(MessageType.DOCUMENT, "Orçamento"), "222", "orcamento.pdf");
+        gateway.sendMedia(PHONE_NUMBER_ID, media(MessageType.AUDIO, null), "333", "voz.ogg");
+        SendResult video = gateway.sendMedia(PHONE_NUMBER_ID, media(MessageType.VIDEO, null), "444", "video.mp4");
+
+        assertThat(video).isInstanceOf(Accepted.class);
+        assertThat(body(server.takeRequest(1, TimeUnit.SECONDS))).isEqualTo(json.readTree("""
+                {"messaging_product": "whatsapp", "recipient_type": "individual", "to": "5511998871234",
+                 "type": "image", "image": {"id": "111", "caption": "A peça"}}
+                """));
+        assertThat(body(server.takeRequest(1, TimeUnit.SECONDS))).isEqualTo(json.readTree("""
+                {"messaging_product": "whatsapp", "recipient_type": "individual", "to": "5511998871234",
+                 "type": "document", "document": {"id": "222", "caption": "Orçamento", "filename": "orcamento.pdf"}}
+                """));
+        assertThat(body(server.takeRequest(1, TimeUnit.SECONDS))).isEqualTo(json.readTree("""
+                {"messaging_product": "whatsapp", "recipient_type": "individual", "to": "5511998871234",
+                 "type": "audio", "audio": {"id": "333"}}
+                """));
+        RecordedRequest last = server.takeRequest(1, TimeUnit.SECONDS);
+        assertThat(last.getTarget()).isEqualTo("/v23.0/" + PHONE_NUMBER_ID + "/messages");
+        assertThat(body(last)).isEqualTo(json.readTree("""
+                {"messaging_product": "whatsapp", "recipient_type": "individual", "to": "5511998871234",
+                 "type": "video", "video": {"id": "444"}}
+                """));
+    }
+
+    record Part(okhttp3.Headers headers, byte[] bytes) {
+        String text() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The parts of a multipart request, by name, read with OkHttp's own multipart reader. */
+    static Map<String, Part> parts(RecordedRequest request) throws IOException {
+        String contentType = request.getHeaders().get("Content-Type");
+        assertThat(contentType).startsWith("multipart/form-data");
+        String boundary = contentType.replaceAll(".*boundary=\"?([^\";]+)\"?.*", "$1");
+        Map<String, Part> parts = new LinkedHashMap<>();
+        try (okhttp3.MultipartReader reader = new okhttp3.MultipartReader(
+                new okio.Buffer().write(request.getBody()), boundary)) {
+            for (okhttp3.MultipartReader.Part part; (part = reader.nextPart()) != null; ) {
+                String name = part.headers().get("Content-Disposition").replaceAll("^form-data; name=\"([^\"]+)\".*", "$1");
+                parts.put(name, new Part(part.headers(), part.body().readByteArray()));
+            }
+        }
+        return parts;
+    }
+
+    private static OutboundMessage media(MessageType type, String caption) {
+        return new OutboundMessage(7, 1, 2, "5511998871234", type, null, null, null, List.of(), 1, 99L, caption,
+                false, null, "Ana");
     }
 
     // ---------------------------------------------------------------- read status and typing indicator

@@ -62,6 +62,17 @@ class OutboundStartupTest {
         }
 
         @Override
+        public UploadResult upload(String phoneNumberId, MediaUpload file) {
+            return delegate.upload(phoneNumberId, file);
+        }
+
+        @Override
+        public SendResult sendMedia(String phoneNumberId, OutboundMessage message, String mediaId, String fileName) {
+            sent.add(message);
+            return delegate.sendMedia(phoneNumberId, message, mediaId, fileName);
+        }
+
+        @Override
         public boolean markRead(String phoneNumberId, String wamid) {
             return delegate.markRead(phoneNumberId, wamid);
         }

@@ -78,6 +78,17 @@ class ScriptedGateway implements WhatsAppGateway {
         }
     }
 
+    /** Takes every file under an id made of its name. */
+    @Override
+    public UploadResult upload(String phoneNumberId, MediaUpload file) {
+        return new UploadResult.Uploaded("media.test." + file.fileName());
+    }
+
+    @Override
+    public SendResult sendMedia(String phoneNumberId, OutboundMessage message, String mediaId, String fileName) {
+        return send(phoneNumberId, message);
+    }
+
     /** Read statuses are taken; what WhatsApp receives of them is ReadReceiptsTest's, against a stub of the API. */
     @Override
     public boolean markRead(String phoneNumberId, String wamid) {

@@ -18,8 +18,17 @@ class PdfMessageTest {
         assertThat(media(null, " ").mediaLink("https://balcao.example.com")).isNull();
     }
 
+    @Test
+    void aFileTheAppKeepsOpensOnTheHelpdesksMediaPage() {
+        PdfMessage sentByAnAgent = new PdfMessage(8, Instant.EPOCH, AuthorType.AGENT, "Ana", MessageType.DOCUMENT,
+                null, null, 42L, null, "orcamento.pdf", null, null, null, null);
+
+        assertThat(sentByAnAgent.mediaLink("https://balcao.example.com"))
+                .isEqualTo("https://balcao.example.com/messages/8/media");
+    }
+
     private static PdfMessage media(String mediaId, String url) {
-        return new PdfMessage(7, Instant.EPOCH, AuthorType.CUSTOMER, null, MessageType.IMAGE, null, mediaId, url,
-                "a.jpg", null, null, null, null);
+        return new PdfMessage(7, Instant.EPOCH, AuthorType.CUSTOMER, null, MessageType.IMAGE, null, mediaId, null,
+                url, "a.jpg", null, null, null, null);
     }
 }

@@ -226,6 +226,9 @@ final class AccessMatrix {
                     .param("text", "Nota da matriz")),
             endpoint("POST /desk/tickets/{ticketId}/messages", REPLY, w -> post("/desk/tickets/{id}/messages", w.ticket())
                     .param("text", "Bom dia!")),
+            endpoint("POST /desk/tickets/{ticketId}/media", REPLY, w -> multipart("/desk/tickets/{id}/media", w.ticket())
+                    .file(new MockMultipartFile("file", "nota.pdf", "application/pdf",
+                            "%PDF-1.4 matriz".getBytes(StandardCharsets.US_ASCII)))),
             endpoint("POST /desk/tickets/{ticketId}/close", REPLY, w -> post("/desk/tickets/{id}/close", w.ticket())
                     .param("tagIds", id(w.tag()))),
             endpoint("POST /desk/tickets/{ticketId}/transfer", REPLY, w -> post("/desk/tickets/{id}/transfer", w.ticket())

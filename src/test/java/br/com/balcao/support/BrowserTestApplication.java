@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Import;
         "balcao.embedded-database.enabled=false",
         // Tests make their users with SQL, admins or not: no first-run setup in the way (see FirstRunSetupTest).
         "balcao.setup.enabled=false",
+        "balcao.media.folder=target/test-media",
         "spring.main.banner-mode=off"
 })
 @Import({TestDatabaseConfiguration.class, TestClockConfiguration.class, TestData.class})

@@ -35,6 +35,8 @@ import org.springframework.context.annotation.Import;
         "balcao.embedded-database.enabled=false",
         // Tests make their users with SQL, admins or not: no first-run setup in the way (see FirstRunSetupTest).
         "balcao.setup.enabled=false",
+        // Media files go to the build folder, not to the checkout.
+        "balcao.media.folder=target/test-media",
         "balcao.whatsapp.outbound.enabled=false",
         "balcao.whatsapp.gateway=SIMULATED",
         "balcao.whatsapp.app-secret=" + IntegrationTest.WEBHOOK_SECRET,
