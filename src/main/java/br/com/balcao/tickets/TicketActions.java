@@ -234,16 +234,15 @@ public class TicketActions {
     /**
      * Sends again the agent's message WhatsApp refused: it goes back to the outbox PENDING. Only by the agent
      * serving its ticket, as a reply: a text inside the 24-hour window, a template at any time. A message that is
-     * not an agent's message of this ticket is not found; one that is not FAILED is refused.
+     * not a message of this ticket is not found; one that is not the agent's, or not FAILED, is refused.
      */
     @Transactional
     public void resend(long ticketId, long messageId, long agentId) {
         Ticket ticket = activeTicketOf(ticketId, agentId);
         Message message = messages.findById(messageId)
-                .filter(found -> Long.valueOf(ticketId).equals(found.getTicketId())
-                        && found.getAuthorType() == AuthorType.AGENT)
+                .filter(found -> Long.valueOf(ticketId).equals(found.getTicketId()))
                 .orElseThrow(() -> new NotFoundException("message"));
-        if (message.getStatus() != DeliveryStatus.FAILED) {
+        if (message.getAuthorType() != AuthorType.AGENT || message.getStatus() != DeliveryStatus.FAILED) {
             throw new TicketConflictException("not-failed");
         }
         if (message.getType() != MessageType.TEMPLATE && !window.isOpen(ticket.getContactId())) {

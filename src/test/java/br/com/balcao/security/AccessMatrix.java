@@ -182,6 +182,8 @@ final class AccessMatrix {
             endpoint("GET /conversations", SIGNED_IN, w -> get("/conversations").param("q", "Cliente")),
             endpoint("GET /conversations/events", SIGNED_IN, w -> get("/conversations/events")),
             endpoint("GET /conversations/{contactId}", CONTACTS_OR_MANAGER, w -> get("/conversations/{id}", w.contact())),
+            endpoint("GET /conversations/{contactId}/messages/{messageId}/reactions", CONTACTS_OR_MANAGER,
+                    w -> get("/conversations/{id}/messages/{m}/reactions", w.contact(), w.message())),
             endpoint("GET /conversations/{contactId}/timeline", CONTACTS_OR_MANAGER,
                     w -> get("/conversations/{id}/timeline", w.contact())),
             endpoint("GET /conversations/{contactId}/matches", CONTACTS_OR_MANAGER,
@@ -229,6 +231,11 @@ final class AccessMatrix {
             endpoint("POST /desk/tickets/{ticketId}/media", REPLY, w -> multipart("/desk/tickets/{id}/media", w.ticket())
                     .file(new MockMultipartFile("file", "nota.pdf", "application/pdf",
                             "%PDF-1.4 matriz".getBytes(StandardCharsets.US_ASCII)))),
+            endpoint("POST /desk/tickets/{ticketId}/typing", REPLY, w -> post("/desk/tickets/{id}/typing", w.ticket())),
+            endpoint("POST /desk/tickets/{ticketId}/messages/{messageId}/reaction", REPLY,
+                    w -> post("/desk/tickets/{id}/messages/{m}/reaction", w.ticket(), w.message()).param("emoji", "👍")),
+            endpoint("POST /desk/tickets/{ticketId}/messages/{messageId}/resend", REPLY,
+                    w -> post("/desk/tickets/{id}/messages/{m}/resend", w.ticket(), w.message())),
             endpoint("POST /desk/tickets/{ticketId}/close", REPLY, w -> post("/desk/tickets/{id}/close", w.ticket())
                     .param("tagIds", id(w.tag()))),
             endpoint("POST /desk/tickets/{ticketId}/transfer", REPLY, w -> post("/desk/tickets/{id}/transfer", w.ticket())
@@ -268,6 +275,7 @@ final class AccessMatrix {
             // Settings and the audit log: admins.
             endpoint("GET /settings", ADMINS, w -> get("/settings")),
             endpoint("GET /settings/audit", ADMINS, w -> get("/settings/audit")),
+            endpoint("GET /settings/channel", ADMINS, w -> get("/settings/channel")),
             endpoint("GET /settings/backups", ADMINS, w -> get("/settings/backups")),
             endpoint("GET /settings/backups/status", ADMINS, w -> get("/settings/backups/status")),
             endpoint("POST /settings/backups", ADMINS, w -> post("/settings/backups")),
@@ -275,6 +283,8 @@ final class AccessMatrix {
             endpoint("POST /settings/numbers", ADMINS, w -> post("/settings/numbers").param("name", "")),
             endpoint("POST /settings/numbers/{numberId}", ADMINS, w -> post("/settings/numbers/{id}", w.number())
                     .param("name", "")),
+            endpoint("POST /settings/numbers/{numberId}/whatsapp", ADMINS,
+                    w -> post("/settings/numbers/{id}/whatsapp", w.number()).param("wabaId", "x")),
             endpoint("POST /settings/numbers/{numberId}/hours", ADMINS, w -> post("/settings/numbers/{id}/hours", w.number())
                     .param("day", "MONDAY").param("opens", "09:00").param("closes", "08:00")),
             endpoint("POST /settings/numbers/{numberId}/holidays", ADMINS,
