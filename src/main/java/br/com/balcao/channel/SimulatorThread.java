@@ -28,37 +28,38 @@ record SimulatorThread(JdbcTemplate jdbc) {
      * The customer's ticks on a message of theirs the app holds: delivered to the business, then read by an agent
      * (the single tick of "sent" shows on the page while the message is on its way).
      */
-    enum Ticks {
+    public enum Ticks {
         DELIVERED, READ
     }
 
     /**
      * One message of the thread. {@code mine}: the customer sent it. {@code hasFile}: it names a file, served at
      * {@code /messages/{id}/media}. {@code quotedType} and {@code quoted}: the type and the text (if any) of the
-     * message it replies to, when the app holds it; {@code repliesToUnknown} when it does not.
+     * message it replies to, when the app holds it; {@code repliesToUnknown} when it does not. Public for the
+     * page's expressions.
      */
-    record Bubble(long id, boolean mine, MessageType type, String text, boolean hasFile, String fileName,
+    public record Bubble(long id, boolean mine, MessageType type, String text, boolean hasFile, String fileName,
             String caption, boolean voice, MessageType quotedType, String quoted, boolean repliesToUnknown, Ticks ticks,
             String businessReaction, String customerReaction, Instant createdAt) {
 
-        boolean image() {
+        public boolean image() {
             return hasFile && (type == MessageType.IMAGE || type == MessageType.STICKER);
         }
 
-        boolean audio() {
+        public boolean audio() {
             return hasFile && type == MessageType.AUDIO;
         }
 
-        boolean video() {
+        public boolean video() {
             return hasFile && type == MessageType.VIDEO;
         }
 
-        boolean document() {
+        public boolean document() {
             return hasFile && type == MessageType.DOCUMENT;
         }
 
         /** A media message the app has no file of: the phone shows its type in words. */
-        boolean fileMissing() {
+        public boolean fileMissing() {
             return !hasFile && (type == MessageType.IMAGE || type == MessageType.AUDIO || type == MessageType.VIDEO
                     || type == MessageType.DOCUMENT);
         }
