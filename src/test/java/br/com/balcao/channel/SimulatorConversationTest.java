@@ -2,6 +2,7 @@ package br.com.balcao.channel;
 
 import static br.com.balcao.channel.WebhookFixtures.signedWebhookPost;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -13,9 +14,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import br.com.balcao.channel.SimulatedCustomer.Content;
 import br.com.balcao.channel.SimulatedCustomer.Context;
 import br.com.balcao.channel.SimulatedWhatsAppMedia.Stored;
+import br.com.balcao.live.LiveEvent;
+import br.com.balcao.live.LiveEvents;
 import br.com.balcao.support.IntegrationTest;
 import br.com.balcao.support.TestClock;
 import br.com.balcao.support.TestData;
+import br.com.balcao.tickets.MessagesRead;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,17 +27,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -149,6 +157,28 @@ class SimulatorConversationTest {
                 """, photoMessage, number, agent, Timestamp.from(clock.instant()));
 
         assertThat(thread()).contains("ticks ticks-read").contains("❤️");
+    }
+
+    @Test
+    void theCustomersReadReceiptsReachTheSimulatorsStreamSoThatTheTicksTurnBlueWhileTheyLook(
+            @Autowired LiveEvents live, @Autowired ApplicationEventPublisher publisher,
+            @Autowired TransactionTemplate transaction) throws Exception {
+        Map<String, Object> message = stored(deliver(Content.text("Alguém aí?"), null));
+        long contact = (long) message.get("contact_id");
+        long ticket = (long) message.get("ticket_id");
+        List<LiveEvent> heard = new CopyOnWriteArrayList<>();
+        try (AutoCloseable subscription = live.subscribe(event -> {
+            if (event.numberId() == number && SimulatorReadTicks.KIND.equals(event.kind())) {
+                heard.add(event);
+            }
+        })) {
+            transaction.executeWithoutResult(status -> publisher.publishEvent(
+                    new MessagesRead(number, ticket, List.of((String) message.get("wamid")))));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> !heard.isEmpty());
+        }
+        assertThat(heard.get(0).contactId()).isEqualTo(contact);
+        assertThat(heard.get(0).ticketId()).isEqualTo(ticket);
     }
 
     @Test
