@@ -6,12 +6,18 @@ import br.com.balcao.support.BrowserTestApplication;
 import br.com.balcao.support.TestClock;
 import br.com.balcao.tickets.Automation;
 import br.com.balcao.tickets.AutomationReplies;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.time.Instant;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -71,6 +77,63 @@ class SimulatorBrowserTest {
 
         browser.waiting().until(d -> bubbles(d).contains("Telefone inválido"));
         assertThat(driver.findElement(By.id("sim-text")).getAttribute("value")).isEqualTo("Oi");
+    }
+
+    @Test
+    void aCustomerSendsAPhotoThatShowsInTheThreadRepliesToTheBusinessAndReacts(@TempDir Path folder) throws Exception {
+        clock.set(Instant.parse("2026-11-16T17:00:00Z")); // Monday 14:00 in São Paulo: Loja Centro is open
+        WebDriver driver = browser.driver();
+        browser.signIn(port, "admin@demo.local", "demo");
+        driver.get("http://localhost:" + port + "/simulator?numberId=1&phone=%2B55%2011%2096666-4444&name=Rita");
+        browser.waiting().until(d -> d.findElement(By.id("sim-text"))).sendKeys("Oi, meu pedido chegou quebrado");
+        driver.findElement(By.cssSelector("#sim-composer button[type=submit]")).click();
+        browser.waiting().until(d -> delivered(d).contains("chegou quebrado"));
+        long contact = jdbc.queryForObject("SELECT id FROM contacts WHERE number_id = 1 AND wa_id = '5511966664444'",
+                Long.class);
+        replies.queue(1, contact, "Pode mandar uma foto do produto?", Automation.ABSENCE);
+        browser.waiting().until(d -> bubbles(d).contains("Pode mandar uma foto do produto?"));
+
+        Path photo = folder.resolve("produto.png");
+        BufferedImage image = new BufferedImage(120, 80, BufferedImage.TYPE_INT_RGB);
+        image.getGraphics().fillRect(10, 10, 60, 40);
+        ImageIO.write(image, "png", photo.toFile());
+        driver.findElement(By.id("sim-file-input")).sendKeys(photo.toString());
+        browser.waiting().until(d -> d.findElement(By.id("sim-caption")).isDisplayed());
+        driver.findElement(By.id("sim-caption")).sendKeys("Olha a <i>caixa</i>");
+        driver.findElement(By.cssSelector("#sim-file button[type=submit]")).click();
+
+        WebElement shown = browser.waiting().until(d -> d.findElements(By.cssSelector("#sim-thread img.bubble-image"))
+                .stream().findFirst().orElse(null));
+        browser.waiting().until(d -> ((Number) ((JavascriptExecutor) d).executeScript(
+                "return arguments[0].complete ? arguments[0].naturalWidth : 0", shown)).intValue() == 120);
+        assertThat(bubbles(driver)).contains("Olha a <i>caixa</i>");
+
+        By businessMessage = By.xpath("//div[@id='sim-thread']//div[contains(@class, 'theirs')]"
+                + "[contains(., 'Pode mandar uma foto do produto?')]");
+        WebElement business = driver.findElement(businessMessage);
+        new Actions(driver).moveToElement(business).perform();
+        business.findElement(By.cssSelector("[data-reply]")).click();
+        assertThat(driver.findElement(By.id("sim-replying-text")).getText()).isEqualTo("Pode mandar uma foto do produto?");
+        driver.findElement(By.id("sim-text")).sendKeys("Mandei acima");
+        driver.findElement(By.cssSelector("#sim-composer button[type=submit]")).click();
+        browser.waiting().until(d -> delivered(d).contains("Mandei acima"));
+        assertThat(driver.findElement(By.id("sim-replying")).isDisplayed()).isFalse();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM messages WHERE contact_id = ? AND body = 'Mandei acima'",
+                Long.class, contact)).isOne();
+
+        business = driver.findElement(businessMessage);
+        new Actions(driver).moveToElement(business).perform();
+        business.findElement(By.cssSelector("[data-bs-toggle=dropdown]")).click();
+        browser.waiting().until(d -> d.findElement(By.cssSelector(".sim-reactions.show button"))).click();
+        browser.waiting().until(d -> d.findElements(By.cssSelector(".sim-reactions.show")).isEmpty());
+        assertThat(driver.findElements(By.cssSelector("#sim-thread .alert-danger"))).isEmpty();
+        browser.screenshot("simulator-media");
+    }
+
+    /** The customer's messages the app has stored (two ticks), rather than those still on their way (one). */
+    private static String delivered(WebDriver driver) {
+        return driver.findElements(By.cssSelector("#sim-thread .bubble-row.mine:not(.sending)")).stream()
+                .map(WebElement::getText).reduce("", String::concat);
     }
 
     private static String bubbles(WebDriver driver) {
