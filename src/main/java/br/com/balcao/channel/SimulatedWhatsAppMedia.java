@@ -128,24 +128,18 @@ final class SimulatedWhatsAppMedia {
         try {
             String mimeType = Files.readString(type, StandardCharsets.UTF_8);
             long length = Files.size(content);
-            return Optional.of(new MediaFile() {
-                @Override
-                public String contentType() {
-                    return mimeType;
-                }
-
-                @Override
-                public long length() {
-                    return length;
-                }
-
-                @Override
-                public void writeTo(OutputStream out) throws IOException {
-                    Files.copy(content, out);
-                }
-            });
+            return Optional.of(new KeptFile(content, mimeType, length));
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    /** A kept file, copied from disk to whoever downloads it. */
+    private record KeptFile(Path content, String contentType, long length) implements MediaFile {
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            Files.copy(content, out);
         }
     }
 
