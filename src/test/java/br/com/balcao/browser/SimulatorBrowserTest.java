@@ -115,6 +115,7 @@ class SimulatorBrowserTest {
         business.findElement(By.cssSelector("[data-reply]")).click();
         assertThat(driver.findElement(By.id("sim-replying-text")).getText()).isEqualTo("Pode mandar uma foto do produto?");
         driver.findElement(By.id("sim-text")).sendKeys("Mandei acima");
+        browser.screenshot("simulator-reply");
         driver.findElement(By.cssSelector("#sim-composer button[type=submit]")).click();
         browser.waiting().until(d -> delivered(d).contains("Mandei acima"));
         assertThat(driver.findElement(By.id("sim-replying")).isDisplayed()).isFalse();
@@ -124,7 +125,9 @@ class SimulatorBrowserTest {
         business = driver.findElement(businessMessage);
         new Actions(driver).moveToElement(business).perform();
         business.findElement(By.cssSelector("[data-bs-toggle=dropdown]")).click();
-        browser.waiting().until(d -> d.findElement(By.cssSelector(".sim-reactions.show button"))).click();
+        WebElement thumbsUp = browser.waiting().until(d -> d.findElement(By.cssSelector(".sim-reactions.show button")));
+        browser.screenshot("simulator-react");
+        thumbsUp.click();
         browser.waiting().until(d -> d.findElements(By.cssSelector(".sim-reactions.show")).isEmpty());
         assertThat(driver.findElements(By.cssSelector("#sim-thread .alert-danger"))).isEmpty();
         browser.screenshot("simulator-media");
