@@ -82,14 +82,8 @@ class CloudApiGateway implements WhatsAppGateway {
             return new PermanentFailure(null, "Sending " + message.type() + " messages is not supported");
         }
         try {
-            return rest.post()
-                    .uri("/{version}/{phoneNumberId}/messages", apiVersion, phoneNumberId)
-                    .headers(headers -> headers.setBearerAuth(accessToken))
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .accept(MediaType.APPLICATION_JSON)
-                    .body(json.writeValueAsBytes(payload))
-                    .exchange((request, response) ->
-                            interpret(response.getStatusCode(), response.getBody().readAllBytes()));
+            return toMessages(phoneNumberId, payload).exchange((request, response) ->
+                    interpret(response.getStatusCode(), response.getBody().readAllBytes()));
         } catch (RestClientException e) {
             return new RetryableFailure("Could not reach WhatsApp: " + rootMessage(e));
         }
@@ -123,6 +117,59 @@ class CloudApiGateway implements WhatsAppGateway {
         } catch (RestClientException | IllegalArgumentException e) {
             log.warn("Could not look up WhatsApp media {}: {}", mediaId, rootMessage(e));
             return Optional.empty();
+        }
+    }
+
+    /** {@code {"messaging_product":"whatsapp","status":"read","message_id":...}}, answered {@code {"success":true}}. */
+    @Override
+    public boolean markRead(String phoneNumberId, String wamid) {
+        return postStatus(phoneNumberId, wamid, readStatus(wamid));
+    }
+
+    /** The read status with {@code "typing_indicator":{"type":"text"}}: "typing…" for 25 s or until the reply. */
+    @Override
+    public boolean showTyping(String phoneNumberId, String wamid) {
+        ObjectNode payload = readStatus(wamid);
+        payload.putObject("typing_indicator").put("type", "text");
+        return postStatus(phoneNumberId, wamid, payload);
+    }
+
+    /** {@code POST {graph}/{version}/{phone_number_id}/messages} with the bearer token and the JSON payload. */
+    private RestClient.RequestBodySpec toMessages(String phoneNumberId, ObjectNode payload) {
+        return rest.post()
+                .uri("/{version}/{phoneNumberId}/messages", apiVersion, phoneNumberId)
+                .headers(headers -> headers.setBearerAuth(accessToken))
+                .contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.APPLICATION_JSON)
+                .body(json.writeValueAsBytes(payload));
+    }
+
+    private ObjectNode readStatus(String wamid) {
+        return json.createObjectNode()
+                .put("messaging_product", "whatsapp")
+                .put("status", "read")
+                .put("message_id", wamid);
+    }
+
+    /** A status is a courtesy: a refusal or a network failure is logged and not tried again. */
+    private boolean postStatus(String phoneNumberId, String wamid, ObjectNode payload) {
+        if (accessToken == null || accessToken.isBlank()) {
+            return false;
+        }
+        try {
+            return toMessages(phoneNumberId, payload).exchange((request, response) -> {
+                byte[] body = response.getBody().readAllBytes();
+                boolean success = response.getStatusCode().is2xxSuccessful()
+                        && parse(body).path("success").asBoolean(false);
+                if (!success) {
+                    log.warn("WhatsApp refused the read status of {}: HTTP {} {}", wamid,
+                            response.getStatusCode().value(), excerpt(body));
+                }
+                return success;
+            });
+        } catch (RestClientException e) {
+            log.warn("Could not tell WhatsApp {} was read: {}", wamid, rootMessage(e));
+            return false;
         }
     }
 

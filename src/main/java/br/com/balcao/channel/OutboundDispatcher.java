@@ -134,11 +134,15 @@ class OutboundDispatcher implements DisposableBean {
             return new PermanentFailure(null, "Business number " + message.numberId() + " no longer exists");
         }
         try {
-            return gateway.send(phoneNumberId, message);
+            return gateway.send(phoneNumberId, signedIfAsked(message));
         } catch (RuntimeException e) {
             log.warn("Gateway failed on message {}", message.id(), e);
             return new RetryableFailure("Unexpected error: " + e);
         }
+    }
+
+    private OutboundMessage signedIfAsked(OutboundMessage message) {
+        return numbers.channelOptions(message.numberId()).signMessages() ? AgentSignature.sign(message) : message;
     }
 
     @Override

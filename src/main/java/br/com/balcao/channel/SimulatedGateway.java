@@ -60,6 +60,17 @@ class SimulatedGateway implements WhatsAppGateway, AutoCloseable {
         return files.file(mediaId);
     }
 
+    /** The simulator shows the blue ticks from the message's read_receipt_at; there is nobody else to tell. */
+    @Override
+    public boolean markRead(String phoneNumberId, String wamid) {
+        return true;
+    }
+
+    @Override
+    public boolean showTyping(String phoneNumberId, String wamid) {
+        return true;
+    }
+
     private void report(long numberId, String wamid, DeliveryStatus status, int triesLeft, Runnable next) {
         boolean recorded;
         try {

@@ -11,4 +11,10 @@ public interface WhatsAppGateway {
 
     /** The media file WhatsApp knows by {@code mediaId}; empty when it has none (expired, unknown, unreachable). */
     Optional<MediaFile> media(String mediaId);
+
+    /** Tells WhatsApp the customer's message {@code wamid} was read (blue ticks); false when it was not taken. */
+    boolean markRead(String phoneNumberId, String wamid);
+
+    /** Shows the customer "typing…" under their message {@code wamid} (which WhatsApp marks read too). */
+    boolean showTyping(String phoneNumberId, String wamid);
 }

@@ -3,6 +3,7 @@ package br.com.balcao.conversations;
 import br.com.balcao.desk.TimelineRow;
 import br.com.balcao.live.LiveStreams;
 import br.com.balcao.numbers.NumberView;
+import br.com.balcao.tickets.ReadReceipts;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +28,8 @@ record ConversationController(
         ContactTimeline timeline,
         MessageSearch search,
         LiveStreams streams,
-        TicketMarks marks) {
+        TicketMarks marks,
+        ReadReceipts receipts) {
 
     @GetMapping("/conversations/{contactId}")
     String conversation(@PathVariable long contactId, @RequestParam Optional<Long> at,
@@ -38,6 +40,7 @@ record ConversationController(
         model.addAttribute("at", at.orElse(null));
         model.addAttribute("hl", hl.strip());
         addSlice(header, slice, model);
+        markRead(header);
         composer.addTo(header, model);
         model.addAttribute("pendingTicket", TicketMarks.withoutMessages(marks.of(contactId)).orElse(null));
         return "conversations/contact";
@@ -66,6 +69,9 @@ record ConversationController(
                 .orElseGet(() -> timeline.latest(contactId, hl));
         model.addAttribute("hl", hl.strip());
         model.addAttribute("direction", before.isPresent() ? "older" : after.isPresent() ? "newer" : "all");
+        if (before.isEmpty()) {
+            markRead(header);
+        }
         addSlice(header, slice, model);
         return "conversations/contact :: slice";
     }
@@ -95,6 +101,14 @@ record ConversationController(
 
     private ConversationHeader header(long contactId) {
         return composer.header(contactId);
+    }
+
+    /** The agent serving the contact's ticket has its messages on screen: the customer sees blue ticks. */
+    private void markRead(ConversationHeader header) {
+        long userId = access.user().id();
+        if (header.servedBy(userId)) {
+            receipts.markRead(header.ticketId(), userId);
+        }
     }
 
     private static void addSlice(ConversationHeader header, TimelineSlice slice, Model model) {

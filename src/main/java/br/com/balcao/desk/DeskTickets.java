@@ -2,14 +2,18 @@ package br.com.balcao.desk;
 
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.shared.NotFoundException;
+import br.com.balcao.tickets.ReadReceipts;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
-/** The Desk's tickets as its pages show them: the one access check every ticket id goes through, and the timeline. */
+/**
+ * The Desk's tickets as its pages show them: the one access check every ticket id goes through, and the timeline.
+ * The customer's messages its agent is shown are marked read (see {@link ReadReceipts}).
+ */
 @Component
-record DeskTickets(DeskQueries queries, AccessPolicy access) {
+record DeskTickets(DeskQueries queries, AccessPolicy access, ReadReceipts receipts) {
 
     /** The ticket, if the user may see its number; 404 otherwise, as if it did not exist. */
     DeskTicketHeader visible(long ticketId) {
@@ -20,6 +24,9 @@ record DeskTickets(DeskQueries queries, AccessPolicy access) {
 
     /** The timeline's newest page, or with {@code before} the page before that message. */
     void addTimeline(DeskTicketHeader ticket, Optional<Long> before, Model model) {
+        if (before.isEmpty()) {
+            markReadBy(ticket);
+        }
         TimelinePage page = queries.timeline(ticket.id(), before);
         addMessages(ticket, page.messages(), model);
         model.addAttribute("hasOlder", page.hasOlder());
@@ -27,8 +34,16 @@ record DeskTickets(DeskQueries queries, AccessPolicy access) {
 
     /** The messages that came after the one shown last, to append. */
     void addNewer(DeskTicketHeader ticket, long after, Model model) {
+        markReadBy(ticket);
         addMessages(ticket, queries.newerThan(ticket.id(), after), model);
         model.addAttribute("hasOlder", false);
+    }
+
+    private void markReadBy(DeskTicketHeader ticket) {
+        long userId = access.currentUser().id();
+        if (Composer.servedBy(userId, ticket.status(), ticket.agentId())) {
+            receipts.markRead(ticket.id(), userId);
+        }
     }
 
     private static void addMessages(DeskTicketHeader ticket, List<TimelineMessage> messages, Model model) {

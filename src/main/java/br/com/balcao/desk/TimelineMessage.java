@@ -17,12 +17,14 @@ import java.util.List;
  * page: with the ticket it belongs to (null for automation outside a ticket), so that the contact page marks
  * where one ticket ends and the next begins. {@code implausibleTimestamp} is WhatsApp's own time of a
  * customer's message (Unix seconds) when it was implausible, and {@code createdAt} the time it arrived; null
- * otherwise.
+ * otherwise. {@code voice} marks a voice note (recorded, not an audio file), {@code mediaSeconds} the kept file's
+ * playing time when it is known.
  */
 public record TimelineMessage(long id, Long ticketId, Long ticketNumber, TicketStatus ticketStatus, boolean inbound,
         AuthorType authorType, String authorName, MessageType type, List<TextSegment> text, String mediaFileName,
         String mediaMimeType, String mediaCaption, Double latitude, Double longitude, String templateName,
-        DeliveryStatus status, String errorMessage, Instant createdAt, Long implausibleTimestamp) {
+        DeliveryStatus status, String errorMessage, Instant createdAt, Long implausibleTimestamp,
+        boolean voice, Integer mediaSeconds) {
 
     /**
      * The columns a timeline's query selects, from {@code messages m} joined to {@code app_users u} on the author
@@ -31,7 +33,8 @@ public record TimelineMessage(long id, Long ticketId, Long ticketNumber, TicketS
     public static final String COLUMNS = """
             m.id, m.ticket_id, t.ticket_number, t.status AS ticket_status, m.direction, m.author_type,
             u.name AS author_name, m.type, m.media_file_name, m.media_mime_type, m.media_caption, m.latitude,
-            m.longitude, m.template_name, m.status, m.error_message, m.created_at, m.implausible_timestamp""";
+            m.longitude, m.template_name, m.status, m.error_message, m.created_at, m.implausible_timestamp,
+            m.voice, (SELECT f.duration_seconds FROM media_files f WHERE f.id = m.media_file_id) AS media_seconds""";
 
     private static final DateTimeFormatter WHATSAPP_TIME = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm:ss");
 
@@ -48,7 +51,8 @@ public record TimelineMessage(long id, Long ticketId, Long ticketNumber, TicketS
                 (Double) row.getObject("latitude"), (Double) row.getObject("longitude"),
                 row.getString("template_name"), status == null ? null : DeliveryStatus.valueOf(status),
                 row.getString("error_message"), row.getTimestamp("created_at").toInstant(),
-                (Long) row.getObject("implausible_timestamp"));
+                (Long) row.getObject("implausible_timestamp"), row.getBoolean("voice"),
+                (Integer) row.getObject("media_seconds"));
     }
 
     /** WhatsApp's implausible time in the zone, or its Unix seconds where no calendar reaches. */
@@ -63,6 +67,11 @@ public record TimelineMessage(long id, Long ticketId, Long ticketNumber, TicketS
     public boolean media() {
         return type == MessageType.IMAGE || type == MessageType.AUDIO || type == MessageType.VIDEO
                 || type == MessageType.DOCUMENT;
+    }
+
+    /** An audio message's playing time as a player shows it ("0:07", "12:05"), or null when it is not known. */
+    public String playingTime() {
+        return mediaSeconds == null ? null : mediaSeconds / 60 + ":" + String.format("%02d", mediaSeconds % 60);
     }
 
     public boolean automation() {

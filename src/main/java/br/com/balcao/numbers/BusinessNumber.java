@@ -29,6 +29,10 @@ class BusinessNumber {
     private String exitKeyword;
     private int customerInactivityMinutes;
     private int queueTimeoutMinutes;
+    private String wabaId;
+    private boolean readReceipts = true;
+    private boolean typingIndicator = true;
+    private boolean signMessages;
 
     @Column(updatable = false)
     private Instant createdAt;
@@ -60,6 +64,17 @@ class BusinessNumber {
     NumberSettings.NumberForm toForm() {
         return new NumberSettings.NumberForm(name, displayPhone, phoneNumberId, getZone(), alwaysOpen,
                 afterHoursMessage, notifyNextOpening, exitKeyword, customerInactivityMinutes, queueTimeoutMinutes);
+    }
+
+    void apply(ChannelOptions options) {
+        this.wabaId = options.wabaId();
+        this.readReceipts = options.readReceipts();
+        this.typingIndicator = options.typingIndicator();
+        this.signMessages = options.signMessages();
+    }
+
+    ChannelOptions channelOptions() {
+        return new ChannelOptions(id, wabaId, readReceipts, typingIndicator, signMessages);
     }
 
     Long getId() {

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,6 +33,10 @@ public class NumberSettings {
      * fraction of a second would be rounded to 00:00 by the time column.
      */
     public static final LocalTime END_OF_DAY = WeeklySchedule.Interval.END_OF_DAY;
+
+    /** A WhatsApp Business Account id: digits only, as business_numbers.waba_id's check has it. */
+    public static final String WABA_ID_DIGITS = "[0-9]{1,64}";
+    private static final Pattern WABA_ID = Pattern.compile(WABA_ID_DIGITS);
 
     private final BusinessNumberRepository numbers;
     private final ServiceHourRepository serviceHours;
@@ -95,6 +100,27 @@ public class NumberSettings {
         BusinessNumber number = number(numberId);
         number.apply(checked(form));
         save(number);
+    }
+
+    /** The number's WhatsApp options. */
+    @Transactional(readOnly = true)
+    public ChannelOptions channelOptions(long numberId) {
+        return number(numberId).channelOptions();
+    }
+
+    /**
+     * Changes the number's WhatsApp options: its WhatsApp Business Account id (digits, as Meta shows it; blank for
+     * none) and the read receipts, typing indicator and signature switches.
+     */
+    public void updateChannelOptions(long numberId, ChannelOptions options) {
+        String wabaId = options.wabaId() == null || options.wabaId().isBlank() ? null : options.wabaId().strip();
+        if (wabaId != null && !WABA_ID.matcher(wabaId).matches()) {
+            throw new InvalidInputException("configuration.numbers.wabaIdDigits").about("wabaId");
+        }
+        BusinessNumber number = number(numberId);
+        number.apply(new ChannelOptions(numberId, wabaId, options.readReceipts(), options.typingIndicator(),
+                options.signMessages()));
+        numbers.saveAndFlush(number);
     }
 
     /** Replaces the week's intervals; on one day they may not overlap. */

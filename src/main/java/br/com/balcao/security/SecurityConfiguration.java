@@ -30,6 +30,7 @@ class SecurityConfiguration {
             "script-src 'self'",
             "style-src 'self'",
             "img-src 'self' data:",
+            "media-src 'self' blob:", // the voice recorder's preview plays the recording from the page's memory
             "font-src 'self'",
             "connect-src 'self'",
             "object-src 'none'",
@@ -84,7 +85,8 @@ class SecurityConfiguration {
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .frameOptions(frame -> frame.deny())
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")));
+                // The microphone for the composer's voice notes, on this origin only.
+                .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(self), geolocation=()")));
         return http.build();
     }
 

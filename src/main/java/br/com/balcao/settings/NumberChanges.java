@@ -1,6 +1,7 @@
 package br.com.balcao.settings;
 
 import br.com.balcao.audit.AuditLog;
+import br.com.balcao.numbers.ChannelOptions;
 import br.com.balcao.numbers.NumberSettings;
 import br.com.balcao.numbers.NumberSettings.HolidayView;
 import br.com.balcao.numbers.NumberSettings.HoursInterval;
@@ -44,6 +45,13 @@ class NumberChanges {
         audit.record(actor, "number.updated", after.name(), before, fields(after));
     }
 
+    void updateChannelOptions(SignedInUser actor, long numberId, ChannelOptions options) {
+        Map<String, Object> before = fields(numbers.channelOptions(numberId));
+        numbers.updateChannelOptions(numberId, options);
+        audit.record(actor, "number.channelChanged", numbers.form(numberId).name(), before,
+                fields(numbers.channelOptions(numberId)));
+    }
+
     void replaceHours(SignedInUser actor, long numberId, List<HoursInterval> intervals) {
         String before = describe(numbers.hours(numberId));
         numbers.replaceHours(numberId, intervals);
@@ -74,6 +82,11 @@ class NumberChanges {
 
     private static String describe(HoursInterval interval) {
         return TIME.format(interval.opens()) + "-" + (interval.closesAtMidnight() ? "24:00" : TIME.format(interval.closes()));
+    }
+
+    private static Map<String, Object> fields(ChannelOptions options) {
+        return AuditLog.fields("wabaId", options.wabaId(), "readReceipts", options.readReceipts(), "typingIndicator",
+                options.typingIndicator(), "signMessages", options.signMessages());
     }
 
     private static Map<String, Object> fields(NumberForm form) {

@@ -3,6 +3,7 @@ package br.com.balcao.settings;
 import static br.com.balcao.shared.FormSubmission.accepted;
 import static br.com.balcao.shared.InvalidInputException.label;
 
+import br.com.balcao.numbers.ChannelOptions;
 import br.com.balcao.numbers.NumberDirectory;
 import br.com.balcao.numbers.NumberSettings.HoursInterval;
 import br.com.balcao.numbers.NumberSettings.NumberForm;
@@ -17,6 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -97,6 +99,34 @@ record NumberSettingsController(
         return saved(redirect, numberId, "#hours");
     }
 
+    /** The number's WhatsApp options as typed; the switches are off when not sent. */
+    record ChannelParams(
+            @Size(max = 64, message = "{form.tooLong}")
+            @Pattern(regexp = "|" + NumberSettings.WABA_ID_DIGITS, message = "{configuration.numbers.wabaIdDigits}") String wabaId,
+            Boolean readReceipts, Boolean typingIndicator, Boolean signMessages) {
+
+        static ChannelParams of(ChannelOptions options) {
+            return new ChannelParams(options.wabaId(), options.readReceipts(), options.typingIndicator(),
+                    options.signMessages());
+        }
+
+        ChannelOptions toOptions(long numberId) {
+            return new ChannelOptions(numberId, wabaId, Boolean.TRUE.equals(readReceipts),
+                    Boolean.TRUE.equals(typingIndicator), Boolean.TRUE.equals(signMessages));
+        }
+    }
+
+    @PostMapping("/settings/numbers/{numberId}/whatsapp")
+    String channel(@PathVariable long numberId, @Valid @ModelAttribute("channel") ChannelParams channel,
+            BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        SignedInUser actor = access.requireAdmin();
+        access.requireVisible(numberId);
+        if (!accepted(result, response, () -> changes.updateChannelOptions(actor, numberId, channel.toOptions(numberId)))) {
+            return show(model, numberId, NumberParams.of(settings.form(numberId)));
+        }
+        return saved(redirect, numberId, "#whatsapp");
+    }
+
     record HolidayParams(@NotNull(message = "{form.required}") LocalDate day,
             @NotBlank(message = "{form.required}") @Size(max = 80, message = "{form.tooLong}") String name) {
     }
@@ -145,6 +175,9 @@ record NumberSettingsController(
             model.addAttribute("week", Arrays.stream(DayOfWeek.values())
                     .map(day -> new DayRows(day, hours.stream().filter(h -> h.day() == day).toList())).toList());
             model.addAttribute("holidays", settings.holidays(numberId));
+            if (!model.containsAttribute("channel")) {
+                model.addAttribute("channel", ChannelParams.of(settings.channelOptions(numberId)));
+            }
             NumberForm saved = settings.form(numberId);
             model.addAttribute("selectedZone", saved.zone().getId());
             model.addAttribute("alwaysOpen", saved.alwaysOpen());

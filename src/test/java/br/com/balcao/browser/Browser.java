@@ -91,6 +91,9 @@ public final class Browser implements TestInstancePreConstructCallback, BeforeEa
                 "--disable-sync",
                 "--no-first-run",
                 "--window-size=1280,900",
+                // A fake microphone (a beep) that needs no permission prompt, for the composer's voice notes.
+                "--use-fake-device-for-media-stream",
+                "--use-fake-ui-for-media-stream",
                 "--lang=pt-BR",
                 "--user-data-dir=" + profile.toAbsolutePath());
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "pt-BR,pt"));

@@ -249,6 +249,67 @@ class CloudApiGatewayTest {
         assertThat(server.getRequestCount()).isEqualTo(2);
     }
 
+    // ---------------------------------------------------------------- read status and typing indicator
+    // As Meta documents them ("Mark messages as read", "Typing indicators"): {"success":true} is taken;
+    // a refusal or an outage is not, and is not tried again.
+
+    private static final String WAMID = "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBJDQjZCMzlEQUE4OTJBMTE4RTUA";
+    private static final String SUCCESS = "{\"success\": true}";
+    /** What Meta answers for a message id it does not know (Graph API error 100, invalid parameter). */
+    private static final String UNKNOWN_MESSAGE = """
+            {"error": {"message": "(#100) Invalid parameter", "type": "OAuthException", "code": 100,
+                       "error_data": {"messaging_product": "whatsapp", "details": "Invalid message_id"},
+                       "fbtrace_id": "AbCdEf123"}}
+            """;
+
+    @Test
+    void marksAMessageReadExactlyAsDocumented() throws Exception {
+        server.enqueue(answer(200, SUCCESS));
+
+        assertThat(gateway.markRead(PHONE_NUMBER_ID, WAMID)).isTrue();
+
+        RecordedRequest request = server.takeRequest(1, TimeUnit.SECONDS);
+        assertThat(request.getMethod()).isEqualTo("POST");
+        assertThat(request.getTarget()).isEqualTo("/v23.0/" + PHONE_NUMBER_ID + "/messages");
+        assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
+        assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
+        assertThat(body(request)).isEqualTo(json.readTree("""
+                {"messaging_product": "whatsapp", "status": "read", "message_id": "%s"}""".formatted(WAMID)));
+    }
+
+    @Test
+    void showsTypingWithTheReadStatusAndItsIndicator() throws Exception {
+        server.enqueue(answer(200, SUCCESS));
+
+        assertThat(gateway.showTyping(PHONE_NUMBER_ID, WAMID)).isTrue();
+
+        assertThat(body(server.takeRequest(1, TimeUnit.SECONDS))).isEqualTo(json.readTree("""
+                {"messaging_product": "whatsapp", "status": "read", "message_id": "%s",
+                 "typing_indicator": {"type": "text"}}""".formatted(WAMID)));
+    }
+
+    @Test
+    void aRefusalOrAnOutageIsNotTakenAndNotTriedAgain() {
+        server.enqueue(answer(400, UNKNOWN_MESSAGE));
+        server.enqueue(answer(503, "{\"error\": {\"message\": \"Service temporarily unavailable\", \"code\": 2}}"));
+        server.enqueue(answer(200, "{\"success\": false}"));
+
+        assertThat(gateway.markRead(PHONE_NUMBER_ID, WAMID)).isFalse();
+        assertThat(gateway.markRead(PHONE_NUMBER_ID, WAMID)).isFalse();
+        assertThat(gateway.showTyping(PHONE_NUMBER_ID, WAMID)).isFalse();
+
+        assertThat(server.getRequestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void withoutAnAccessTokenNothingIsAsked() {
+        gateway = new CloudApiGateway(server.url("/").toString(), "v23.0", " ");
+
+        assertThat(gateway.markRead(PHONE_NUMBER_ID, WAMID)).isFalse();
+        assertThat(gateway.showTyping(PHONE_NUMBER_ID, WAMID)).isFalse();
+        assertThat(server.getRequestCount()).isZero();
+    }
+
     private static MockResponse answer(int status, String body) {
         return new MockResponse.Builder().code(status).addHeader("Content-Type", "application/json").body(body).build();
     }

@@ -60,6 +60,16 @@ class OutboundStartupTest {
         public java.util.Optional<MediaFile> media(String mediaId) {
             return delegate.media(mediaId);
         }
+
+        @Override
+        public boolean markRead(String phoneNumberId, String wamid) {
+            return delegate.markRead(phoneNumberId, wamid);
+        }
+
+        @Override
+        public boolean showTyping(String phoneNumberId, String wamid) {
+            return delegate.showTyping(phoneNumberId, wamid);
+        }
     }
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -77,4 +77,15 @@ class ScriptedGateway implements WhatsAppGateway {
             return script.size() > 1 ? script.poll() : script.peek();
         }
     }
+
+    /** Read statuses are taken; what WhatsApp receives of them is ReadReceiptsTest's, against a stub of the API. */
+    @Override
+    public boolean markRead(String phoneNumberId, String wamid) {
+        return true;
+    }
+
+    @Override
+    public boolean showTyping(String phoneNumberId, String wamid) {
+        return true;
+    }
 }

@@ -39,6 +39,13 @@ class WebSecurityTest {
     }
 
     @Test
+    void theMicrophoneIsThisOriginsOnlyAndRecordingsPlayFromThePage() throws Exception {
+        mvc.perform(get("/login"))
+                .andExpect(header().string("Permissions-Policy", "camera=(), microphone=(self), geolocation=()"))
+                .andExpect(header().string("Content-Security-Policy", containsString("media-src 'self' blob:;")));
+    }
+
+    @Test
     void theContentSecurityPolicyAllowsNoInlineScript() throws Exception {
         mvc.perform(get("/login"))
                 .andExpect(header().string("Content-Security-Policy",

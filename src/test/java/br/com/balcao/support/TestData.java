@@ -43,6 +43,16 @@ public class TestData {
         return id;
     }
 
+    /** An always-open number whose inactivity and queue sweeps never close a test's tickets, however far the clock goes. */
+    public long quietNumber(String name) {
+        long id = openNumber(name);
+        jdbc.update("""
+                UPDATE business_numbers SET customer_inactivity_minutes = 5256000, queue_timeout_minutes = 5256000
+                 WHERE id = ?
+                """, id);
+        return id;
+    }
+
     /** An agent with REPLY on the number, in the given status. */
     public long agent(long numberId, String status) {
         long id = user("AGENT", email("agent"));
