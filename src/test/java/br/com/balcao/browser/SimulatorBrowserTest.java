@@ -6,6 +6,7 @@ import br.com.balcao.support.BrowserTestApplication;
 import br.com.balcao.support.TestClock;
 import br.com.balcao.tickets.Automation;
 import br.com.balcao.tickets.AutomationReplies;
+import br.com.balcao.tickets.ReadReceipts;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -42,6 +43,9 @@ class SimulatorBrowserTest {
 
     @Autowired
     AutomationReplies replies;
+
+    @Autowired
+    ReadReceipts readReceipts;
 
     @Test
     void aCustomerWritingOnSundayGetsTheAfterHoursReplyAndLaterRepliesArriveWithoutReloading() {
@@ -130,6 +134,16 @@ class SimulatorBrowserTest {
         thumbsUp.click();
         browser.waiting().until(d -> d.findElements(By.cssSelector(".sim-reactions.show")).isEmpty());
         assertThat(driver.findElements(By.cssSelector("#sim-thread .alert-danger"))).isEmpty();
+
+        // An agent reads the ticket: the customer's ticks turn blue while the page is open.
+        long ticket = jdbc.queryForObject("SELECT ticket_id FROM messages WHERE contact_id = ? AND direction = 'INBOUND' "
+                + "ORDER BY id LIMIT 1", Long.class, contact);
+        long ana = jdbc.queryForObject("SELECT id FROM app_users WHERE email = 'ana@demo.local'", Long.class);
+        jdbc.update("UPDATE tickets SET agent_id = ?, status = 'OPEN' WHERE id = ?", ana, ticket);
+        assertThat(driver.findElements(By.cssSelector("#sim-thread .ticks-read"))).isEmpty();
+        readReceipts.markRead(ticket, ana);
+        browser.waiting().until(d -> d.findElements(By.cssSelector("#sim-thread .bubble-row.mine .ticks")).stream()
+                .allMatch(ticks -> ticks.getAttribute("class").contains("ticks-read")));
         browser.screenshot("simulator-media");
     }
 
