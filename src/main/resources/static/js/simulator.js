@@ -94,6 +94,49 @@
         });
     });
 
+    // A voice note recorded here (the microphone button starts, the same button stops and sends), handed to the
+    // file form as a voice note: the server keeps Chromium's WebM as the Ogg Opus a phone records.
+    var mic = document.getElementById('sim-mic');
+    var recordingType = window.MediaRecorder && ['audio/ogg;codecs=opus', 'audio/webm;codecs=opus']
+        .filter(function (type) { return MediaRecorder.isTypeSupported(type); })[0];
+    var recorder = null;
+    var setMic = function (recording) {
+        mic.classList.toggle('btn-danger', recording);
+        mic.classList.toggle('btn-light', !recording);
+        mic.querySelector('i').className = recording ? 'bi bi-stop-fill' : 'bi bi-mic';
+        mic.title = recording ? mic.dataset.stop : mic.dataset.record;
+    };
+    if (recordingType && navigator.mediaDevices) {
+        mic.classList.remove('d-none');
+        mic.addEventListener('click', function () {
+            if (recorder) {
+                recorder.stop();
+                return;
+            }
+            navigator.mediaDevices.getUserMedia({audio: true}).then(function (stream) {
+                var chunks = [];
+                recorder = new MediaRecorder(stream, {mimeType: recordingType});
+                recorder.addEventListener('dataavailable', function (event) { chunks.push(event.data); });
+                recorder.addEventListener('stop', function () {
+                    stream.getTracks().forEach(function (track) { track.stop(); });
+                    recorder = null;
+                    setMic(false);
+                    var type = recordingType.split(';')[0];
+                    var files = new DataTransfer();
+                    files.items.add(new File(chunks, 'voice.' + type.split('/')[1], {type: type}));
+                    fileInput.files = files.files;
+                    document.getElementById('sim-voice').value = 'true';
+                    htmx.trigger(fileForm, 'submit');
+                });
+                recorder.start();
+                setMic(true);
+            }).catch(function () { mic.classList.add('d-none'); });
+        });
+    }
+    fileForm.addEventListener('htmx:afterRequest', function () {
+        document.getElementById('sim-voice').value = 'false';
+    });
+
     var source = new EventSource(chat.dataset.events);
     source.addEventListener('changed', function () {
         htmx.trigger(document.body, 'sim-refresh');

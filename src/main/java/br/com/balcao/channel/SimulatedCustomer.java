@@ -4,7 +4,15 @@ import br.com.balcao.channel.SimulatedWhatsAppMedia.Kind;
 import br.com.balcao.channel.SimulatedWhatsAppMedia.Stored;
 import br.com.balcao.shared.InvalidInputException;
 import br.com.balcao.shared.Phones;
+import br.com.balcao.media.InvalidVoiceNoteException;
+import br.com.balcao.media.VoiceNote;
+import br.com.balcao.media.VoiceNotes;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -32,15 +40,17 @@ class SimulatedCustomer {
 
     private final ChannelProperties properties;
     private final SimulatedWhatsAppMedia files;
+    private final VoiceNotes voiceNotes;
     private final Environment environment;
     private final Clock clock;
     private final RestClient http = RestClient.create();
     private final JsonMapper json = JsonMapper.builder().build();
 
-    SimulatedCustomer(ChannelProperties properties, SimulatedWhatsAppMedia files, Environment environment,
-                      Clock clock) {
+    SimulatedCustomer(ChannelProperties properties, SimulatedWhatsAppMedia files, VoiceNotes voiceNotes,
+                      Environment environment, Clock clock) {
         this.properties = properties;
         this.files = files;
+        this.voiceNotes = voiceNotes;
         this.environment = environment;
         this.clock = clock;
     }
@@ -109,6 +119,34 @@ class SimulatedCustomer {
         String waId = waId(customer);
         Stored file = files.store(content, mimeType);
         post(customer, waId, Content.media(file, caption, fileName), context);
+    }
+
+    /**
+     * The customer sends a voice note recorded in the browser: Chromium records WebM, which the phone never sends,
+     * so the recording is kept as the Ogg Opus a phone records (Firefox's Ogg as it is), then delivered as a voice
+     * note. Refused, with nothing sent, when it is not an Opus recording.
+     */
+    void sendVoiceNote(Customer customer, InputStream recording, String declaredType, Context context) {
+        String waId = waId(customer);
+        Stored file;
+        try {
+            Path ogg = Files.createTempFile("simulator-voice-note-", ".ogg");
+            try {
+                try (OutputStream out = Files.newOutputStream(ogg)) {
+                    voiceNotes.toOggOpus(recording, declaredType, out);
+                }
+                try (InputStream in = Files.newInputStream(ogg)) {
+                    file = files.store(in, VoiceNote.CONTENT_TYPE);
+                }
+            } finally {
+                Files.deleteIfExists(ogg);
+            }
+        } catch (InvalidVoiceNoteException notOpus) {
+            throw new InvalidInputException("simulator.error.voiceNote");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        post(customer, waId, Content.media(file, null, null), context);
     }
 
     /** The customer reacts to a message with this emoji, or removes the reaction with "". */

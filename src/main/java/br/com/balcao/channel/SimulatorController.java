@@ -94,8 +94,11 @@ record SimulatorController(
         return "channel/simulator :: thread";
     }
 
-    /** A photo, document, audio or video the customer sends, with a caption where WhatsApp takes one. */
-    record CustomerFile(long numberId, String phone, String name, Long replyTo, MultipartFile file,
+    /**
+     * A photo, document, audio or video the customer sends, with a caption where WhatsApp takes one; or, with
+     * {@code voice}, a voice note recorded in the page.
+     */
+    record CustomerFile(long numberId, String phone, String name, Long replyTo, MultipartFile file, Boolean voice,
             @Size(max = MAX_CAPTION, message = "{simulator.error.caption}") String caption) {
 
         @AssertTrue(message = "{simulator.error.noFile}")
@@ -112,8 +115,13 @@ record SimulatorController(
         Context context = context(number, file.phone(), file.replyTo());
         accepted(result, response, () -> {
             try (InputStream content = file.file().getInputStream()) {
-                customer.sendFile(customer(number, file.phone(), file.name()), content, file.file().getContentType(),
-                        file.file().getOriginalFilename(), file.caption(), context);
+                Customer sender = customer(number, file.phone(), file.name());
+                if (Boolean.TRUE.equals(file.voice())) {
+                    customer.sendVoiceNote(sender, content, file.file().getContentType(), context);
+                } else {
+                    customer.sendFile(sender, content, file.file().getContentType(), file.file().getOriginalFilename(),
+                            file.caption(), context);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -135,6 +135,14 @@ class SimulatorBrowserTest {
         browser.waiting().until(d -> d.findElements(By.cssSelector(".sim-reactions.show")).isEmpty());
         assertThat(driver.findElements(By.cssSelector("#sim-thread .alert-danger"))).isEmpty();
 
+        // A voice note recorded in the page (Chromium's fake microphone) arrives as Ogg Opus, with its player.
+        driver.findElement(By.id("sim-mic")).click();
+        browser.waiting().until(d -> d.findElement(By.id("sim-mic")).getAttribute("class").contains("btn-danger"));
+        driver.findElement(By.id("sim-mic")).click();
+        browser.waiting().until(d -> !d.findElements(By.cssSelector("#sim-thread .bubble-audio audio")).isEmpty());
+        assertThat(jdbc.queryForObject("SELECT media_mime_type FROM messages WHERE contact_id = ? AND type = 'AUDIO'",
+                String.class, contact)).isEqualTo("audio/ogg; codecs=opus");
+
         // An agent reads the ticket: the customer's ticks turn blue while the page is open.
         long ticket = jdbc.queryForObject("SELECT ticket_id FROM messages WHERE contact_id = ? AND direction = 'INBOUND' "
                 + "ORDER BY id LIMIT 1", Long.class, contact);

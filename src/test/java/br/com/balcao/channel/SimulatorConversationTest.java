@@ -3,6 +3,7 @@ package br.com.balcao.channel;
 import static br.com.balcao.channel.WebhookFixtures.signedWebhookPost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -195,6 +196,13 @@ class SimulatorConversationTest {
                 "Escolha um arquivo.");
         assertRefused(new MockMultipartFile("file", "nota.pdf", "application/pdf", new byte[] {1}), "x".repeat(1025),
                 "Escreva uma legenda de até 1.024 caracteres.");
+        mvc.perform(multipart("/simulator/files").file(new MockMultipartFile("file", "voice.webm", "audio/webm",
+                                "not a recording".getBytes(StandardCharsets.UTF_8)))
+                        .param("numberId", String.valueOf(number)).param("phone", "+" + waId).param("voice", "true")
+                        .with(user(admin)).with(csrf()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString(
+                        "A gravação não é um áudio Opus que o WhatsApp envie como mensagem de voz.")));
 
         assertThat(messages()).isEqualTo(messagesBefore);
         assertThat(keptFiles()).isEqualTo(filesBefore);
