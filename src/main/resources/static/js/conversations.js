@@ -67,7 +67,12 @@
         if (aboutContact && (event.kind === 'MessageReceived' || event.kind === 'MessageQueued')) {
             appendNewMessages();
         }
-        if (event.kind !== 'MessageStatusChanged' && event.kind !== 'MessageQueued') {
+        if (aboutContact && event.kind === 'ReactionChanged' && document.getElementById('reactions-' + event.messageId)) {
+            htmx.ajax('GET', page.dataset.timelineUrl.replace(/timeline$/, 'messages/' + event.messageId + '/reactions'),
+                { target: '#reactions-' + event.messageId, swap: 'outerHTML' });
+        }
+        if (event.kind !== 'MessageStatusChanged' && event.kind !== 'MessageQueued'
+                && event.kind !== 'ReactionChanged') {
             refresh();
         }
     });
@@ -113,6 +118,26 @@
             if (feedback) {
                 feedback.innerHTML = event.detail.serverResponse;
             }
+        }
+    });
+    // A failed message sent again: its refusal shows above the composer; once queued, it waits to be sent (the page
+    // redraws existing messages only when reloaded).
+    document.body.addEventListener('htmx:beforeSwap', function (event) {
+        var source = event.detail.requestConfig && event.detail.requestConfig.elt;
+        if (source && source.classList.contains('msg-resend') && event.detail.xhr.status === 409) {
+            event.detail.shouldSwap = true;
+            event.detail.isError = false;
+        }
+    });
+    document.body.addEventListener('htmx:afterRequest', function (event) {
+        var source = event.detail.elt;
+        if (source && source.classList.contains('msg-resend') && event.detail.successful) {
+            var row = source.closest('.msg');
+            var icon = row.querySelector('.msg-status');
+            if (icon) {
+                icon.className = 'bi msg-status bi-clock';
+            }
+            source.closest('.msg-error').remove();
         }
     });
     document.body.addEventListener('active-message-sent', function () {

@@ -35,15 +35,16 @@
             refreshCard();
             return;
         }
-        if (event.kind !== 'MessageStatusChanged') {
+        var markOnly = event.kind === 'MessageStatusChanged' || event.kind === 'ReactionChanged';
+        if (!markOnly) {
             refresh('header'); // the event that redraws the list (e.g. the first reply: ASSIGNED to OPEN)
         }
         if (event.kind === 'MessageReceived' || event.kind === 'MessageQueued') {
             appendNewMessages();
-        } else if (event.kind === 'MessageStatusChanged' && atBottom()) {
+        } else if (markOnly && atBottom()) {
             refresh('timeline');
         }
-        if (event.kind !== 'MessageStatusChanged' && event.kind !== 'MessageQueued') {
+        if (!markOnly && event.kind !== 'MessageQueued') {
             refresh('composer');
         }
     });

@@ -1,5 +1,5 @@
 /** After hours: the automatic answer outside service hours and the list of contacts who wrote then. */
-@ApplicationModule(allowedDependencies = {"numbers", "security", "shared", "tickets"})
+@ApplicationModule(allowedDependencies = {"contacts", "numbers", "security", "shared", "tickets"})
 package br.com.balcao.afterhours;
 
 import org.springframework.modulith.ApplicationModule;

@@ -4,7 +4,9 @@ import br.com.balcao.channel.SendResult.Accepted;
 import br.com.balcao.channel.SendResult.PermanentFailure;
 import br.com.balcao.channel.SendResult.RetryableFailure;
 import br.com.balcao.tickets.MessageType;
+import br.com.balcao.tickets.MetaErrors;
 import br.com.balcao.tickets.OutboundMessage;
+import br.com.balcao.tickets.OutboundReaction;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -29,8 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The WhatsApp Business Cloud API: {@code POST {graph}/{version}/{phone_number_id}/messages} with a bearer
- * token. 429, 5xx and network failures are worth retrying; any other refusal keeps Meta's code and message
- * (131047: the 24-hour window is closed).
+ * token. 429, 5xx, network failures and Meta's passing codes ({@link MetaErrors#retryable}) are worth retrying;
+ * any other refusal keeps Meta's code and message (131047: the 24-hour window is closed).
  */
 class CloudApiGateway implements WhatsAppGateway {
 
@@ -81,6 +83,26 @@ class CloudApiGateway implements WhatsAppGateway {
         } else {
             return new PermanentFailure(null, "Sending " + message.type() + " messages is not supported");
         }
+        if (message.contextWamid() != null) {
+            payload.putObject("context").put("message_id", message.contextWamid());
+        }
+        return post(phoneNumberId, payload);
+    }
+
+    /** {@code {"type":"reaction","reaction":{"message_id":...,"emoji":...}}}; an empty emoji takes it back. */
+    @Override
+    public SendResult react(String phoneNumberId, OutboundReaction reaction) {
+        if (accessToken == null || accessToken.isBlank()) {
+            return new PermanentFailure(null, "No WhatsApp access token is configured (balcao.whatsapp.access-token)");
+        }
+        ObjectNode payload = toIndividual(reaction.recipientWaId(), "reaction");
+        payload.putObject("reaction")
+                .put("message_id", reaction.messageWamid())
+                .put("emoji", reaction.emoji());
+        return post(phoneNumberId, payload);
+    }
+
+    private SendResult post(String phoneNumberId, ObjectNode payload) {
         try {
             return toMessages(phoneNumberId, payload).exchange((request, response) ->
                     interpret(response.getStatusCode(), response.getBody().readAllBytes()));
@@ -222,12 +244,17 @@ class CloudApiGateway implements WhatsAppGateway {
         }
     }
 
-    private ObjectNode text(OutboundMessage message) {
-        ObjectNode payload = json.createObjectNode()
+    /** A message of {@code type} to one WhatsApp user, the envelope every such send shares. */
+    private ObjectNode toIndividual(String waId, String type) {
+        return json.createObjectNode()
                 .put("messaging_product", "whatsapp")
                 .put("recipient_type", "individual")
-                .put("to", message.recipientWaId())
-                .put("type", "text");
+                .put("to", waId)
+                .put("type", type);
+    }
+
+    private ObjectNode text(OutboundMessage message) {
+        ObjectNode payload = toIndividual(message.recipientWaId(), "text");
         payload.putObject("text")
                 .put("preview_url", false)
                 .put("body", message.text());
@@ -264,10 +291,11 @@ class CloudApiGateway implements WhatsAppGateway {
         }
         JsonNode error = answer.path("error");
         String message = error.path("message").isString() ? error.path("message").stringValue() : null;
-        if (status.value() == 429 || status.is5xxServerError()) {
-            return new RetryableFailure("HTTP " + status.value() + ": " + (message != null ? message : excerpt(body)));
-        }
         Integer code = error.path("code").isNumber() ? error.path("code").asInt() : null;
+        if (status.value() == 429 || status.is5xxServerError() || MetaErrors.retryable(code)) {
+            return new RetryableFailure(code, "HTTP " + status.value() + ": "
+                    + (message != null ? message : excerpt(body)));
+        }
         return new PermanentFailure(code, message != null ? message : "HTTP " + status.value() + ": " + excerpt(body));
     }
 

@@ -5,6 +5,7 @@ import br.com.balcao.channel.SendResult.PermanentFailure;
 import br.com.balcao.channel.SendResult.RetryableFailure;
 import br.com.balcao.numbers.NumberDirectory;
 import br.com.balcao.numbers.NumberView;
+import br.com.balcao.tickets.MetaErrors;
 import br.com.balcao.tickets.OutboundMessage;
 import br.com.balcao.tickets.OutboundQueue;
 import br.com.balcao.tickets.TicketEvents.MessageQueued;
@@ -48,15 +49,17 @@ class OutboundDispatcher implements DisposableBean {
     private final OutboundQueue queue;
     private final WhatsAppGateway gateway;
     private final NumberDirectory numbers;
+    private final ChannelHealth health;
     private final Clock clock;
     private final int maxAttempts;
     private final ExecutorService senders = Executors.newFixedThreadPool(SENDERS, new SenderThreads());
 
-    OutboundDispatcher(OutboundQueue queue, WhatsAppGateway gateway, NumberDirectory numbers, Clock clock,
-                       ChannelProperties properties) {
+    OutboundDispatcher(OutboundQueue queue, WhatsAppGateway gateway, NumberDirectory numbers, ChannelHealth health,
+                       Clock clock, ChannelProperties properties) {
         this.queue = queue;
         this.gateway = gateway;
         this.numbers = numbers;
+        this.health = health;
         this.clock = clock;
         this.maxAttempts = properties.outbound().maxAttempts();
     }
@@ -102,6 +105,7 @@ class OutboundDispatcher implements DisposableBean {
     private void deliver(OutboundMessage message) {
         try {
             SendResult result = attempt(message);
+            noteTokenHealth(message.numberId(), result);
             if (result instanceof Accepted accepted) {
                 queue.markSent(message.id(), accepted.wamid());
             } else if (result instanceof PermanentFailure failure) {
@@ -116,10 +120,20 @@ class OutboundDispatcher implements DisposableBean {
         }
     }
 
+    /** A send accepted proves the token; Meta's 190 says it expired or was revoked. */
+    private void noteTokenHealth(long numberId, SendResult result) {
+        if (result instanceof Accepted) {
+            health.tokenAccepted(numberId);
+        } else if (result instanceof PermanentFailure failure && failure.code() != null
+                && failure.code() == MetaErrors.TOKEN_REJECTED) {
+            health.tokenRejected(numberId, failure.message());
+        }
+    }
+
     private void retryOrGiveUp(OutboundMessage message, RetryableFailure failure) {
         if (message.attempt() >= maxAttempts) {
             log.warn("Message {} failed after {} attempts: {}", message.id(), message.attempt(), failure.description());
-            queue.markFailed(message.id(), null, failure.description());
+            queue.markFailed(message.id(), failure.code(), failure.description());
         } else {
             Duration wait = RetryBackoff.after(message.attempt());
             log.info("Message {} attempt {} failed, retrying in {}: {}", message.id(), message.attempt(), wait,

@@ -7,8 +7,15 @@ public sealed interface SendResult {
     record Accepted(String wamid) implements SendResult {
     }
 
-    /** A passing failure (429, 5xx, network, timeout): the same message may succeed later. */
-    record RetryableFailure(String description) implements SendResult {
+    /**
+     * A passing failure (429, 5xx, network, timeout, or one of Meta's codes that {@code tickets.MetaErrors} calls
+     * retryable): the same message may succeed later. {@code code} is Meta's, if any, kept when the tries run out.
+     */
+    record RetryableFailure(Integer code, String description) implements SendResult {
+
+        RetryableFailure(String description) {
+            this(null, description);
+        }
     }
 
     /** WhatsApp refused the message (4xx other than 429); {@code code} is Meta's {@code error.code}, if any. */

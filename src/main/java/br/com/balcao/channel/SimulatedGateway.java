@@ -4,6 +4,7 @@ import br.com.balcao.channel.SendResult.Accepted;
 import br.com.balcao.tickets.DeliveryStatus;
 import br.com.balcao.tickets.DeliveryStatuses;
 import br.com.balcao.tickets.OutboundMessage;
+import br.com.balcao.tickets.OutboundReaction;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -52,6 +53,12 @@ class SimulatedGateway implements WhatsAppGateway, AutoCloseable {
         Runnable delivered = () -> report(message.numberId(), wamid, DeliveryStatus.DELIVERED, TRIES, read);
         schedule(delivered, deliveredAfter);
         return new Accepted(wamid);
+    }
+
+    /** A reaction only ever gets "sent" from WhatsApp, never delivered or read. */
+    @Override
+    public SendResult react(String phoneNumberId, OutboundReaction reaction) {
+        return new Accepted("wamid.sim." + UUID.randomUUID());
     }
 
     /** The file a simulated customer sent; empty at once for any other id (no network, even under load). */

@@ -47,10 +47,13 @@ class WebhookEnvelopeParser {
     private static final int MAX_MEDIA_ID = 128;
     private static final int MAX_MIME_TYPE = 127;
     private static final int MAX_FILE_NAME = 255;
+    private static final int MAX_EMOJI = 64;
+    private static final int MAX_TYPE_NAME = 64;
 
     private static final Logger log = LoggerFactory.getLogger(WebhookEnvelopeParser.class);
     private static final String OBJECT = "whatsapp_business_account";
     private static final String MESSAGES_FIELD = "messages";
+    private static final String REACTION = "reaction";
 
     private final JsonMapper mapper = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -101,10 +104,14 @@ class WebhookEnvelopeParser {
             profileNames.put(profile.waId(), profile.name());
         }
         List<InboundMessage> messages = items(value, "messages", path,
-                (message, messagePath) -> message(message, profileNames, messagePath, receivedAt));
+                (message, messagePath) -> REACTION.equals(optionalString(message, "type", messagePath)) ? null
+                        : message(message, profileNames, messagePath, receivedAt));
         List<StatusUpdate> statuses = items(value, "statuses", path,
                 (status, statusPath) -> status(status, statusPath, receivedAt));
-        return new WebhookChange(phoneNumberId, messages, statuses);
+        List<InboundReaction> reactions = items(value, "messages", path,
+                (message, messagePath) -> REACTION.equals(optionalString(message, "type", messagePath))
+                        ? reaction(message, messagePath, receivedAt) : null);
+        return new WebhookChange(phoneNumberId, messages, statuses, reactions);
     }
 
     /**
@@ -142,11 +149,21 @@ class WebhookEnvelopeParser {
 
     private static InboundMessage message(JsonNode message, Map<String, String> profileNames, String path,
                                           Instant receivedAt) {
-        String wamid = wamid(message, path);
+        return content(message, profileNames, path, receivedAt).replyingTo(contextWamid(message, path));
+    }
+
+    private static String sender(JsonNode message, String path) {
         String from = string(message, "from", path);
         if (!WA_ID.matcher(from).matches()) {
             throw new MalformedWebhookException(path + ".from is not a WhatsApp id");
         }
+        return from;
+    }
+
+    private static InboundMessage content(JsonNode message, Map<String, String> profileNames, String path,
+                                          Instant receivedAt) {
+        String wamid = wamid(message, path);
+        String from = sender(message, path);
         WebhookTimestamp sentAt = WebhookTimestamp.read(message, path, receivedAt);
         String type = string(message, "type", path);
         var content = new Content(wamid, from, profileNames.get(from), sentAt);
@@ -158,11 +175,56 @@ class WebhookEnvelopeParser {
             case "document" -> content.media(MessageType.DOCUMENT, requiredObject(message, "document", path),
                     path + ".document");
             case "location" -> content.location(requiredObject(message, "location", path), path + ".location");
+            case "sticker" -> content.media(MessageType.STICKER, requiredObject(message, "sticker", path),
+                    path + ".sticker");
+            case "contacts" -> content.payload(MessageType.CONTACTS, requiredArray(message, "contacts", path));
             case "button" -> content.text(string(requiredObject(message, "button", path), "text", path + ".button"));
-            case "interactive" -> content.text(interactiveTitle(requiredObject(message, "interactive", path),
-                    path + ".interactive"));
-            default -> content.text(unsupported(type));
+            case "interactive" -> interactive(content, requiredObject(message, "interactive", path),
+                    path + ".interactive");
+            default -> content.unsupported(unsupportedType(message, type, path));
         };
+    }
+
+    /** The message this one replies to ({@code context.id}), or null; a context of the wrong shape is ignored. */
+    private static String contextWamid(JsonNode message, String path) {
+        JsonNode context = message.get("context");
+        if (context == null || !context.isObject() || context.get("id") == null) {
+            return null;
+        }
+        try {
+            return wamid(context, path + ".context");
+        } catch (MalformedWebhookException e) {
+            log.warn("Ignored the context of a WhatsApp message: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * A customer's reaction: the message it is on and the emoji, which Meta leaves out (or sends empty) when
+     * the customer takes the reaction back.
+     */
+    private static InboundReaction reaction(JsonNode message, String path, Instant receivedAt) {
+        String wamid = wamid(message, path);
+        String from = sender(message, path);
+        Instant at = WebhookTimestamp.read(message, path, receivedAt).at();
+        JsonNode reaction = requiredObject(message, REACTION, path);
+        String messageWamid = wamid(reaction, "message_id", path + "." + REACTION);
+        String emoji = optionalString(reaction, "emoji", path + "." + REACTION);
+        if (emoji != null && emoji.length() > MAX_EMOJI) {
+            throw new MalformedWebhookException(path + ".reaction.emoji is longer than " + MAX_EMOJI + " characters");
+        }
+        return new InboundReaction(wamid, from, messageWamid, emoji == null || emoji.isEmpty() ? null : emoji, at);
+    }
+
+    /**
+     * What Meta says the unsupported message was: {@code unsupported.type} where Meta names it, else the type
+     * the message came as.
+     */
+    private static String unsupportedType(JsonNode message, String type, String path) {
+        JsonNode unsupported = message.get("unsupported");
+        String named = unsupported != null && unsupported.isObject()
+                ? optionalString(unsupported, "type", path + ".unsupported") : null;
+        return truncated(named != null ? named : type, MAX_TYPE_NAME);
     }
 
     /**
@@ -170,9 +232,14 @@ class WebhookEnvelopeParser {
      * nor is one with a control character.
      */
     private static String wamid(JsonNode node, String path) {
-        String wamid = identifier(node, "id", path);
+        return wamid(node, "id", path);
+    }
+
+    private static String wamid(JsonNode node, String field, String path) {
+        String wamid = identifier(node, field, path);
         if (wamid.isBlank() || wamid.length() > MAX_WAMID) {
-            throw new MalformedWebhookException(path + ".id is empty or longer than " + MAX_WAMID + " characters");
+            throw new MalformedWebhookException(path + "." + field + " is empty or longer than " + MAX_WAMID
+                    + " characters");
         }
         return wamid;
     }
@@ -186,16 +253,13 @@ class WebhookEnvelopeParser {
         return value.substring(0, end);
     }
 
-    private static String interactiveTitle(JsonNode interactive, String path) {
+    private static InboundMessage interactive(Content content, JsonNode interactive, String path) {
         String kind = string(interactive, "type", path);
         return switch (kind) {
-            case "button_reply", "list_reply" -> string(requiredObject(interactive, kind, path), "title", path + "." + kind);
-            default -> unsupported(kind);
+            case "button_reply", "list_reply" ->
+                    content.text(string(requiredObject(interactive, kind, path), "title", path + "." + kind));
+            default -> content.unsupported(truncated("interactive." + kind, MAX_TYPE_NAME));
         };
-    }
-
-    private static String unsupported(String type) {
-        return "[unsupported: " + type + "]";
     }
 
     /** The fields every message shares, and the message each type makes of them. */
@@ -215,6 +279,20 @@ class WebhookEnvelopeParser {
                     truncated(optionalString(media, "mime_type", path), MAX_MIME_TYPE),
                     truncated(optionalString(media, "filename", path), MAX_FILE_NAME),
                     optionalString(media, "caption", path), null, null, sentAt.implausible());
+        }
+
+        /** A type without a text of its own, kept as WhatsApp sent it (the payload's JSON). */
+        InboundMessage payload(MessageType type, List<JsonNode> items) {
+            var array = JsonMapper.shared().createArrayNode().addAll(items);
+            return new InboundMessage(wamid, from, profileName, sentAt.at(), type, null, null, null, null, null,
+                    null, null, sentAt.implausible(), null, array.toString());
+        }
+
+        /** A type this app does not show: its name is kept, and the timeline says so in words. */
+        InboundMessage unsupported(String type) {
+            var payload = JsonMapper.shared().createObjectNode().put("type", type);
+            return new InboundMessage(wamid, from, profileName, sentAt.at(), MessageType.UNSUPPORTED, null, null,
+                    null, null, null, null, null, sentAt.implausible(), null, payload.toString());
         }
 
         InboundMessage location(JsonNode location, String path) {

@@ -3,6 +3,7 @@ package br.com.balcao.channel;
 import br.com.balcao.numbers.NumberSnapshot;
 import br.com.balcao.numbers.NumberSnapshots;
 import br.com.balcao.tickets.DeliveryStatuses;
+import br.com.balcao.tickets.MessageReactions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -27,13 +28,17 @@ class WebhookProcessor {
     private final NumberSnapshots numbers;
     private final InboundBatches inbound;
     private final DeliveryStatuses deliveryStatuses;
+    private final MessageReactions reactions;
+    private final ChannelHealth health;
     private final Counter unknownNumbers;
 
     WebhookProcessor(NumberSnapshots numbers, InboundBatches inbound, DeliveryStatuses deliveryStatuses,
-                     MeterRegistry meters) {
+                     MessageReactions reactions, ChannelHealth health, MeterRegistry meters) {
         this.numbers = numbers;
+        this.reactions = reactions;
         this.inbound = inbound;
         this.deliveryStatuses = deliveryStatuses;
+        this.health = health;
         this.unknownNumbers = Counter.builder("balcao.webhook.unknown_number")
                 .description("Webhook changes for a phone_number_id that is no number of this helpdesk")
                 .register(meters);
@@ -50,6 +55,7 @@ class WebhookProcessor {
                 continue;
             }
             long numberId = number.get().id();
+            health.webhookReceived(numberId);
             for (InboundMessage message : change.messages()) {
                 failures += attempt("message " + message.wamid(), () -> inbound.receive(number.get(), message));
             }
@@ -57,6 +63,10 @@ class WebhookProcessor {
                 failures += attempt("status " + status.status() + " of " + status.wamid(),
                         () -> deliveryStatuses.record(numberId, status.wamid(), status.status(), status.at(),
                                 status.errorCode(), status.errorMessage()));
+            }
+            for (InboundReaction reaction : change.reactions()) {
+                failures += attempt("reaction " + reaction.wamid(), () -> reactions.recordCustomer(numberId,
+                        reaction.messageWamid(), reaction.emoji(), reaction.wamid(), reaction.at()));
             }
         }
         if (failures > 0) {

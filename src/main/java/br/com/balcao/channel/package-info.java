@@ -1,6 +1,6 @@
 /** The WhatsApp channel: the Cloud API webhook in, the gateway out, and the customer simulator. */
 @ApplicationModule(allowedDependencies = {
-        "absence", "afterhours", "contacts", "live", "media", "numbers", "security", "shared", "tickets"
+        "absence", "afterhours", "contacts", "live", "media", "numbers", "security", "shared", "templates", "tickets"
 })
 package br.com.balcao.channel;
 

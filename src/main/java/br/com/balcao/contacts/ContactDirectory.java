@@ -54,8 +54,11 @@ public class ContactDirectory {
     }
 
     /**
-     * The contact who wrote from this WhatsApp id, created on first contact. The WhatsApp profile name
-     * fills the name unless a user edited it. Safe under concurrent deliveries of the same contact.
+     * The contact who wrote from this WhatsApp id, created on first contact. The contact is found by the id's key
+     * ({@link Phones#whatsAppKey}): a customer WhatsApp names without the Brazilian 9th digit is the contact
+     * imported with it, and the other way round; the contact then takes WhatsApp's id, the one replies go to.
+     * The WhatsApp profile name fills the name unless a user edited it. Safe under concurrent deliveries of the
+     * same contact.
      */
     @Transactional
     public ContactRef upsertFromWhatsApp(long numberId, String waId, String profileName, Instant at) {
@@ -63,17 +66,35 @@ public class ContactDirectory {
         String name = profileName == null || profileName.isBlank() ? null : truncate(profileName.strip(), 120);
         Timestamp when = Timestamp.from(at);
         return jdbc.queryForObject("""
-                INSERT INTO contacts (number_id, wa_id, name, phone_e164, phone_digits, created_at,
-                                      last_interaction_at, last_inbound_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (number_id, wa_id) DO UPDATE SET
-                    name = CASE WHEN contacts.name_edited THEN contacts.name
-                                ELSE COALESCE(EXCLUDED.name, contacts.name) END,
-                    last_interaction_at = GREATEST(contacts.last_interaction_at, EXCLUDED.last_interaction_at),
-                    last_inbound_at = GREATEST(contacts.last_inbound_at, EXCLUDED.last_inbound_at)
-                RETURNING id, name, phone_e164, xmax = 0 AS inserted
+                WITH found AS (
+                    SELECT id FROM contacts
+                     WHERE number_id = ? AND wa_key = ?
+                     ORDER BY wa_id = ? DESC, id
+                     LIMIT 1
+                ), updated AS (
+                    UPDATE contacts c SET
+                        wa_id = ?,
+                        name = CASE WHEN c.name_edited THEN c.name ELSE COALESCE(?, c.name) END,
+                        last_interaction_at = GREATEST(c.last_interaction_at, ?),
+                        last_inbound_at = GREATEST(c.last_inbound_at, ?)
+                      FROM found
+                     WHERE c.id = found.id
+                    RETURNING c.id, c.name, c.phone_e164, false AS inserted
+                ), inserted AS (
+                    INSERT INTO contacts (number_id, wa_id, name, phone_e164, phone_digits, created_at,
+                                          last_interaction_at, last_inbound_at)
+                    SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM found)
+                    ON CONFLICT (number_id, wa_id) DO UPDATE SET
+                        name = CASE WHEN contacts.name_edited THEN contacts.name
+                                    ELSE COALESCE(EXCLUDED.name, contacts.name) END,
+                        last_interaction_at = GREATEST(contacts.last_interaction_at, EXCLUDED.last_interaction_at),
+                        last_inbound_at = GREATEST(contacts.last_inbound_at, EXCLUDED.last_inbound_at)
+                    RETURNING id, name, phone_e164, xmax = 0 AS inserted
+                )
+                SELECT * FROM updated UNION ALL SELECT * FROM inserted
                 """, (row, i) -> new ContactRef(row.getLong("id"), row.getString("name"), row.getString("phone_e164"),
                         row.getBoolean("inserted")),
+                numberId, Phones.whatsAppKey(waId), waId, waId, name, when, when,
                 numberId, waId, name, phone.e164(), phone.digits(), when, when, when);
     }
 

@@ -12,6 +12,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import br.com.balcao.shared.InvalidInputException;
+import br.com.balcao.shared.Phones;
 import br.com.balcao.shared.SpreadsheetText;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.context.MessageSource;
@@ -225,7 +226,7 @@ class ContactImports {
     /** A line written before an interruption, remembered so that later lines with its phone are duplicates. */
     private static void remember(ImportLine line, Map<String, Integer> firstLineOfPhone) {
         if (line.valid()) {
-            firstLineOfPhone.putIfAbsent(line.contact().phone().digits(), line.number());
+            firstLineOfPhone.putIfAbsent(Phones.whatsAppKey(line.contact().phone().digits()), line.number());
         }
     }
 
@@ -237,7 +238,7 @@ class ContactImports {
                 marked.add(line);
                 continue;
             }
-            Integer first = firstLineOfPhone.putIfAbsent(line.contact().phone().digits(), line.number());
+            Integer first = firstLineOfPhone.putIfAbsent(Phones.whatsAppKey(line.contact().phone().digits()), line.number());
             marked.add(first == null ? line : line.duplicateOf(first));
         }
         lines.clear();

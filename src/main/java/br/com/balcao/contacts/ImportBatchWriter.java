@@ -1,9 +1,11 @@
 package br.com.balcao.contacts;
 
 import br.com.balcao.contacts.ImportLine.ImportedContact;
+import br.com.balcao.shared.Phones;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,16 +55,31 @@ class ImportBatchWriter {
         return new Counts(inserted[0], updated + inserted[1], matched.size() - updated);
     }
 
+    /**
+     * The number's contacts with those phones, by the phone's digits: a contact whose phone is the same, or whose
+     * WhatsApp id is the same customer's with or without the Brazilian 9th digit ({@link Phones#whatsAppKey}).
+     * The oldest contact wins when several match.
+     */
     private Map<String, Long> existingByPhone(long numberId, List<ImportedContact> contacts) {
         String[] phones = contacts.stream().map(contact -> contact.phone().digits()).toArray(String[]::new);
-        Map<String, Long> existing = new HashMap<>();
+        String[] keys = Arrays.stream(phones).map(Phones::whatsAppKey).toArray(String[]::new);
+        Map<String, Long> byPhone = new HashMap<>();
+        Map<String, Long> byKey = new HashMap<>();
         jdbc.query("""
-                SELECT DISTINCT ON (phone_digits) phone_digits, id FROM contacts
-                 WHERE number_id = ? AND phone_digits = ANY (?::varchar[])
-                 ORDER BY phone_digits, id
+                SELECT id, phone_digits, wa_key FROM contacts
+                 WHERE number_id = ? AND (phone_digits = ANY (?::varchar[]) OR wa_key = ANY (?::varchar[]))
+                 ORDER BY id
                 """, row -> {
-            existing.put(row.getString("phone_digits"), row.getLong("id"));
-        }, numberId, phones);
+            byPhone.putIfAbsent(row.getString("phone_digits"), row.getLong("id"));
+            byKey.putIfAbsent(row.getString("wa_key"), row.getLong("id"));
+        }, numberId, phones, keys);
+        Map<String, Long> existing = new HashMap<>();
+        for (int i = 0; i < phones.length; i++) {
+            Long id = byPhone.getOrDefault(phones[i], byKey.get(keys[i]));
+            if (id != null) {
+                existing.put(phones[i], id);
+            }
+        }
         return existing;
     }
 

@@ -2,9 +2,11 @@ package br.com.balcao.conversations;
 
 import br.com.balcao.contacts.ContactView;
 import br.com.balcao.desk.Composers;
+import br.com.balcao.desk.TimelineMessage;
 import br.com.balcao.numbers.Permission;
 import br.com.balcao.shared.NotFoundException;
 import br.com.balcao.tickets.ServiceWindow;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -38,6 +40,18 @@ record ConversationComposer(
         model.addAttribute("requestedByMe", header.requestedBy(userId));
         if (state == ComposerState.TEXT || state == ComposerState.EXPIRED) {
             model.addAttribute("composer", composers.of(header.ticketId(), header.numberId(), header.contactId(),
+                    header.ticketStatus(), header.agentId(), header.agentName()));
+        }
+    }
+
+    /**
+     * What a failed message of the agent needs for its Resend button: the composer of the contact's unclosed
+     * ticket, asked for only when the timeline holds such a message of that ticket.
+     */
+    void addResend(ConversationHeader header, List<TimelineMessage> messages, Model model) {
+        Long ticketId = header.ticketId();
+        if (ticketId != null && messages.stream().anyMatch(m -> m.failedByAgent() && ticketId.equals(m.ticketId()))) {
+            model.addAttribute("resend", composers.of(ticketId, header.numberId(), header.contactId(),
                     header.ticketStatus(), header.agentId(), header.agentName()));
         }
     }

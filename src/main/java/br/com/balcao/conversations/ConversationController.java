@@ -1,8 +1,9 @@
 package br.com.balcao.conversations;
 
-import br.com.balcao.desk.TimelineRow;
+import br.com.balcao.desk.TimelineRows;
 import br.com.balcao.live.LiveStreams;
 import br.com.balcao.numbers.NumberView;
+import br.com.balcao.tickets.MessageReactions;
 import br.com.balcao.tickets.ReadReceipts;
 import java.io.IOException;
 import java.util.List;
@@ -29,7 +30,9 @@ record ConversationController(
         MessageSearch search,
         LiveStreams streams,
         TicketMarks marks,
-        ReadReceipts receipts) {
+        ReadReceipts receipts,
+        TimelineRows rows,
+        MessageReactions reactions) {
 
     @GetMapping("/conversations/{contactId}")
     String conversation(@PathVariable long contactId, @RequestParam Optional<Long> at,
@@ -76,6 +79,15 @@ record ConversationController(
         return "conversations/contact :: slice";
     }
 
+    /** The reactions on one of the contact's messages, as they are now (a reaction came or went). */
+    @GetMapping("/conversations/{contactId}/messages/{messageId}/reactions")
+    String reactions(@PathVariable long contactId, @PathVariable long messageId, Model model) {
+        access.contact(contactId);
+        model.addAttribute("messageId", messageId);
+        model.addAttribute("reactions", reactions.onMessageOf(contactId, messageId));
+        return "fragments/message :: reactions";
+    }
+
     /** The messages of the timeline that match the words, newest first. */
     @GetMapping("/conversations/{contactId}/matches")
     String matches(@PathVariable long contactId, @RequestParam(defaultValue = "") String q, Model model) {
@@ -111,10 +123,11 @@ record ConversationController(
         }
     }
 
-    private static void addSlice(ConversationHeader header, TimelineSlice slice, Model model) {
+    private void addSlice(ConversationHeader header, TimelineSlice slice, Model model) {
+        composer.addResend(header, slice.messages(), model);
         model.addAttribute("header", header);
         model.addAttribute("messages", slice.messages());
-        model.addAttribute("rows", TimelineRow.of(slice.messages(), header.zone()));
+        model.addAttribute("rows", rows.of(slice.messages(), header.zone()));
         model.addAttribute("hasOlder", slice.hasOlder());
         model.addAttribute("hasNewer", slice.hasNewer());
     }

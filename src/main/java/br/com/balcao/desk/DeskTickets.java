@@ -13,7 +13,8 @@ import org.springframework.ui.Model;
  * The customer's messages its agent is shown are marked read (see {@link ReadReceipts}).
  */
 @Component
-record DeskTickets(DeskQueries queries, AccessPolicy access, ReadReceipts receipts) {
+record DeskTickets(DeskQueries queries, AccessPolicy access, ReadReceipts receipts, Composers composers,
+        TimelineRows rows) {
 
     /** The ticket, if the user may see its number; 404 otherwise, as if it did not exist. */
     DeskTicketHeader visible(long ticketId) {
@@ -46,9 +47,12 @@ record DeskTickets(DeskQueries queries, AccessPolicy access, ReadReceipts receip
         }
     }
 
-    private static void addMessages(DeskTicketHeader ticket, List<TimelineMessage> messages, Model model) {
+    private void addMessages(DeskTicketHeader ticket, List<TimelineMessage> messages, Model model) {
+        if (messages.stream().anyMatch(TimelineMessage::failedByAgent)) {
+            model.addAttribute("resend", composers.of(ticket));
+        }
         model.addAttribute("ticket", ticket);
         model.addAttribute("messages", messages);
-        model.addAttribute("rows", TimelineRow.of(messages, ticket.zone()));
+        model.addAttribute("rows", rows.of(messages, ticket.zone()));
     }
 }

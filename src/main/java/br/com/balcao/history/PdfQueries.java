@@ -5,10 +5,13 @@ import static br.com.balcao.shared.Timestamps.instant;
 import br.com.balcao.tickets.AuthorType;
 import br.com.balcao.tickets.CloseReason;
 import br.com.balcao.tickets.MessageType;
+import br.com.balcao.tickets.QuotedMessage;
+import br.com.balcao.tickets.Reaction;
 import br.com.balcao.tickets.TicketStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -91,8 +94,18 @@ class PdfQueries {
     void forEachMessage(long ticketId, Consumer<PdfMessage> action) {
         streaming.query("""
                 SELECT m.id, m.created_at, m.author_type, u.name AS author_name, m.type, m.body, m.media_id, m.media_url,
-                       m.media_file_name, m.media_caption, m.latitude, m.longitude, m.template_name
+                       m.media_file_name, m.media_caption, m.latitude, m.longitude, m.template_name,
+                       m.payload::text AS payload, m.context_wamid, q.id AS quoted_id, q.author_type AS quoted_author_type,
+                       q.type AS quoted_type, COALESCE(q.body, q.media_caption, q.media_file_name) AS quoted_text,
+                       CASE WHEN q.author_type = 'CUSTOMER' THEN qc.name ELSE qu.name END AS quoted_author,
+                       (SELECT r.emoji FROM message_reactions r
+                         WHERE r.message_id = m.id AND r.author_type = 'CUSTOMER') AS customer_reaction,
+                       (SELECT r.emoji FROM message_reactions r
+                         WHERE r.message_id = m.id AND r.author_type = 'AGENT' AND r.status <> 'FAILED') AS business_reaction
                   FROM messages m LEFT JOIN app_users u ON u.id = m.author_user_id
+                  LEFT JOIN messages q ON q.number_id = m.number_id AND q.wamid = m.context_wamid
+                  LEFT JOIN app_users qu ON qu.id = q.author_user_id
+                  LEFT JOIN contacts qc ON qc.id = q.contact_id
                  WHERE m.ticket_id = ?
                  ORDER BY m.created_at, m.id
                 """, row -> {
@@ -106,7 +119,29 @@ class PdfQueries {
                 MessageType.valueOf(row.getString("type")), row.getString("body"), row.getString("media_id"),
                 row.getString("media_url"), row.getString("media_file_name"), row.getString("media_caption"),
                 (Double) row.getObject("latitude"), (Double) row.getObject("longitude"),
-                row.getString("template_name"));
+                row.getString("template_name"), quote(row), reactions(row), row.getString("payload"));
+    }
+
+    private static QuotedMessage quote(ResultSet row) throws SQLException {
+        if (row.getString("context_wamid") == null) {
+            return null;
+        }
+        String type = row.getString("quoted_type");
+        return new QuotedMessage(row.getLong("id"), row.getObject("quoted_id", Long.class),
+                type == null ? null : AuthorType.valueOf(row.getString("quoted_author_type")),
+                row.getString("quoted_author"), type == null ? null : MessageType.valueOf(type),
+                QuotedMessage.firstLineOf(row.getString("quoted_text")));
+    }
+
+    private static List<Reaction> reactions(ResultSet row) throws SQLException {
+        List<Reaction> reactions = new ArrayList<>(2);
+        for (AuthorType author : List.of(AuthorType.CUSTOMER, AuthorType.AGENT)) {
+            String emoji = row.getString(author == AuthorType.CUSTOMER ? "customer_reaction" : "business_reaction");
+            if (emoji != null) {
+                reactions.add(new Reaction(row.getLong("id"), author, emoji, null, null));
+            }
+        }
+        return reactions;
     }
 
     private static TicketStatus status(ResultSet row) throws SQLException {

@@ -2,12 +2,16 @@ package br.com.balcao.history;
 
 import br.com.balcao.shared.Phones;
 import br.com.balcao.tickets.AuthorType;
+import br.com.balcao.tickets.MessageType;
+import br.com.balcao.tickets.QuotedMessage;
+import br.com.balcao.tickets.SharedContact;
 import java.awt.Color;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
@@ -112,9 +116,23 @@ class TicketPdfDocument implements AutoCloseable {
             paragraph.add(chunk("  [" + text("message.type.TEMPLATE") + ": " + message.templateName() + "]",
                     fonts.regular(8, MUTED)));
         }
+        if (message.quote() != null) {
+            paragraph.add(newline());
+            paragraph.add(chunk(quote(message.quote()), fonts.regular(8, MUTED)));
+        }
         if (message.body() != null && !message.body().isBlank()) {
             paragraph.add(newline());
             paragraph.add(chunk(message.body(), fonts.regular(10, TEXT)));
+        }
+        for (SharedContact contact : message.sharedContacts()) {
+            paragraph.add(newline());
+            String name = contact.name() == null ? text("message.contact.noName") : contact.name();
+            paragraph.add(chunk(text("history.pdf.contact", contact.phones().isEmpty() ? name
+                    : name + " — " + String.join(", ", contact.phones())), fonts.regular(10, TEXT)));
+        }
+        if (message.type() == MessageType.UNSUPPORTED) {
+            paragraph.add(newline());
+            paragraph.add(chunk(text("message.unsupported"), fonts.regular(10, MUTED)));
         }
         if (message.isMedia()) {
             paragraph.add(newline());
@@ -138,7 +156,33 @@ class TicketPdfDocument implements AutoCloseable {
             paragraph.add(newline());
             paragraph.add(chunk(message.mediaCaption(), fonts.regular(10, TEXT)));
         }
+        if (!message.reactions().isEmpty()) {
+            paragraph.add(newline());
+            paragraph.add(chunk(text("history.pdf.reactions", message.reactions().stream()
+                    .map(reaction -> text("history.pdf.reaction." + reaction.authorType(), emoji(reaction.emoji())))
+                    .collect(Collectors.joining(" · "))), fonts.regular(8, MUTED)));
+        }
         add(paragraph);
+    }
+
+    /** "In reply to Maria: “the first line”", or that the quoted message is not held here. */
+    private String quote(QuotedMessage quote) {
+        if (!quote.available()) {
+            return text("history.pdf.quoteUnavailable");
+        }
+        String author = quote.authorName() != null ? quote.authorName() : text("author." + quote.authorType());
+        return text("history.pdf.inReplyTo", author,
+                quote.firstLine() != null ? quote.firstLine() : text("message.type." + quote.type()));
+    }
+
+    /**
+     * The emoji and, for those agents pick from, its name in words: the PDF's font draws no emoji (they print as
+     * a replacement mark), and the reader should still know which one it was.
+     */
+    private String emoji(String emoji) {
+        String key = "history.pdf.emoji." + Integer.toHexString(emoji.codePointAt(0));
+        String name = labels.messages().getMessage(key, null, "", locale);
+        return name == null || name.isEmpty() ? emoji : emoji + " (" + name + ")";
     }
 
     void conversationEnd() {

@@ -96,6 +96,9 @@ class LiveEventNotifier {
         if (event instanceof TicketEvents.TicketClosed e) {
             return new LiveEvent(kind, e.numberId(), null, e.ticketId(), null, e.agentId());
         }
+        if (event instanceof TicketEvents.ReactionChanged e) {
+            return new LiveEvent(kind, e.numberId(), e.contactId(), null, e.messageId(), null);
+        }
         if (event instanceof TicketEvents.DetailsChanged e) {
             return new LiveEvent(kind, e.numberId(), e.contactId(), e.ticketId(), null, null);
         }

@@ -18,6 +18,7 @@ public final class Phones {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final String DEFAULT_REGION = "BR";
     private static final Pattern WA_ID = Pattern.compile("[0-9]{5,20}");
+    private static final Pattern BRAZILIAN_MOBILE_WITHOUT_NINE = Pattern.compile("55[1-9][0-9][6-9][0-9]{7}");
     /**
      * Every inbound message parses its sender's WhatsApp id, a costly parse (docs/benchmarks.md, "Less work per
      * message"), and a customer in a conversation writes many messages. Emptied when full (a plain bound).
@@ -45,6 +46,19 @@ public final class Phones {
             KNOWN_WA_IDS.put(waId, known);
         }
         return Optional.of(known);
+    }
+
+    /**
+     * One key for the two forms a Brazilian mobile customer's number takes: WhatsApp's id may lack the 9th digit
+     * (55 + area code + 8 digits, the first 6 to 9: a mobile), a number typed today has it (55 + area code + 9 +
+     * 8 digits). The key is the 13-digit form; any other number is its own key. The migration's SQL function
+     * {@code whatsapp_key} is the same rule, for the indexed column {@code contacts.wa_key}.
+     */
+    public static String whatsAppKey(String digits) {
+        if (digits != null && BRAZILIAN_MOBILE_WITHOUT_NINE.matcher(digits).matches()) {
+            return digits.substring(0, 4) + "9" + digits.substring(4);
+        }
+        return digits;
     }
 
     /** A phone typed by a person, with or without country code (Brazil assumed), formatting ignored. */

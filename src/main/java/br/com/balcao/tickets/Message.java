@@ -63,6 +63,9 @@ class Message {
     private String templateName;
     private String templateLanguage;
 
+    @Column(updatable = false)
+    private String contextWamid;
+
     @JdbcTypeCode(SqlTypes.JSON)
     private List<String> templateParams;
 
@@ -110,6 +113,12 @@ class Message {
 
     Message withText(String body) {
         this.body = body;
+        return this;
+    }
+
+    /** A reply to the message WhatsApp knows as {@code wamid} (null: to none). */
+    Message replyingTo(String wamid) {
+        this.contextWamid = wamid;
         return this;
     }
 

@@ -125,6 +125,27 @@ public class OutboundQueue {
         publish(messageId, DeliveryStatus.FAILED);
     }
 
+    /**
+     * A FAILED message goes back to the outbox as if just queued: PENDING, due now, attempts from zero, the error
+     * cleared. False when it is not FAILED (any more).
+     */
+    boolean requeue(long messageId) {
+        int requeued = jdbc.update("""
+                UPDATE messages SET status = 'PENDING', next_attempt_at = ?, send_attempts = 0, error_code = NULL,
+                                    error_message = NULL
+                 WHERE id = ? AND status = 'FAILED'
+                """, Timestamp.from(clock.instant()), messageId);
+        if (requeued == 0) {
+            return false;
+        }
+        jdbc.query("SELECT number_id, contact_id, ticket_id FROM messages WHERE id = ?", row -> {
+            events.publishEvent(new MessageQueued(row.getLong(1), row.getLong(2), messageId,
+                    row.getObject(3, Long.class)));
+        }, messageId);
+        publish(messageId, DeliveryStatus.PENDING);
+        return true;
+    }
+
     private void publish(long messageId, DeliveryStatus status) {
         jdbc.query("SELECT number_id, contact_id FROM messages WHERE id = ?", row -> {
             events.publishEvent(new MessageStatusChanged(row.getLong(1), row.getLong(2), messageId, status));

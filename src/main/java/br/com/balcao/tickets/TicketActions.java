@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,6 +28,7 @@ public class TicketActions {
 
     private final TicketStore store;
     private final TicketRepository tickets;
+    private final MessageRepository messages;
     private final TagRepository tags;
     private final AgentSlots slots;
     private final OutboundQueue outbox;
@@ -35,12 +37,15 @@ public class TicketActions {
     private final ContactDirectory contacts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final MessageReactions reactions;
+    private final JdbcTemplate jdbc;
 
-    TicketActions(TicketStore store, TicketRepository tickets, TagRepository tags, AgentSlots slots,
+    TicketActions(TicketStore store, TicketRepository tickets, MessageRepository messages, TagRepository tags, AgentSlots slots,
                   OutboundQueue outbox, ServiceWindow window, TemplateCatalog templates, ContactDirectory contacts,
-                  ApplicationEventPublisher events, Clock clock) {
+                  ApplicationEventPublisher events, Clock clock, MessageReactions reactions, JdbcTemplate jdbc) {
         this.store = store;
         this.tickets = tickets;
+        this.messages = messages;
         this.tags = tags;
         this.slots = slots;
         this.outbox = outbox;
@@ -49,6 +54,8 @@ public class TicketActions {
         this.contacts = contacts;
         this.events = events;
         this.clock = clock;
+        this.reactions = reactions;
+        this.jdbc = jdbc;
     }
 
     /** The longest text reply, in characters: what WhatsApp accepts in a text message. */
@@ -60,18 +67,78 @@ public class TicketActions {
      */
     @Transactional
     public long reply(long ticketId, long agentId, String text) {
+        return reply(ticketId, agentId, text, null);
+    }
+
+    /**
+     * The agent's text reply quoting one of the customer's conversation messages ({@code replyTo}, null for none):
+     * WhatsApp shows the quote above it. See {@link #quotable} for which messages may be quoted.
+     */
+    @Transactional
+    public long reply(long ticketId, long agentId, String text, Long replyTo) {
         String body = text == null ? "" : text.strip();
         if (body.isEmpty() || body.length() > MAX_REPLY) {
             throw new InvalidInputException("desk.refused.bad-text");
         }
+        Ticket ticket = writableTicketOf(ticketId, agentId);
+        String contextWamid = replyTo == null ? null : quotable(ticket, replyTo).wamid();
+        Instant now = clock.instant();
+        ticket.recordAgentResponse(now);
+        return outbox.queue(Message.byAgent(ticket.getNumberId(), ticket.getContactId(), ticketId, agentId,
+                MessageType.TEXT, now).withText(body).replyingTo(contextWamid));
+    }
+
+    /** The emoji an agent may react with; the empty one takes the agent's reaction back. */
+    public static final List<String> REACTIONS = List.of("👍", "❤️", "😂", "😮", "😢", "🙏");
+
+    /**
+     * The business's reaction on a message of the ticket's contact (one of {@link #REACTIONS}, or empty to take it
+     * back), stored and sent after commit, under the same rules as a reply: the agent serves the ticket and the
+     * 24-hour window is open.
+     */
+    @Transactional
+    public void react(long ticketId, long agentId, long messageId, String emoji) {
+        if (emoji == null || !emoji.isEmpty() && !REACTIONS.contains(emoji)) {
+            throw new InvalidInputException("desk.refused.bad-reaction");
+        }
+        Ticket ticket = writableTicketOf(ticketId, agentId);
+        Quotable message = quotable(ticket, messageId);
+        if (!message.inbound()) {
+            throw new TicketConflictException("not-quotable");
+        }
+        reactions.byAgent(ticket.getNumberId(), ticket.getContactId(), message.recipientWaId(), messageId,
+                message.wamid(), agentId, emoji, clock.instant());
+    }
+
+    private record Quotable(long numberId, long contactId, String wamid, String recipientWaId, boolean inbound) {
+    }
+
+    /**
+     * A message the agent may quote or react to: one of the ticket's contact on the ticket's number, with the id
+     * WhatsApp knows it by (a message not yet sent has none). Another number's message is not found (404), as
+     * if it did not exist; another contact's, or one without a wamid, is refused in words.
+     */
+    private Quotable quotable(Ticket ticket, long messageId) {
+        Quotable message = jdbc.query("""
+                SELECT m.number_id, m.contact_id, m.wamid, c.wa_id, m.direction = 'INBOUND'
+                  FROM messages m JOIN contacts c ON c.id = m.contact_id
+                 WHERE m.id = ?""", (row, i) -> new Quotable(row.getLong(1), row.getLong(2), row.getString(3),
+                row.getString(4), row.getBoolean(5)), messageId).stream().findFirst()
+                .filter(found -> found.numberId() == ticket.getNumberId())
+                .orElseThrow(() -> new NotFoundException("message"));
+        if (message.contactId() != ticket.getContactId() || message.wamid() == null) {
+            throw new TicketConflictException("not-quotable");
+        }
+        return message;
+    }
+
+    /** The ticket the agent serves, locked, when free text may be sent (the 24-hour window is open). */
+    private Ticket writableTicketOf(long ticketId, long agentId) {
         Ticket ticket = activeTicketOf(ticketId, agentId);
         if (!window.isOpen(ticket.getContactId())) {
             throw new TicketConflictException("window-expired");
         }
-        Instant now = clock.instant();
-        ticket.recordAgentResponse(now);
-        return outbox.queue(Message.byAgent(ticket.getNumberId(), ticket.getContactId(), ticketId, agentId,
-                MessageType.TEXT, now).withText(body));
+        return ticket;
     }
 
     /** The agent closes the ticket (reason ATTENDANT), with the tags they chose. */
@@ -135,6 +202,29 @@ public class TicketActions {
         }
         return outbox.queue(Message.byAgent(numberId, contactId, ticketId, agentId, MessageType.TEMPLATE, now)
                 .withText(text).withTemplate(template.name(), template.language(), values));
+    }
+
+    /**
+     * Sends again the agent's message WhatsApp refused: it goes back to the outbox PENDING. Only by the agent
+     * serving its ticket, as a reply: a text inside the 24-hour window, a template at any time. A message that is
+     * not an agent's message of this ticket is not found; one that is not FAILED is refused.
+     */
+    @Transactional
+    public void resend(long ticketId, long messageId, long agentId) {
+        Ticket ticket = activeTicketOf(ticketId, agentId);
+        Message message = messages.findById(messageId)
+                .filter(found -> Long.valueOf(ticketId).equals(found.getTicketId())
+                        && found.getAuthorType() == AuthorType.AGENT)
+                .orElseThrow(() -> new NotFoundException("message"));
+        if (message.getStatus() != DeliveryStatus.FAILED) {
+            throw new TicketConflictException("not-failed");
+        }
+        if (message.getType() != MessageType.TEMPLATE && !window.isOpen(ticket.getContactId())) {
+            throw new TicketConflictException("window-expired");
+        }
+        if (!outbox.requeue(messageId)) {
+            throw new TicketConflictException("not-failed");
+        }
     }
 
     /** The ticket, locked, when the agent serves it with the REPLY permission. */

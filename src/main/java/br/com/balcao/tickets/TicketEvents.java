@@ -10,7 +10,7 @@ public final class TicketEvents {
     }
 
     public sealed interface TicketEvent permits MessageReceived, MessageQueued, MessageStatusChanged,
-            TicketCreated, TicketAssigned, TicketClosed, TicketTransferred, DetailsChanged {
+            TicketCreated, TicketAssigned, TicketClosed, TicketTransferred, DetailsChanged, ReactionChanged {
 
         long numberId();
     }
@@ -42,5 +42,9 @@ public final class TicketEvents {
 
     /** A ticket's tags or notes, or a contact's notes, changed; ticketId is null for a note on the contact. */
     public record DetailsChanged(long numberId, long contactId, Long ticketId) implements TicketEvent {
+    }
+
+    /** A reaction on a message was added, changed or taken back (by the customer or the business), or sent. */
+    public record ReactionChanged(long numberId, long contactId, long messageId) implements TicketEvent {
     }
 }

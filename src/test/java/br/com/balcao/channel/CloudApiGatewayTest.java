@@ -7,6 +7,7 @@ import br.com.balcao.channel.SendResult.PermanentFailure;
 import br.com.balcao.channel.SendResult.RetryableFailure;
 import br.com.balcao.tickets.MessageType;
 import br.com.balcao.tickets.OutboundMessage;
+import br.com.balcao.tickets.OutboundReaction;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -148,6 +149,27 @@ class CloudApiGatewayTest {
         SendResult result = gateway.send(PHONE_NUMBER_ID, text("Ainda precisa de ajuda?"));
 
         assertThat(result).isEqualTo(new PermanentFailure(131047, "(#131047) Re-engagement message"));
+    }
+
+    @Test
+    void metasPassingCodesAreRetriedWithTheirCodeAndTheRestArePermanent() {
+        server.enqueue(answer(400, """
+                {"error": {"message": "(#131056) (Business Account, Consumer Account) pair rate limit hit",
+                           "type": "OAuthException", "code": 131056, "fbtrace_id": "B2"}}
+                """));
+        server.enqueue(answer(400, """
+                {"error": {"message": "(#130429) Rate limit hit", "type": "OAuthException", "code": 130429}}
+                """));
+        server.enqueue(answer(400, """
+                {"error": {"message": "(#132015) Template is Paused", "type": "OAuthException", "code": 132015}}
+                """));
+
+        assertThat(gateway.send(PHONE_NUMBER_ID, text("Oi"))).isInstanceOfSatisfying(RetryableFailure.class,
+                failure -> assertThat(failure.code()).isEqualTo(131056));
+        assertThat(gateway.send(PHONE_NUMBER_ID, text("Oi"))).isInstanceOfSatisfying(RetryableFailure.class,
+                failure -> assertThat(failure.code()).isEqualTo(130429));
+        assertThat(gateway.send(PHONE_NUMBER_ID, template("order_update", List.of("Ana"))))
+                .isEqualTo(new PermanentFailure(132015, "(#132015) Template is Paused"));
     }
 
     @Test
@@ -308,6 +330,73 @@ class CloudApiGatewayTest {
         assertThat(gateway.markRead(PHONE_NUMBER_ID, WAMID)).isFalse();
         assertThat(gateway.showTyping(PHONE_NUMBER_ID, WAMID)).isFalse();
         assertThat(server.getRequestCount()).isZero();
+    }
+
+    // Replies and reactions: a reply carries context.message_id, a reaction is Meta's "type": "reaction" message.
+
+    private static final String QUOTED = "wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQUFBNjZGOEQ5RTM1NkY0QjBFAA==";
+
+    @Test
+    void aReplyCarriesTheQuotedMessagesWamidAsContext() throws Exception {
+        server.enqueue(answer(200, ACCEPTED));
+
+        gateway.send(PHONE_NUMBER_ID, new OutboundMessage(7, 1, 2, "5511998871234", MessageType.TEXT,
+                "Esse mesmo, já saiu.", null, null, List.of(), 1, null, null, false, QUOTED, "Ana"));
+
+        assertThat(body(server.takeRequest(1, TimeUnit.SECONDS))).isEqualTo(json.readTree("""
+                {"messaging_product": "whatsapp", "recipient_type": "individual", "to": "5511998871234",
+                 "type": "text", "text": {"preview_url": false, "body": "Esse mesmo, já saiu."},
+                 "context": {"message_id": "%s"}}
+                """.formatted(QUOTED)));
+    }
+
+    @Test
+    void aMessageReplyingToNothingHasNoContext() throws Exception {
+        server.enqueue(answer(200, ACCEPTED));
+
+        gateway.send(PHONE_NUMBER_ID, new OutboundMessage(7, 1, 2, "5511998871234", MessageType.TEXT, "Oi",
+                null, null, List.of(), 1));
+
+        assertThat(body(server.takeRequest(1, TimeUnit.SECONDS)).has("context")).isFalse();
+    }
+
+    @Test
+    void aReactionIsSentAsDocumentedAndItsWamidKept() throws Exception {
+        server.enqueue(answer(200, ACCEPTED));
+
+        SendResult result = gateway.react(PHONE_NUMBER_ID,
+                new OutboundReaction(3L, 1, "5511998871234", QUOTED, "👍"));
+
+        assertThat(result).isEqualTo(new Accepted("wamid.HBgNNTUxMTk5ODg3MTIzNBUCABEYEjdGQ0I2RjQ0QjZBNUM0RkJGQQA="));
+        RecordedRequest request = server.takeRequest(1, TimeUnit.SECONDS);
+        assertThat(request.getTarget()).isEqualTo("/v23.0/" + PHONE_NUMBER_ID + "/messages");
+        assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
+        assertThat(body(request)).isEqualTo(json.readTree("""
+                {"messaging_product": "whatsapp", "recipient_type": "individual", "to": "5511998871234",
+                 "type": "reaction", "reaction": {"message_id": "%s", "emoji": "👍"}}
+                """.formatted(QUOTED)));
+    }
+
+    @Test
+    void anEmptyEmojiTakesTheReactionBack() throws Exception {
+        server.enqueue(answer(200, ACCEPTED));
+
+        gateway.react(PHONE_NUMBER_ID, new OutboundReaction(null, 1, "5511998871234", QUOTED, ""));
+
+        assertThat(body(server.takeRequest(1, TimeUnit.SECONDS)).path("reaction")).isEqualTo(json.readTree("""
+                {"message_id": "%s", "emoji": ""}
+                """.formatted(QUOTED)));
+    }
+
+    @Test
+    void aRefusedReactionKeepsMetasReason() {
+        server.enqueue(answer(400, """
+                {"error": {"message": "(#131009) Parameter value is not valid", "type": "OAuthException",
+                           "code": 131009, "fbtrace_id": "AbCdEf123"}}
+                """));
+
+        assertThat(gateway.react(PHONE_NUMBER_ID, new OutboundReaction(3L, 1, "5511998871234", QUOTED, "👍")))
+                .isEqualTo(new PermanentFailure(131009, "(#131009) Parameter value is not valid"));
     }
 
     private static MockResponse answer(int status, String body) {

@@ -161,6 +161,42 @@ class OutboundDispatcherTest {
     }
 
     @Test
+    void aPairRateLimitIsRetriedAndKeepsMetasCodeWhenTheAttemptsRunOut() {
+        long id = pendingText("Oi");
+        String pairLimit = "HTTP 400: (#131056) (Business Account, Consumer Account) pair rate limit hit";
+        gateway.script(id, new RetryableFailure(131056, pairLimit));
+
+        for (int sweep = 0; sweep < 6; sweep++) {
+            dispatcher.sweep();
+            clock.advance(RetryBackoff.CAP);
+        }
+
+        assertThat(gateway.callsFor(id)).hasSize(3);
+        assertThat(row(id)).containsEntry("status", "FAILED").containsEntry("error_code", 131056)
+                .containsEntry("error_message", pairLimit);
+    }
+
+    @Test
+    void metaRefusingTheTokenIsRecordedForTheNumberUntilASendSucceeds() {
+        long refused = pendingText("Oi");
+        gateway.script(refused, new PermanentFailure(190, "Error validating access token: Session has expired"));
+
+        dispatcher.sweep();
+
+        assertThat(jdbc.queryForMap("""
+                SELECT token_rejected_at, token_rejected_message FROM channel_health WHERE number_id = ?
+                """, numberId)).containsEntry("token_rejected_at", now())
+                .containsEntry("token_rejected_message", "Error validating access token: Session has expired");
+
+        long accepted = pendingText("Oi de novo");
+        dispatcher.sendNow(accepted);
+
+        assertThat(row(accepted)).containsEntry("status", "SENT");
+        assertThat(jdbc.queryForObject("SELECT token_rejected_at FROM channel_health WHERE number_id = ?",
+                Timestamp.class, numberId)).isNull();
+    }
+
+    @Test
     void aClosedServiceWindowFailsAtOnceWithMetasError() {
         long id = pendingText("Ainda precisa de ajuda?");
         gateway.script(id, new PermanentFailure(131047, WINDOW_CLOSED));

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import br.com.balcao.tickets.DeliveryStatus;
 import br.com.balcao.tickets.MessageType;
+import br.com.balcao.tickets.SharedContact;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -77,27 +78,99 @@ class WebhookEnvelopeParserTest {
     }
 
     @Test
-    void aTemplateButtonIsTheTextTapped() {
+    void aTemplateButtonIsTheTextTappedReplyingToTheMessageThatHadIt() {
         assertThat(onlyMessage("button.json")).isEqualTo(InboundMessage.text(
                 "wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQUFDNTMyNTZGQUIwNEY2MEI5AA==", FROM, NAME, SENT_AT,
-                "Rastrear pedido"));
+                "Rastrear pedido").replyingTo("wamid.HBgLMTY1MDU1NTEyMzQVAgARGBIyRjM3OTY0QTk4MDY5RkE4NDcA"));
     }
 
     @Test
     void interactiveRepliesAreTheTitleTapped() {
         assertThat(onlyMessage("interactive_button_reply.json")).isEqualTo(InboundMessage.text(
                 "wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQUEwRkE4NEQ3QzRCMzk3RTU4AA==", FROM, NAME, SENT_AT,
-                "Sim, confirmar"));
+                "Sim, confirmar").replyingTo("wamid.HBgLMTY1MDU1NTEyMzQVAgARGBI5QjlCMjc3QTVFRjY5RDc3QjkA"));
         assertThat(onlyMessage("interactive_list_reply.json")).isEqualTo(InboundMessage.text(
                 "wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQUEyODQ3QkM3MjcwNDI0NzYzAA==", FROM, NAME, SENT_AT,
-                "Priority Express"));
+                "Priority Express").replyingTo("wamid.HBgLMTY1MDU1NTEyMzQVAgARGBI0NkU1MDhGRkM2RTFCMjlGMDQA"));
     }
 
     @Test
-    void anUnsupportedTypeBecomesAPlaceholderText() {
-        assertThat(onlyMessage("sticker.json")).isEqualTo(InboundMessage.text(
+    void aStickerIsKeptLikeAnImageByItsMediaId() {
+        assertThat(onlyMessage("sticker.json")).isEqualTo(new InboundMessage(
                 "wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQUE5OEUwMTlCOEUwQUIyOTlFAA==", FROM, NAME, SENT_AT,
-                "[unsupported: sticker]"));
+                MessageType.STICKER, null, "1204829237912083", "image/webp", null, null, null, null, null));
+    }
+
+    @Test
+    void sharedContactsAreKeptAsWhatsAppSentThem() {
+        InboundMessage contacts = onlyMessage("contacts.json");
+        assertThat(contacts.type()).isEqualTo(MessageType.CONTACTS);
+        assertThat(contacts.text()).isNull();
+        assertThat(SharedContact.of(contacts.payload())).containsExactly(new SharedContact("Barbara J. Johnson",
+                List.of("+1 (940) 555-1234", "+1 (650) 555-1234")));
+    }
+
+    @Test
+    void anUnsupportedTypeKeepsTheTypeMetaNamesNotAPlaceholderText() {
+        InboundMessage unsupported = onlyMessage("unsupported.json");
+        assertThat(unsupported.type()).isEqualTo(MessageType.UNSUPPORTED);
+        assertThat(unsupported.text()).isNull();
+        assertThat(unsupported.payload()).isEqualTo("{\"type\":\"poll_update\"}");
+        InboundMessage unknown = parseOne(value("\"messages\": [" + message("wamid.X",
+                "\"type\": \"order\", \"order\": {\"catalog_id\": \"1\"}") + "]")).messages().get(0);
+        assertThat(unknown.type()).isEqualTo(MessageType.UNSUPPORTED);
+        assertThat(unknown.payload()).isEqualTo("{\"type\":\"order\"}");
+    }
+
+    @Test
+    void aReplyKeepsTheWamidItQuotes() {
+        InboundMessage reply = onlyMessage("text_reply.json");
+        assertThat(reply.text()).isEqualTo("Esse pedido mesmo, o de ontem");
+        assertThat(reply.contextWamid()).isEqualTo("wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQUFBNjZGOEQ5RTM1NkY0QjBFAA==");
+        assertThat(onlyMessage("text.json").contextWamid()).isNull();
+        InboundMessage badContext = parseOne(value("\"messages\": [" + message("wamid.X",
+                "\"context\": {\"id\": 42}, " + TEXT) + "]")).messages().get(0);
+        assertThat(badContext.text()).isEqualTo("oi");
+        assertThat(badContext.contextWamid()).isNull();
+    }
+
+    @Test
+    void aReactionIsAMarkOnItsMessageNotAMessage() {
+        WebhookChange change = parseOne(bytes("reaction.json"));
+        assertThat(change.messages()).isEmpty();
+        assertThat(change.reactions()).containsExactly(new InboundReaction(
+                "wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQjk3RkQ5OUE2MzVFRkM3QjcA", FROM,
+                "wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQUFBNjZGOEQ5RTM1NkY0QjBFAA==", "👍",
+                Instant.ofEpochSecond(1749416500)));
+    }
+
+    @Test
+    void aReactionWithoutAnEmojiOrWithAnEmptyOneTakesTheReactionBack() {
+        assertThat(parseOne(bytes("reaction_removed.json")).reactions()).singleElement()
+                .extracting(InboundReaction::emoji).isNull();
+        String empty = "\"type\": \"reaction\", \"reaction\": {\"message_id\": \"wamid.A\", \"emoji\": \"\"}";
+        assertThat(parseOne(value("\"messages\": [" + message("wamid.X", empty) + "]")).reactions())
+                .singleElement().extracting(InboundReaction::emoji).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "\"reaction\": {\"emoji\": \"👍\"}",
+            "\"reaction\": {\"message_id\": 42, \"emoji\": \"👍\"}",
+            "\"reaction\": {\"message_id\": \"wamid.A\", \"emoji\": [\"👍\"]}",
+            "\"reaction\": \"👍\""})
+    void aMalformedReactionIsLeftOutAndTheOtherMessagesAreRead(String reaction) {
+        WebhookChange change = parseOne(value("\"messages\": [" + message("wamid.R", "\"type\": \"reaction\", "
+                + reaction) + ", " + message("wamid.T", TEXT) + "]"));
+        assertThat(change.reactions()).isEmpty();
+        assertThat(change.messages()).extracting(InboundMessage::wamid).containsExactly("wamid.T");
+    }
+
+    @Test
+    void aReactionLongerThanAnEmojiIsLeftOut() {
+        String tooLong = "\"type\": \"reaction\", \"reaction\": {\"message_id\": \"wamid.A\", \"emoji\": \""
+                + "👍".repeat(40) + "\"}";
+        assertThat(parseOne(value("\"messages\": [" + message("wamid.R", tooLong) + "]")).reactions()).isEmpty();
     }
 
     @Test

@@ -16,6 +16,7 @@ import br.com.balcao.numbers.NumberSnapshot;
 import br.com.balcao.numbers.NumberSnapshots;
 import br.com.balcao.tickets.DeliveryStatus;
 import br.com.balcao.tickets.DeliveryStatuses;
+import br.com.balcao.tickets.MessageReactions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.List;
@@ -37,8 +38,11 @@ class WebhookProcessorTest {
     private final NumberSnapshot eight = number(8);
     private final InboundBatches inbound = mock(InboundBatches.class);
     private final DeliveryStatuses statuses = mock(DeliveryStatuses.class);
+    private final ChannelHealth health = mock(ChannelHealth.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final WebhookProcessor processor = new WebhookProcessor(numbers, inbound, statuses, meters);
+    private final MessageReactions reactions = mock(MessageReactions.class);
+    private final WebhookProcessor processor = new WebhookProcessor(numbers, inbound, statuses, reactions, health,
+            meters);
 
     @BeforeEach
     void numbers() {

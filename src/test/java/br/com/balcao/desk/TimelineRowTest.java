@@ -38,7 +38,7 @@ class TimelineRowTest {
         TimelineMessage delivered = message(2, 10L, false, DeliveryStatus.DELIVERED, "2026-11-20T12:01:00Z");
         TimelineMessage implausible = new TimelineMessage(3, 10L, 10L, TicketStatus.OPEN, true, AuthorType.CUSTOMER,
                 null, MessageType.TEXT, TextSegment.split("oi"), null, null, null, null, null, null, null, null,
-                Instant.parse("2026-11-20T12:02:00Z"), 0L, false, null);
+                Instant.parse("2026-11-20T12:02:00Z"), 0L, false, null, null);
 
         List<TimelineRow> rows = TimelineRow.of(List.of(sent, delivered, implausible), SAO_PAULO);
 
@@ -54,6 +54,7 @@ class TimelineRowTest {
     private static TimelineMessage message(long id, Long ticketId, boolean inbound, DeliveryStatus status, String at) {
         return new TimelineMessage(id, ticketId, ticketId, ticketId == null ? null : TicketStatus.CLOSED, inbound,
                 inbound ? AuthorType.CUSTOMER : AuthorType.AGENT, null, MessageType.TEXT,
-                TextSegment.split("oi"), null, null, null, null, null, null, status, null, Instant.parse(at), null, false, null);
+                TextSegment.split("oi"), null, null, null, null, null, null, status, null, Instant.parse(at), null, false, null,
+                null);
     }
 }
