@@ -58,6 +58,11 @@ record SimulatorThread(JdbcTemplate jdbc) {
             return hasFile && type == MessageType.DOCUMENT;
         }
 
+        /** The reaction under the bubble: the business's on the customer's message, the customer's on the business's. */
+        public String reaction() {
+            return mine ? businessReaction : customerReaction;
+        }
+
         /** A media message the app has no file of: the phone shows its type in words. */
         public boolean fileMissing() {
             return !hasFile && (type == MessageType.IMAGE || type == MessageType.AUDIO || type == MessageType.VIDEO

@@ -122,6 +122,8 @@ class SimulatorBrowserTest {
         browser.screenshot("simulator-reply");
         driver.findElement(By.cssSelector("#sim-composer button[type=submit]")).click();
         browser.waiting().until(d -> delivered(d).contains("Mandei acima"));
+        assertThat(driver.findElement(By.xpath("//div[contains(@class, 'mine')][contains(., 'Mandei acima')]"))
+                .findElement(By.className("bubble-quote")).getText()).isEqualTo("Pode mandar uma foto do produto?");
         assertThat(driver.findElement(By.id("sim-replying")).isDisplayed()).isFalse();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM messages WHERE contact_id = ? AND body = 'Mandei acima'",
                 Long.class, contact)).isOne();
@@ -132,7 +134,8 @@ class SimulatorBrowserTest {
         WebElement thumbsUp = browser.waiting().until(d -> d.findElement(By.cssSelector(".sim-reactions.show button")));
         browser.screenshot("simulator-react");
         thumbsUp.click();
-        browser.waiting().until(d -> d.findElements(By.cssSelector(".sim-reactions.show")).isEmpty());
+        browser.waiting().until(d -> !d.findElement(businessMessage).findElements(By.className("bubble-reaction"))
+                .isEmpty());
         assertThat(driver.findElements(By.cssSelector("#sim-thread .alert-danger"))).isEmpty();
 
         // A voice note recorded in the page (Chromium's fake microphone) arrives as Ogg Opus, with its player.

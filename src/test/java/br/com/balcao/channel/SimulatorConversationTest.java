@@ -118,17 +118,24 @@ class SimulatorConversationTest {
     }
 
     @Test
-    void aReplyAndAReactionToTheBusinessesMessageAreTakenByTheWebhook() throws Exception {
+    void aReplyQuotesTheBusinessesMessageAndAReactionShowsOnItUntilTakenBack() throws Exception {
         deliver(Content.text("Oi"), null);
         String business = businessMessage("SENT", "Qual o número do pedido?");
 
         String reply = deliver(Content.text("É o 1042"), new Context("551130001000", business));
-        deliver(Content.reaction(business, "👍"), null);
-        deliver(Content.reaction(business, ""), null);
+        long businessId = jdbc.queryForObject("SELECT id FROM messages WHERE wamid = ?", Long.class, business);
 
-        // The reply is stored with its text. Which message it quotes (context_wamid) and the reaction
-        // (message_reactions) are read by the parser of the replies' work, not in this branch's.
-        assertThat(stored(reply)).containsEntry("body", "É o 1042");
+        assertThat(stored(reply)).containsEntry("body", "É o 1042").containsEntry("context_wamid", business);
+        assertThat(thread()).contains("<div class=\"bubble-quote\">Qual o número do pedido?</div>");
+
+        deliver(Content.reaction(business, "👍"), null);
+        assertThat(jdbc.queryForList("SELECT emoji FROM message_reactions WHERE message_id = ? AND author_type = 'CUSTOMER'",
+                String.class, businessId)).containsExactly("👍");
+        assertThat(thread()).contains("<span class=\"bubble-reaction\">👍</span>");
+
+        deliver(Content.reaction(business, ""), null);
+        assertThat(jdbc.queryForList("SELECT emoji FROM message_reactions WHERE message_id = ? AND author_type = 'CUSTOMER'",
+                String.class, businessId)).isEmpty();
     }
 
     @Test
@@ -157,7 +164,7 @@ class SimulatorConversationTest {
                 VALUES (?, ?, 'AGENT', ?, '❤️', 'SENT', ?)
                 """, photoMessage, number, agent, Timestamp.from(clock.instant()));
 
-        assertThat(thread()).contains("ticks ticks-read").contains("❤️");
+        assertThat(thread()).contains("ticks ticks-read").contains("<span class=\"bubble-reaction\">❤️</span>");
     }
 
     @Test
