@@ -2,6 +2,7 @@ package br.com.balcao.channel;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -31,8 +32,12 @@ public record ChannelProperties(
         CLOUD_API
     }
 
-    /** When the simulated gateway reports a message delivered, then read, after accepting it. */
-    public record Simulated(@DefaultValue("1s") Duration deliveredAfter, @DefaultValue("2s") Duration readAfter) {
+    /**
+     * When the simulated gateway reports a message delivered, then read, after accepting it; where the simulated
+     * WhatsApp keeps the files its customers send.
+     */
+    public record Simulated(@DefaultValue("1s") Duration deliveredAfter, @DefaultValue("2s") Duration readAfter,
+            @DefaultValue("./data/simulated-whatsapp") Path mediaFolder) {
     }
 
     /**

@@ -13,10 +13,11 @@ import org.springframework.context.annotation.Configuration;
 class GatewayConfiguration {
 
     @Bean
-    WhatsAppGateway whatsAppGateway(ChannelProperties properties, DeliveryStatuses statuses, Clock clock) {
+    WhatsAppGateway whatsAppGateway(ChannelProperties properties, DeliveryStatuses statuses,
+                                    SimulatedWhatsAppMedia simulatedWhatsAppMedia, Clock clock) {
         return switch (properties.gateway()) {
-            case SIMULATED -> new SimulatedGateway(statuses, clock, properties.simulated().deliveredAfter(),
-                    properties.simulated().readAfter());
+            case SIMULATED -> new SimulatedGateway(statuses, simulatedWhatsAppMedia, clock,
+                    properties.simulated().deliveredAfter(), properties.simulated().readAfter());
             case CLOUD_API -> {
                 if (properties.accessToken() == null || properties.accessToken().isBlank()) {
                     LoggerFactory.getLogger(GatewayConfiguration.class).warn(
@@ -32,5 +33,11 @@ class GatewayConfiguration {
     @ConditionalOnProperty(name = "balcao.whatsapp.gateway", havingValue = "CLOUD_API", matchIfMissing = true)
     MetaTemplates metaTemplates(ChannelProperties properties) {
         return new CloudApiTemplates(properties.graphBaseUrl(), properties.apiVersion(), properties.accessToken());
+    }
+
+    /** The files simulated customers send, kept where the simulated gateway serves them from. */
+    @Bean
+    SimulatedWhatsAppMedia simulatedWhatsAppMedia(ChannelProperties properties) {
+        return new SimulatedWhatsAppMedia(properties.simulated().mediaFolder());
     }
 }

@@ -27,6 +27,7 @@ class SimulatedGateway implements WhatsAppGateway, AutoCloseable {
     private static final int TRIES = 5;
 
     private final DeliveryStatuses statuses;
+    private final SimulatedWhatsAppMedia files;
     private final Clock clock;
     private final Duration deliveredAfter;
     private final Duration readAfter;
@@ -36,8 +37,10 @@ class SimulatedGateway implements WhatsAppGateway, AutoCloseable {
         return thread;
     });
 
-    SimulatedGateway(DeliveryStatuses statuses, Clock clock, Duration deliveredAfter, Duration readAfter) {
+    SimulatedGateway(DeliveryStatuses statuses, SimulatedWhatsAppMedia files, Clock clock, Duration deliveredAfter,
+                     Duration readAfter) {
         this.statuses = statuses;
+        this.files = files;
         this.clock = clock;
         this.deliveredAfter = deliveredAfter;
         this.readAfter = readAfter.compareTo(deliveredAfter) < 0 ? deliveredAfter : readAfter;
@@ -69,10 +72,10 @@ class SimulatedGateway implements WhatsAppGateway, AutoCloseable {
         return send(phoneNumberId, message);
     }
 
-    /** The simulated WhatsApp keeps no files: the demo's media messages have no content to show. */
+    /** The file a simulated customer sent; empty at once for any other id (no network, even under load). */
     @Override
     public Optional<MediaFile> media(String mediaId) {
-        return Optional.empty();
+        return files.file(mediaId);
     }
 
     /** The simulator shows the blue ticks from the message's read_receipt_at; there is nobody else to tell. */

@@ -8,12 +8,18 @@ import br.com.balcao.live.LiveStreams;
 import br.com.balcao.numbers.NumberView;
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.shared.Phones;
-import br.com.balcao.tickets.MessageLog;
+import br.com.balcao.channel.SimulatedCustomer.Context;
+import br.com.balcao.channel.SimulatedCustomer.Customer;
+import br.com.balcao.channel.SimulatorThread.Target;
+import br.com.balcao.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.annotation.Profile;
@@ -25,6 +31,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -38,11 +45,15 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 record SimulatorController(
         AccessPolicy access,
         ContactDirectory contacts,
-        MessageLog messageLog,
+        SimulatorThread thread,
         SimulatedCustomer customer,
         LiveStreams streams) {
 
     static final int MAX_TEXT = 4096;
+    /** WhatsApp's limit on a media message's caption. */
+    static final int MAX_CAPTION = 1024;
+    /** The quick reactions the phone offers first. */
+    static final List<String> REACTIONS = List.of("👍", "❤️", "😂", "😮", "😢", "🙏");
     private static final int THREAD_LENGTH = 60;
 
     @GetMapping
@@ -55,6 +66,7 @@ record SimulatorController(
         model.addAttribute("number", number);
         model.addAttribute("phone", phone);
         model.addAttribute("name", name == null ? "Cliente Teste" : name);
+        model.addAttribute("fileTypes", SimulatedWhatsAppMedia.Kind.acceptedTypes());
         addThread(model, number, phone);
         return "channel/simulator";
     }
@@ -65,8 +77,8 @@ record SimulatorController(
         return "channel/simulator :: thread";
     }
 
-    /** What the customer writes, from the phone-style composer. */
-    record CustomerMessage(long numberId, String phone, String name,
+    /** What the customer writes, from the phone-style composer, replying to the business's message {@code replyTo}. */
+    record CustomerMessage(long numberId, String phone, String name, Long replyTo,
             @NotBlank(message = "{simulator.error.text}") @Size(max = MAX_TEXT, message = "{simulator.error.text}") String text) {
     }
 
@@ -75,9 +87,69 @@ record SimulatorController(
     String send(@Valid @ModelAttribute("message") CustomerMessage message, BindingResult result, Model model,
                 HttpServletResponse response) {
         NumberView number = number(message.numberId());
-        accepted(result, response,
-                () -> customer.write(number.phoneNumberId(), message.phone(), message.name(), message.text()));
+        Context context = context(number, message.phone(), message.replyTo());
+        accepted(result, response, () -> customer.write(customer(number, message.phone(), message.name()),
+                message.text(), context));
         addThread(model, number, message.phone());
+        return "channel/simulator :: thread";
+    }
+
+    /**
+     * A photo, document, audio or video the customer sends, with a caption where WhatsApp takes one; or, with
+     * {@code voice}, a voice note recorded in the page.
+     */
+    record CustomerFile(long numberId, String phone, String name, Long replyTo, MultipartFile file, Boolean voice,
+            @Size(max = MAX_CAPTION, message = "{simulator.error.caption}") String caption) {
+
+        @AssertTrue(message = "{simulator.error.noFile}")
+        public boolean isChosen() {
+            return file != null && !file.isEmpty();
+        }
+    }
+
+    /** The thread with the file's message; a file WhatsApp would not carry is refused (422), nothing sent. */
+    @PostMapping("/files")
+    String sendFile(@Valid @ModelAttribute("message") CustomerFile file, BindingResult result, Model model,
+                    HttpServletResponse response) {
+        NumberView number = number(file.numberId());
+        Context context = context(number, file.phone(), file.replyTo());
+        accepted(result, response, () -> {
+            try (InputStream content = file.file().getInputStream()) {
+                Customer sender = customer(number, file.phone(), file.name());
+                if (Boolean.TRUE.equals(file.voice())) {
+                    customer.sendVoiceNote(sender, content, file.file().getContentType(), context);
+                } else {
+                    customer.sendFile(sender, content, file.file().getContentType(), file.file().getOriginalFilename(),
+                            file.caption(), context);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        addThread(model, number, file.phone());
+        return "channel/simulator :: thread";
+    }
+
+    /** The customer's reaction to a business message: one of the phone's quick reactions. */
+    record CustomerReaction(long numberId, String phone, String name, long messageId, String emoji) {
+
+        @AssertTrue(message = "{simulator.error.emoji}")
+        public boolean isQuickReaction() {
+            return REACTIONS.contains(emoji);
+        }
+    }
+
+    /** Reacts with the emoji; the same emoji again removes the reaction, as on the phone. */
+    @PostMapping("/reactions")
+    String react(@Valid @ModelAttribute("message") CustomerReaction reaction, BindingResult result, Model model,
+                 HttpServletResponse response) {
+        NumberView number = number(reaction.numberId());
+        Target target = thread.target(contactId(number, reaction.phone()), reaction.messageId());
+        String emoji = reaction.emoji() != null && reaction.emoji().equals(target.customerReaction()) ? ""
+                : reaction.emoji();
+        accepted(result, response, () -> customer.react(customer(number, reaction.phone(), reaction.name()),
+                target.wamid(), emoji));
+        addThread(model, number, reaction.phone());
         return "channel/simulator :: thread";
     }
 
@@ -90,12 +162,31 @@ record SimulatorController(
     }
 
     private void addThread(Model model, NumberView number, String phone) {
-        Optional<ContactView> contact = number == null ? Optional.empty()
-                : Phones.parse(phone).flatMap(p -> contacts.findByWaId(number.id(), p.digits()));
+        Optional<ContactView> contact = number == null ? Optional.empty() : contact(number, phone);
         model.addAttribute("number", number);
         model.addAttribute("phone", phone);
         model.addAttribute("zone", number == null ? java.time.ZoneId.of("America/Sao_Paulo") : number.zone());
-        model.addAttribute("thread", contact.map(c -> messageLog.latestOf(c.id(), THREAD_LENGTH)).orElse(List.of()));
+        model.addAttribute("reactions", REACTIONS);
+        model.addAttribute("thread", contact.map(c -> thread.latest(c.id(), THREAD_LENGTH)).orElse(List.of()));
+    }
+
+    private Optional<ContactView> contact(NumberView number, String phone) {
+        return Phones.parse(phone).flatMap(p -> contacts.findByWaId(number.id(), p.digits()));
+    }
+
+    /** The customer's contact; 404 when the app has none, as then no message of theirs can be named. */
+    private long contactId(NumberView number, String phone) {
+        return contact(number, phone).map(ContactView::id).orElseThrow(() -> new NotFoundException("contact"));
+    }
+
+    /** The business's message replied to, as the phone names it; null when the message replies to nothing. */
+    private Context context(NumberView number, String phone, Long replyTo) {
+        return replyTo == null ? null : new Context(number.displayPhone().replaceAll("[^0-9]", ""),
+                thread.target(contactId(number, phone), replyTo).wamid());
+    }
+
+    private static Customer customer(NumberView number, String phone, String name) {
+        return new Customer(number.phoneNumberId(), phone, name);
     }
 
     /** The number, when the user may play its customers. */

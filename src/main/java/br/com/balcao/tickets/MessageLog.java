@@ -1,12 +1,8 @@
 package br.com.balcao.tickets;
 
 import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,27 +17,6 @@ public class MessageLog {
 
     MessageLog(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** A contact's latest messages, oldest first. */
-    @Transactional(readOnly = true)
-    public List<MessageView> latestOf(long contactId, int limit) {
-        List<MessageView> newestFirst = jdbc.query("""
-                SELECT id, ticket_id, direction, author_type, type, body, media_file_name, media_caption, status,
-                       error_message, created_at, read_receipt_at
-                  FROM messages WHERE contact_id = ?
-                 ORDER BY created_at DESC, id DESC LIMIT ?
-                """, (row, i) -> new MessageView(row.getLong("id"), (Long) row.getObject("ticket_id"),
-                        Direction.valueOf(row.getString("direction")), AuthorType.valueOf(row.getString("author_type")),
-                        MessageType.valueOf(row.getString("type")), row.getString("body"),
-                        row.getString("media_file_name"), row.getString("media_caption"),
-                        row.getString("status") == null ? null : DeliveryStatus.valueOf(row.getString("status")),
-                        row.getString("error_message"), row.getTimestamp("created_at").toInstant(),
-                        instant(row.getTimestamp("read_receipt_at"))),
-                contactId, limit);
-        List<MessageView> oldestFirst = new ArrayList<>(newestFirst);
-        Collections.reverse(oldestFirst);
-        return oldestFirst;
     }
 
     /**
@@ -77,10 +52,6 @@ public class MessageLog {
                             QuotedMessage.firstLineOf(text)));
                 }, (Object) messageIds.toArray(Long[]::new));
         return quoted;
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 
     /** Whether a customer's message is already stored: Meta delivers again what it thinks was not received. */

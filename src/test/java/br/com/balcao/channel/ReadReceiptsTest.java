@@ -11,8 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import br.com.balcao.support.IntegrationTest;
 import br.com.balcao.support.TestClock;
 import br.com.balcao.support.TestData;
-import br.com.balcao.tickets.MessageLog;
-import br.com.balcao.tickets.MessageView;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -89,7 +87,6 @@ class ReadReceiptsTest {
     @Autowired TestData data;
     @Autowired JdbcTemplate jdbc;
     @Autowired UserDetailsService users;
-    @Autowired MessageLog messageLog;
 
     private long number;
     private long agent;
@@ -140,7 +137,8 @@ class ReadReceiptsTest {
                 .with(user(userOf(agent)))).andExpect(status().isOk());
 
         assertThat(awaitStatuses(number, 2)).containsExactly(read(first), read(arrived));
-        assertThat(messageLog.latestOf(contact, 10)).extracting(MessageView::readReceiptAt).doesNotContainNull();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM messages WHERE contact_id = ? AND read_receipt_at IS NULL",
+                Long.class, contact)).isZero();
     }
 
     @Test

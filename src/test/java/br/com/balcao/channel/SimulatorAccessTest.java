@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -12,11 +13,14 @@ import br.com.balcao.support.TestData;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultMatcher;
+import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
@@ -47,7 +51,7 @@ class SimulatorAccessTest {
 
         mvc.perform(get("/simulator").with(user(bruno))).andExpect(status().isForbidden());
         for (long number : List.of(LOJA_CENTRO, LOJA_ONLINE)) {
-            for (MockHttpServletRequestBuilder request : everyRequest(number)) {
+            for (AbstractMockHttpServletRequestBuilder<?> request : everyRequest(number)) {
                 expect(request.with(user(bruno)), status().isForbidden());
             }
         }
@@ -59,7 +63,7 @@ class SimulatorAccessTest {
         data.member(data.user("MANAGER", email), LOJA_ONLINE);
         UserDetails manager = users.loadUserByUsername(email);
 
-        for (MockHttpServletRequestBuilder request : everyRequest(LOJA_CENTRO)) {
+        for (AbstractMockHttpServletRequestBuilder<?> request : everyRequest(LOJA_CENTRO)) {
             expect(request.with(user(manager)), status().isNotFound());
         }
         expect(get("/simulator/thread").param("numberId", String.valueOf(LOJA_ONLINE)).param("phone", PHONE)
@@ -101,18 +105,22 @@ class SimulatorAccessTest {
         assertThat(home("admin@demo.local")).contains("href=\"/simulator\"");
     }
 
-    /** The page, the thread, its live events and sending, each for this number. */
-    private static List<MockHttpServletRequestBuilder> everyRequest(long number) {
+    /** The page, the thread, its live events, sending a text or a file and reacting, each for this number. */
+    private static List<AbstractMockHttpServletRequestBuilder<?>> everyRequest(long number) {
         String id = String.valueOf(number);
-        return List.of(
+        return List.<AbstractMockHttpServletRequestBuilder<?>>of(
                 get("/simulator").param("numberId", id),
                 get("/simulator/thread").param("numberId", id).param("phone", PHONE),
                 get("/simulator/events").param("numberId", id).param("phone", PHONE),
                 post("/simulator/messages").param("numberId", id).param("phone", PHONE).param("name", "Intrusa")
-                        .param("text", "Quero meu reembolso").with(csrf()));
+                        .param("text", "Quero meu reembolso").with(csrf()),
+                multipart("/simulator/files").file(new MockMultipartFile("file", "nota.pdf", "application/pdf",
+                        new byte[] {1})).param("numberId", id).param("phone", PHONE).with(csrf()),
+                post("/simulator/reactions").param("numberId", id).param("phone", PHONE).param("messageId", "1")
+                        .param("emoji", "👍").with(csrf()));
     }
 
-    private void expect(MockHttpServletRequestBuilder request, ResultMatcher status) throws Exception {
+    private void expect(RequestBuilder request, ResultMatcher status) throws Exception {
         mvc.perform(request).andExpect(status);
     }
 

@@ -23,6 +23,8 @@ import org.springframework.context.annotation.Import;
         // Tests make their users with SQL, admins or not: no first-run setup in the way (see FirstRunSetupTest).
         "balcao.setup.enabled=false",
         "balcao.media.folder=target/test-media",
+        // The files simulated customers send: under target/, never in the project's data folder.
+        "balcao.whatsapp.simulated.media-folder=target/simulated-whatsapp",
         "spring.main.banner-mode=off"
 })
 @Import({TestDatabaseConfiguration.class, TestClockConfiguration.class, TestData.class})

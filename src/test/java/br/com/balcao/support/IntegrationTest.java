@@ -42,6 +42,8 @@ import org.springframework.context.annotation.Import;
         "balcao.whatsapp.app-secret=" + IntegrationTest.WEBHOOK_SECRET,
         "balcao.whatsapp.verify-token=" + IntegrationTest.VERIFY_TOKEN,
         "balcao.tickets.distribution-threads=0",
+        // The files simulated customers send: under target/, never in the project's data folder.
+        "balcao.whatsapp.simulated.media-folder=target/simulated-whatsapp",
         "balcao.monitoring.tick=1h",
         "spring.main.banner-mode=off"
 })

@@ -96,6 +96,24 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /** The run's media messages stored (photos, documents and audio of the prefix). */
+    long storedMedia(String wamidPrefix) throws SQLException {
+        return single("SELECT count(*) FROM messages WHERE wamid LIKE ? || '%' AND type IN ('IMAGE', 'DOCUMENT', 'AUDIO')",
+                wamidPrefix);
+    }
+
+    /**
+     * Where the run's reactions went: rows of message_reactions carrying their wamid (the latest reaction of a
+     * customer to a message replaces the earlier one, and a removal deletes it), and messages stored under their
+     * wamid (by an app whose parser takes a reaction for a message of an unsupported type).
+     */
+    long[] storedReactions(String reactionPrefix) throws SQLException {
+        return new long[] {
+            single("SELECT count(*) FROM message_reactions WHERE wamid LIKE ? || '%'", reactionPrefix),
+            single("SELECT count(*) FROM messages WHERE wamid LIKE ? || '%'", reactionPrefix)
+        };
+    }
+
     /** How many of these wamids are stored. */
     long storedAmong(java.util.List<String> wamids) throws SQLException {
         if (wamids.isEmpty()) {

@@ -22,6 +22,8 @@ final class Options {
     int customers = 200_000;
     double repeatFraction = 0.30;
     double replayFraction = 0.02;
+    double mediaFraction = 0.15;
+    double reactionFraction = 0.05;
     String run = Long.toString(System.currentTimeMillis() / 1000, 36)
             + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36), 36);
     long appPid;
@@ -56,6 +58,8 @@ final class Options {
                 case "customers" -> o.customers = Integer.parseInt(value);
                 case "repeat" -> o.repeatFraction = Double.parseDouble(value);
                 case "replay" -> o.replayFraction = Double.parseDouble(value);
+                case "media" -> o.mediaFraction = Double.parseDouble(value);
+                case "reactions" -> o.reactionFraction = Double.parseDouble(value);
                 case "run" -> o.run = value.toLowerCase(Locale.ROOT);
                 case "app-pid" -> o.appPid = Long.parseLong(value);
                 case "pg-data" -> o.pgData = Path.of(value);
@@ -74,6 +78,11 @@ final class Options {
         }
         if (o.rawSeconds < 0) {
             o.rawSeconds = o.seconds;
+        }
+        if (o.replayFraction < 0 || o.mediaFraction < 0 || o.reactionFraction < 0
+                || o.replayFraction + o.mediaFraction + o.reactionFraction > 1) {
+            throw new IllegalArgumentException("--replay, --media and --reactions are shares from 0 to 1, together "
+                    + "at most 1\n" + usage());
         }
         if (o.clients < 1 || o.seconds < 1 || o.warmupSeconds < 0 || o.customers < 1) {
             throw new IllegalArgumentException("clients and seconds must be positive");
@@ -94,6 +103,10 @@ final class Options {
                   --customers=N           distinct customers (default 200000)
                   --repeat=F              share of messages from a customer who already wrote (default 0.30)
                   --replay=F              share of requests re-posting an envelope already sent (default 0.02)
+                  --media=F               share of requests that are a photo, a PDF or a voice note, in turn, each
+                                          naming a media id WhatsApp never had (default 0.15)
+                  --reactions=F           share of requests that are a customer's reaction to a message answered
+                                          earlier, an emoji or its removal (default 0.05)
                   --run=ID                run id in the wamids (default: generated)
                   --app-pid=PID --pg-data=DIR --clock-ticks=N   CPU accounting of the app and its PostgreSQL
                   --profile=N             afterwards, N messages one at a time (half new customers, half

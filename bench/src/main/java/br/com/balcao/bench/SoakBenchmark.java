@@ -71,6 +71,9 @@ public final class SoakBenchmark {
         webhook.jdbcUrl = options.get("jdbc");
         webhook.phoneNumberId = options.get("phone-number-id");
         webhook.secrets = Arrays.asList(options.get("secrets").split(","));
+        // Texts only, as the soak's figures have always been: its check numbers every new request as a message.
+        webhook.mediaFraction = 0;
+        webhook.reactionFraction = 0;
         String secret = WebhookLoad.secretInForce(webhook);
         Customers customers = new Customers(webhook.customers, webhook.repeatFraction, webhook.run);
         WebhookLoad load = new WebhookLoad(webhook, secret, customers);

@@ -52,9 +52,11 @@ public final class WebhookBenchmark {
                 line("webhook %s signed with the secret '%s' (the first of %s the app accepted)", options.url, secret,
                         options.secrets);
                 line("number %s (id %d, always open: %s); %d customers, %.0f %% of messages from one who wrote "
-                                + "before, %.0f %% of requests re-post an answered envelope",
+                                + "before, %.0f %% of requests re-post an answered envelope, %.0f %% are media "
+                                + "messages, %.0f %% reactions",
                         options.phoneNumberId, numberId, db.alwaysOpen(numberId), options.customers,
-                        options.repeatFraction * 100, options.replayFraction * 100);
+                        options.repeatFraction * 100, options.replayFraction * 100, options.mediaFraction * 100,
+                        options.reactionFraction * 100);
                 if (!db.alwaysOpen(numberId)) {
                     line("WARNING: this number is not open 24 hours; after hours no ticket is created");
                 }
@@ -118,7 +120,8 @@ public final class WebhookBenchmark {
 
             List<String> failed = load.failedWamids();
             long failedStored = db.storedAmong(failed);
-            long acknowledged = outcome.unique() - failed.size();
+            long messagesSent = outcome.unique() - load.reactionsSent();
+            long acknowledged = messagesSent - failed.size();
             long lost = acknowledged - (stored.distinctWamids() - failedStored);
             long duplicated = stored.rows() - stored.distinctWamids();
             double rate = stored.measuredRows() / outcome.measuredSeconds();
@@ -134,12 +137,17 @@ public final class WebhookBenchmark {
             latency("latency per request", outcome);
             line("check over wamid LIKE '%s%%': sent %d unique (%d answered 200, %d not, of which %d stored "
                             + "anyway), rows %d, distinct %d -> lost %d (answered 200, not stored), duplicated %d; "
-                            + "stored without a ticket: %d", prefix, outcome.unique(), acknowledged, failed.size(),
+                            + "stored without a ticket: %d", prefix, messagesSent, acknowledged, failed.size(),
                     failedStored, stored.rows(), stored.distinctWamids(), lost, duplicated, stored.withoutTicket());
             line("contacts created: %d in the run, %d in the measured period; tickets created: %d in the run, "
                             + "%d in the measured period", contactsAtEnd.get() - contactsBefore,
                     contactsAtEnd.get() - contactsAtMeasure.get(), ticketsAtEnd.get() - ticketsBefore,
                     ticketsAtEnd.get() - ticketsAtMeasure.get());
+            long[] reactions = db.storedReactions(WebhookLoad.reactionPrefix(options.run));
+            line("mix of the run's new requests: %d texts, %d media messages (photo, PDF, voice note in turn; %d "
+                            + "stored), %d reactions (%d answered otherwise than 200; %d kept in message_reactions, "
+                            + "%d stored as messages)", messagesSent - load.mediaSent(), load.mediaSent(),
+                    db.storedMedia(prefix), load.reactionsSent(), load.reactionsRefused(), reactions[0], reactions[1]);
             if (customers.introduced() > customers.population()) {
                 line("NOTE: the %d customers came round again: later first messages found their contact",
                         customers.population());

@@ -8,9 +8,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The load on the app: each client posts signed envelopes of one text message to the webhook, one after
- * the other, and now and then re-posts an envelope some client already had answered 200 (Meta's
- * redelivery), which must store nothing new.
+ * The load on the app: each client posts signed envelopes of one message to the webhook, one after the other:
+ * mostly texts, a share of media messages (photo, document, voice note, in turn) and a share of reactions to a
+ * message answered earlier, from that message's customer. Now and then it re-posts an envelope some client
+ * already had answered 200 (Meta's redelivery), which must store nothing new. Reactions have wamids of their own
+ * prefix ({@link #reactionPrefix}): they are no messages of the exactly-once check.
  */
 final class WebhookLoad {
 
@@ -20,61 +22,116 @@ final class WebhookLoad {
     private final String phoneNumberId;
     private final String secret;
     private final String wamidPrefix;
+    private final String run;
     private final Customers customers;
     private final double replayFraction;
+    private final double mediaFraction;
+    private final double reactionFraction;
     private final AtomicLong sequence = new AtomicLong();
-    private final AtomicReferenceArray<Envelope> answered = new AtomicReferenceArray<>(REPLAY_RING);
+    private final AtomicLong mediaSent = new AtomicLong();
+    private final AtomicLong reactionsSent = new AtomicLong();
+    private final AtomicLong reactionsRefused = new AtomicLong();
+    private final AtomicReferenceArray<Answered> answered = new AtomicReferenceArray<>(REPLAY_RING);
     private final AtomicLong answeredCount = new AtomicLong();
     private final java.util.Queue<String> failedWamids = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     WebhookLoad(Options options, String secret, Customers customers) {
         this.http = new LoopbackHttp(URI.create(options.url));
+        this.run = options.run;
         this.phoneNumberId = options.phoneNumberId;
         this.secret = secret;
         this.wamidPrefix = wamidPrefix(options.run);
         this.customers = customers;
         this.replayFraction = options.replayFraction;
+        this.mediaFraction = options.mediaFraction;
+        this.reactionFraction = options.reactionFraction;
     }
+
+    /** A message some client had answered 200, and who sent it. */
+    private record Answered(Envelope envelope, int customer) {
+    }
+
+    private static final String[] EMOJI = {"👍", "❤️", "😂", "🙏", ""};
 
     /** Every wamid of the run starts with this; the measured period's continue with "m", the warm-up's with "w". */
     static String wamidPrefix(String run) {
         return "wamid.bench." + run + ".";
     }
 
+    /** The wamids of the run's reactions (not messages: a reaction is kept on the message it reacts to). */
+    static String reactionPrefix(String run) {
+        return "wamid.benchreaction." + run + ".";
+    }
+
     Phase.Client client() {
         Envelopes envelopes = new Envelopes(phoneNumberId, secret);
+        String reactionPrefix = reactionPrefix(run);
         return measured -> {
             ThreadLocalRandom random = ThreadLocalRandom.current();
             long sent = Math.min(answeredCount.get(), REPLAY_RING);
-            Envelope envelope = sent > 0 && random.nextDouble() < replayFraction
-                    ? answered.get((int) random.nextLong(sent))
-                    : null;
-            boolean replay = envelope != null;
-            if (!replay) {
-                long n = sequence.getAndIncrement();
-                int customer = customers.next();
-                envelope = envelopes.text(wamidPrefix + (measured ? "m" : "w") + n, customers.waId(customer),
-                        Customers.profileName(customer), "Olá, preciso de ajuda com o pedido " + n,
-                        System.currentTimeMillis() / 1000);
+            double draw = random.nextDouble();
+            Answered earlier = sent > 0 ? answered.get((int) random.nextLong(sent)) : null;
+            if (earlier != null && draw < replayFraction) {
+                return post(earlier.envelope(), true, false);
             }
-            String error;
-            try {
-                int status = post(envelope.body(), envelope.signature());
-                error = status == 200 ? null : "HTTP " + status + " for " + envelope.wamid();
-            } catch (IOException e) {
-                error = e + " for " + envelope.wamid();
+            long n = sequence.getAndIncrement();
+            long epochSeconds = System.currentTimeMillis() / 1000;
+            if (earlier != null && draw < replayFraction + reactionFraction) {
+                reactionsSent.incrementAndGet();
+                Envelope reaction = envelopes.reaction(reactionPrefix + (measured ? "m" : "w") + n,
+                        customers.waId(earlier.customer()), Customers.profileName(earlier.customer()),
+                        earlier.envelope().wamid(), EMOJI[(int) (n % EMOJI.length)], epochSeconds);
+                return post(reaction, false, true);
             }
-            if (error != null) {
-                if (!replay) {
-                    failedWamids.add(envelope.wamid());
-                }
-                return new Phase.Sent(replay, error);
+            int customer = customers.next();
+            String wamid = wamidPrefix + (measured ? "m" : "w") + n;
+            Envelope envelope;
+            if (draw < replayFraction + reactionFraction + mediaFraction) {
+                mediaSent.incrementAndGet();
+                envelope = envelopes.media(wamid, customers.waId(customer), Customers.profileName(customer),
+                        Envelopes.Media.values()[(int) (n % Envelopes.Media.values().length)],
+                        Long.toString(9_000_000_000_000_000L + n), epochSeconds);
+            } else {
+                envelope = envelopes.text(wamid, customers.waId(customer), Customers.profileName(customer),
+                        "Olá, preciso de ajuda com o pedido " + n, epochSeconds);
             }
-            if (!replay) {
-                answered.set((int) (answeredCount.getAndIncrement() % REPLAY_RING), envelope);
+            Phase.Sent outcome = post(envelope, false, false);
+            if (outcome.error() == null) {
+                answered.set((int) (answeredCount.getAndIncrement() % REPLAY_RING), new Answered(envelope, customer));
             }
-            return new Phase.Sent(replay, null);
+            return outcome;
         };
+    }
+
+    /** Posts the envelope; a new message answered otherwise than 200 is noted (Meta would deliver it again). */
+    private Phase.Sent post(Envelope envelope, boolean replay, boolean reaction) {
+        String error;
+        try {
+            int status = post(envelope.body(), envelope.signature());
+            error = status == 200 ? null : "HTTP " + status + " for " + envelope.wamid();
+        } catch (IOException e) {
+            error = e + " for " + envelope.wamid();
+        }
+        if (error != null && reaction) {
+            reactionsRefused.incrementAndGet();
+        } else if (error != null && !replay) {
+            failedWamids.add(envelope.wamid());
+        }
+        return new Phase.Sent(replay, error);
+    }
+
+    /** Media messages sent (photos, documents and voice notes, each naming a media id WhatsApp never had). */
+    long mediaSent() {
+        return mediaSent.get();
+    }
+
+    /** Reactions sent, all answered or not; they count among the phase's new requests, not among its messages. */
+    long reactionsSent() {
+        return reactionsSent.get();
+    }
+
+    long reactionsRefused() {
+        return reactionsRefused.get();
     }
 
     /** New messages answered with anything but 200 (Meta would deliver them again; the check leaves them out). */
