@@ -1,10 +1,15 @@
 package br.com.balcao.channel;
 
+import br.com.balcao.media.InvalidVoiceNoteException;
 import br.com.balcao.media.MediaStore;
 import br.com.balcao.media.MediaTooLargeException;
 import br.com.balcao.media.StoredMedia;
+import br.com.balcao.media.VoiceNote;
+import br.com.balcao.media.VoiceNotes;
 import br.com.balcao.tickets.MessageLog;
 import br.com.balcao.tickets.TicketEvents.MessageReceived;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -54,6 +59,7 @@ class CustomerMediaKeeper implements DisposableBean {
     private final JdbcTemplate jdbc;
     private final WhatsAppGateway gateway;
     private final MediaStore store;
+    private final VoiceNotes voiceNotes;
     private final MessageLog messages;
     private final Clock clock;
     private final Queue<Long> arrived = new ConcurrentLinkedQueue<>();
@@ -64,11 +70,12 @@ class CustomerMediaKeeper implements DisposableBean {
         return thread;
     });
 
-    CustomerMediaKeeper(JdbcTemplate jdbc, WhatsAppGateway gateway, MediaStore store, MessageLog messages,
-                        Clock clock) {
+    CustomerMediaKeeper(JdbcTemplate jdbc, WhatsAppGateway gateway, MediaStore store, VoiceNotes voiceNotes,
+                        MessageLog messages, Clock clock) {
         this.jdbc = jdbc;
         this.gateway = gateway;
         this.store = store;
+        this.voiceNotes = voiceNotes;
         this.messages = messages;
         this.clock = clock;
     }
@@ -144,9 +151,20 @@ class CustomerMediaKeeper implements DisposableBean {
                     message.mediaId());
             if (!messages.attachMediaFile(message.messageId(), stored.id())) {
                 store.discard(stored.id());
+            } else if (stored.mimeType().startsWith("audio/ogg")) {
+                recordPlayingTime(stored.id());
             }
         } catch (MediaTooLargeException | UncheckedIOException e) {
             log.warn("Media of message {} not kept: {}", message.messageId(), e.getMessage());
+        }
+    }
+
+    /** A customer's voice note (Ogg Opus) shows its length; a file that is not one simply shows none. */
+    private void recordPlayingTime(long mediaFileId) {
+        try (InputStream in = store.open(mediaFileId)) {
+            store.recordDuration(mediaFileId, new VoiceNote(voiceNotes.duration(in)).durationSeconds());
+        } catch (IOException | InvalidVoiceNoteException e) {
+            log.debug("No playing time for media file {}: {}", mediaFileId, e.getMessage());
         }
     }
 

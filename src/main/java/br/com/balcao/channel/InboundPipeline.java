@@ -99,7 +99,7 @@ public class InboundPipeline {
         IncomingMessage incoming = new IncomingMessage(numberId, contact.id(), message.wamid(), message.sentAt(),
                 message.type(), message.text(), message.mediaId(), message.mediaMimeType(), message.mediaFileName(),
                 message.mediaCaption(), message.latitude(), message.longitude(), message.implausibleTimestamp(),
-                message.contextWamid(), message.payload());
+                message.contextWamid(), message.payload(), message.voice());
         if (afterHours.handle(number, contact.id(), contact.name(), contact.phoneE164(), message.text(),
                 message.sentAt()).isAfterHours()) {
             tickets.receiveUnrouted(incoming);

@@ -302,7 +302,8 @@ class WebhookEnvelopeParser {
             return new InboundMessage(wamid, from, profileName, sentAt.at(), type, null, mediaId,
                     truncated(optionalString(media, "mime_type", path), MAX_MIME_TYPE),
                     truncated(optionalString(media, "filename", path), MAX_FILE_NAME),
-                    optionalString(media, "caption", path), null, null, sentAt.implausible());
+                    optionalString(media, "caption", path), null, null, sentAt.implausible(), null, null,
+                    type == MessageType.AUDIO && media.path("voice").asBoolean(false));
         }
 
         /** A type without a text of its own, kept as WhatsApp sent it (the payload's JSON). */

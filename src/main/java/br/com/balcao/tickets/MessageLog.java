@@ -71,15 +71,15 @@ public class MessageLog {
         return jdbc.query("""
                 INSERT INTO messages (number_id, contact_id, ticket_id, direction, author_type, type, body, media_id,
                                       media_mime_type, media_file_name, media_caption, latitude, longitude,
-                                      wamid, created_at, implausible_timestamp, context_wamid, payload)
-                VALUES (?, ?, ?, 'INBOUND', 'CUSTOMER', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                                      wamid, created_at, implausible_timestamp, context_wamid, payload, voice)
+                VALUES (?, ?, ?, 'INBOUND', 'CUSTOMER', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
                 ON CONFLICT (number_id, wamid) DO NOTHING
                 RETURNING id
                 """, (row, i) -> row.getLong(1),
                 message.numberId(), message.contactId(), ticketId, message.type().name(), message.text(),
                 message.mediaId(), message.mediaMimeType(), message.mediaFileName(), message.mediaCaption(),
                 message.latitude(), message.longitude(), message.wamid(), Timestamp.from(message.sentAt()),
-                message.implausibleTimestamp(), message.contextWamid(), message.payload())
+                message.implausibleTimestamp(), message.contextWamid(), message.payload(), message.voice())
                 .stream().findFirst();
     }
 

@@ -9,6 +9,8 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,7 +26,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
-/** An agent attaches a picture on the Desk, sees its preview, adds a caption and sends it into the timeline. */
+/**
+ * An agent attaches a picture on the Desk, sees its preview, adds a caption and sends it into the timeline; the
+ * customer sees it in the simulator.
+ */
 @BrowserTestApplication
 @ActiveProfiles("demo")
 class MediaBrowserTest {
@@ -80,6 +85,21 @@ class MediaBrowserTest {
         assertThat(driver.findElement(By.cssSelector("#m" + sent.get("id") + " .msg-caption")).getText())
                 .isEqualTo("A peça chegou assim");
         browser.screenshot("media-sent");
+
+        // The customer (the demo's simulator, as a manager plays them) receives the picture on the phone.
+        String phone = jdbc.queryForObject(
+                "SELECT c.phone_e164 FROM tickets t JOIN contacts c ON c.id = t.contact_id WHERE t.id = ?",
+                String.class, ticket);
+        driver.manage().deleteAllCookies();
+        browser.signIn(port, "admin@demo.local", "demo");
+        driver.get("http://localhost:" + port + "/simulator?numberId=1&phone="
+                + URLEncoder.encode(phone, StandardCharsets.UTF_8));
+        WebElement received = browser.waiting().until(d -> d.findElements(By.cssSelector("#sim-thread img.bubble-image"))
+                .stream().filter(image -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                        "return arguments[0].complete && arguments[0].naturalWidth > 0", image)))
+                .findFirst().orElse(null));
+        assertThat(received.getAttribute("src")).endsWith("/messages/" + sent.get("id") + "/media");
+        browser.screenshot("media-received-in-simulator");
     }
 
     private static Path picture() throws IOException {

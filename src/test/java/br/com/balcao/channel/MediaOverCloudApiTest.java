@@ -10,11 +10,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import br.com.balcao.media.VoiceNotes;
 import br.com.balcao.support.IntegrationTest;
 import br.com.balcao.support.TestClock;
 import br.com.balcao.support.TestData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -85,6 +87,7 @@ class MediaOverCloudApiTest {
     @Autowired UserDetailsService users;
     @Autowired OutboundDispatcher dispatcher;
     @Autowired CustomerMediaKeeper keeper;
+    @Autowired VoiceNotes voiceNotes;
 
     private final JsonMapper json = JsonMapper.builder().build();
     private long number;
@@ -337,6 +340,34 @@ class MediaOverCloudApiTest {
         assertThat(served).isEqualTo(picture);
         assertThat(firstBytes).isEqualTo(Arrays.copyOf(picture, 10));
         assertThat(META.requests.size()).isEqualTo(before);
+    }
+
+    @Test
+    void aCustomersVoiceNoteIsMarkedVoiceAndKeptWithItsPlayingTime() throws Exception {
+        String mediaId = "12672890212" + TestData.unique();
+        ByteArrayOutputStream ogg = new ByteArrayOutputStream();
+        try (var webm = getClass().getResourceAsStream("/media/voice-note-chromium.webm")) {
+            voiceNotes.toOggOpus(webm, "audio/webm;codecs=opus", ogg);
+        }
+        META.kept.put(mediaId, ogg.toByteArray());
+        String wamid = "wamid.voice." + mediaId;
+        byte[] webhook = new String(addressedTo("audio.json", phoneNumberId), StandardCharsets.UTF_8)
+                .replace("16505551234", TestData.waId())
+                .replace("1267289021236617", mediaId)
+                .replace("wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQUE0NjE1MzU1RjJDNkM1RDFBAA==", wamid)
+                .getBytes(StandardCharsets.UTF_8);
+
+        mvc.perform(signedWebhookPost(webhook, IntegrationTest.WEBHOOK_SECRET)).andExpect(status().isOk());
+
+        long message = jdbc.queryForObject("SELECT id FROM messages WHERE number_id = ? AND wamid = ?", Long.class,
+                number, wamid);
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject("""
+                SELECT f.duration_seconds IS NOT NULL FROM messages m LEFT JOIN media_files f ON f.id = m.media_file_id
+                 WHERE m.id = ?""", Boolean.class, message));
+        assertThat(jdbc.queryForMap("""
+                SELECT m.type, m.voice, f.duration_seconds FROM messages m
+                  JOIN media_files f ON f.id = m.media_file_id WHERE m.id = ?""", message))
+                .containsEntry("type", "AUDIO").containsEntry("voice", true).containsEntry("duration_seconds", 2);
     }
 
     @Test

@@ -56,7 +56,8 @@ class DemoDataTest {
 
     @Test
     void numbersHaveTheirCloudApiIds() {
-        assertThat(jdbc.queryForList("SELECT name || ' ' || phone_number_id FROM business_numbers ORDER BY id",
+        // The demo's numbers come first; tests sharing this context may add their own after them.
+        assertThat(jdbc.queryForList("SELECT name || ' ' || phone_number_id FROM business_numbers ORDER BY id LIMIT 3",
                 String.class)).containsExactly("Loja Centro 100000000000001", "Loja Online 100000000000002",
                 "Assistência Técnica 100000000000003");
         assertThat(jdbc.queryForObject("SELECT always_open FROM business_numbers WHERE id = 3", Boolean.class))
