@@ -56,10 +56,18 @@ class WebhookEnvelopeParserTest {
     }
 
     @Test
-    void audio() {
+    void aVoiceNote() {
         assertThat(onlyMessage("audio.json")).isEqualTo(new InboundMessage(
                 "wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQUE0NjE1MzU1RjJDNkM1RDFBAA==", FROM, NAME, SENT_AT,
-                MessageType.AUDIO, null, "1267289021236617", "audio/ogg; codecs=opus", null, null, null, null, null));
+                MessageType.AUDIO, null, "1267289021236617", "audio/ogg; codecs=opus", null, null, null, null, null,
+                null, null, true));
+    }
+
+    @Test
+    void anAudioFileIsNoVoiceNote() {
+        byte[] file = new String(bytes("audio.json"), StandardCharsets.UTF_8)
+                .replace(",\n                  \"voice\": true", "").getBytes(StandardCharsets.UTF_8);
+        assertThat(parseOne(file).messages().get(0).voice()).isFalse();
     }
 
     @Test
