@@ -109,6 +109,10 @@
             data.append('caption', caption.value);
         }
         data.append('voice', pending.voice ? 'true' : 'false');
+        var replyTo = document.getElementById('reply-to');
+        if (replyTo && replyTo.value) {
+            data.append('replyTo', replyTo.value);
+        }
         var request = new XMLHttpRequest();
         request.open('POST', attachment.dataset.url);
         var token = document.querySelector('meta[name="_csrf"]');

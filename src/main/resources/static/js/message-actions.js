@@ -127,10 +127,11 @@
             closePicker();
         }
     });
-    // A reply sent takes its quote with it.
+    // A reply sent, text or file, takes its quote with it.
     document.body.addEventListener('htmx:afterRequest', function (event) {
         if (event.target.id === 'reply-form' && event.detail.successful) {
             cancelReply();
         }
     });
+    document.body.addEventListener('media-sent', cancelReply);
 })();

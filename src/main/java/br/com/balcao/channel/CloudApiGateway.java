@@ -49,12 +49,18 @@ class CloudApiGateway implements WhatsAppGateway {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration READ_TIMEOUT = Duration.ofSeconds(15);
     static final Duration UPLOAD_TIMEOUT = Duration.ofSeconds(100);
+    /**
+     * A customer's file (up to 100 MB) is read within this: the JDK client's read timeout covers the whole body,
+     * so the lookups' 15 s would cut any large file on an ordinary link.
+     */
+    static final Duration DOWNLOAD_TIMEOUT = Duration.ofMinutes(10);
     private static final int EXCERPT = 300;
     private static final String NO_TOKEN = "No WhatsApp access token is configured (balcao.whatsapp.access-token)";
 
     private final RestClient rest;
     /** Uploads: the request's time counts the file's transfer, so they get longer than a send (within the lease). */
     private final RestClient uploads;
+    private final RestClient downloads;
     private final String apiVersion;
     private final String accessToken;
     private final String graphHost;
@@ -68,6 +74,7 @@ class CloudApiGateway implements WhatsAppGateway {
                     Duration readTimeout) {
         this.rest = graphClient(graphBaseUrl, connectTimeout, readTimeout);
         this.uploads = graphClient(graphBaseUrl, connectTimeout, UPLOAD_TIMEOUT);
+        this.downloads = graphClient(graphBaseUrl, connectTimeout, DOWNLOAD_TIMEOUT);
         this.apiVersion = apiVersion;
         this.accessToken = accessToken;
         this.graphHost = URI.create(graphBaseUrl).getHost();
@@ -99,10 +106,15 @@ class CloudApiGateway implements WhatsAppGateway {
         } else {
             return new PermanentFailure(null, "Sending " + message.type() + " messages is not supported");
         }
+        return post(phoneNumberId, quoting(payload, message));
+    }
+
+    /** The payload with {@code "context":{"message_id":...}} when the message replies to another. */
+    private static ObjectNode quoting(ObjectNode payload, OutboundMessage message) {
         if (message.contextWamid() != null) {
             payload.putObject("context").put("message_id", message.contextWamid());
         }
-        return post(phoneNumberId, payload);
+        return payload;
     }
 
     /** {@code {"type":"reaction","reaction":{"message_id":...,"emoji":...}}}; an empty emoji takes it back. */
@@ -181,7 +193,7 @@ class CloudApiGateway implements WhatsAppGateway {
         if (message.type() == MessageType.DOCUMENT && fileName != null) {
             media.put("filename", fileName);
         }
-        return post(phoneNumberId, payload);
+        return post(phoneNumberId, quoting(payload, message));
     }
 
     /**
@@ -304,7 +316,7 @@ class CloudApiGateway implements WhatsAppGateway {
 
         @Override
         public void writeTo(OutputStream out) throws IOException {
-            rest.get()
+            downloads.get()
                     .uri(url)
                     .headers(headers -> headers.setBearerAuth(accessToken))
                     .exchange((request, response) -> {

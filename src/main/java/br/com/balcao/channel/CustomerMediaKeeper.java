@@ -51,10 +51,13 @@ class CustomerMediaKeeper implements DisposableBean {
     static final Duration SWEEP_WINDOW = Duration.ofDays(14);
     /** ...and leaves the latest messages to the download their arrival started. */
     static final Duration SWEEP_DELAY = Duration.ofMinutes(1);
+    /** How many sweeps try a file that no download could keep (V17). */
+    static final int SWEEP_ATTEMPTS = 5;
     private static final String TO_FETCH = """
             SELECT id, number_id, media_id, media_mime_type, media_file_name FROM messages
              WHERE media_id IS NOT NULL AND media_file_id IS NULL AND direction = 'INBOUND'
-            """;
+               AND media_fetch_attempts < %d
+            """.formatted(SWEEP_ATTEMPTS);
 
     private final JdbcTemplate jdbc;
     private final WhatsAppGateway gateway;
@@ -137,13 +140,18 @@ class CustomerMediaKeeper implements DisposableBean {
         Instant now = clock.instant();
         jdbc.query(TO_FETCH + " AND created_at > ? AND created_at < ? ORDER BY id DESC LIMIT ?", this::toFetch,
                 Timestamp.from(now.minus(SWEEP_WINDOW)), Timestamp.from(now.minus(SWEEP_DELAY)), SWEEP_BATCH)
-                .forEach(this::keep);
+                .forEach(message -> {
+                    if (!keep(message)) {
+                        messages.recordMediaFetchFailed(message.messageId());
+                    }
+                });
     }
 
-    private void keep(ToFetch message) {
+    /** Whether the file is kept now (by this download or another). */
+    private boolean keep(ToFetch message) {
         Optional<MediaFile> file = gateway.media(message.mediaId());
         if (file.isEmpty()) {
-            return;
+            return false;
         }
         String mimeType = message.mimeType() != null ? message.mimeType() : file.get().contentType();
         try {
@@ -154,8 +162,10 @@ class CustomerMediaKeeper implements DisposableBean {
             } else if (stored.mimeType().startsWith("audio/ogg")) {
                 recordPlayingTime(stored.id());
             }
+            return true;
         } catch (MediaTooLargeException | UncheckedIOException e) {
             log.warn("Media of message {} not kept: {}", message.messageId(), e.getMessage());
+            return false;
         }
     }
 

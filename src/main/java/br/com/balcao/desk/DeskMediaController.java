@@ -46,8 +46,11 @@ record DeskMediaController(DeskTickets tickets, TicketActions actions, AccessPol
 
     private static final String VOICE_NOTE_NAME = "voice-note.ogg";
 
-    /** The composer's attachment: the file, its caption, and whether it is a voice note recorded in the browser. */
-    record MediaParams(MultipartFile file, String caption, Boolean voice) {
+    /**
+     * The composer's attachment: the file, its caption, whether it is a voice note recorded in the browser, and the
+     * message it replies to (null for none).
+     */
+    record MediaParams(MultipartFile file, String caption, Boolean voice, Long replyTo) {
 
         boolean voiceNote() {
             return Boolean.TRUE.equals(voice);
@@ -67,7 +70,7 @@ record DeskMediaController(DeskTickets tickets, TicketActions actions, AccessPol
         OutgoingMedia media = params.voiceNote() ? voiceNote(ticket, file, params.caption()) : file(ticket, file,
                 params.caption());
         try {
-            actions.sendMedia(ticket.id(), access.currentUser().id(), media);
+            actions.sendMedia(ticket.id(), access.currentUser().id(), media, params.replyTo());
         } catch (RuntimeException refused) {
             store.discard(media.fileId());
             throw refused;

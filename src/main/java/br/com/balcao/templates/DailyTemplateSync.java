@@ -14,8 +14,8 @@ class DailyTemplateSync {
         this.sync = sync;
     }
 
-    @Scheduled(cron = "${balcao.templates.sync-schedule}")
-    @SchedulerLock(name = "templates-sync", lockAtMostFor = "PT30M")
+    @Scheduled(cron = "${balcao.templates.sync-schedule:0 30 4 * * *}")
+    @SchedulerLock(name = "templates-sync", lockAtMostFor = "PT30M", lockAtLeastFor = "PT10M")
     public void syncEveryNumber() {
         sync.syncAll();
     }

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,9 +14,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class TemplateCatalog {
 
     private final MessageTemplateRepository templates;
+    /** Present with the Cloud API gateway: then only the templates Meta holds may be sent. */
+    private final ObjectProvider<MetaTemplates> meta;
 
-    TemplateCatalog(MessageTemplateRepository templates) {
+    TemplateCatalog(MessageTemplateRepository templates, ObjectProvider<MetaTemplates> meta) {
         this.templates = templates;
+        this.meta = meta;
     }
 
     public Optional<TemplateView> find(long templateId) {
@@ -23,11 +27,12 @@ public class TemplateCatalog {
     }
 
     /**
-     * The template, when it may be sent on the number now: approved, of that number, and made of parts the
-     * active message can fill in ({@link TemplateView#sendable}).
+     * The template, when it may be sent on the number now: approved, of that number, made of parts the active
+     * message can fill in ({@link TemplateView#sendable}), and, with the Cloud API, synced from Meta (a template
+     * written here was never approved by Meta).
      */
     public Optional<TemplateView> approved(long templateId, long numberId) {
-        return find(templateId).filter(template -> template.numberId() == numberId && template.sendable());
+        return find(templateId).filter(template -> template.numberId() == numberId && offered(template));
     }
 
     /** How many templates of each number Meta paused for low quality; numbers with none are left out. */
@@ -39,11 +44,15 @@ public class TemplateCatalog {
         return paused;
     }
 
-    /** The templates that may be sent on the number now (approved and sendable only), by name. */
+    /** The templates that may be sent on the number now (see {@link #approved(long, long)}), by name. */
     public List<TemplateView> approved(long numberId) {
         return templates.findByNumberIdAndStatusOrderByNameAscLanguageAsc(numberId, TemplateStatus.APPROVED).stream()
                 .map(MessageTemplate::toView)
-                .filter(TemplateView::sendable)
+                .filter(this::offered)
                 .toList();
+    }
+
+    private boolean offered(TemplateView template) {
+        return template.sendable() && (template.fromMeta() || meta.getIfAvailable() == null);
     }
 }

@@ -83,6 +83,12 @@ public class MessageLog {
                 .stream().findFirst();
     }
 
+    /** A sweep could not keep the customer's file of this message; after a few such sweeps it is left alone. */
+    @Transactional
+    public void recordMediaFetchFailed(long messageId) {
+        jdbc.update("UPDATE messages SET media_fetch_attempts = media_fetch_attempts + 1 WHERE id = ?", messageId);
+    }
+
     /**
      * The customer's file of an inbound media message is kept by the app now. False when another download kept it
      * first (the message keeps that one).

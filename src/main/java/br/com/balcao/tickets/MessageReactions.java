@@ -1,5 +1,6 @@
 package br.com.balcao.tickets;
 
+import br.com.balcao.shared.NotFoundException;
 import br.com.balcao.tickets.TicketEvents.ReactionChanged;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -93,8 +94,13 @@ public class MessageReactions {
                 .stream().collect(Collectors.groupingBy(Reaction::messageId, LinkedHashMap::new, Collectors.toList()));
     }
 
-    /** The reactions on the contact's message; none when the message is not the contact's. */
+    /** The reactions on the contact's message; a message that is not the contact's is not found. */
     public List<Reaction> onMessageOf(long contactId, long messageId) {
+        if (!Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM messages WHERE id = ? AND contact_id = ?)", Boolean.class,
+                messageId, contactId))) {
+            throw new NotFoundException("message " + messageId + " of contact " + contactId);
+        }
         return jdbc.query("""
                 SELECT r.message_id, r.author_type, r.emoji, r.status, r.error_message
                   FROM message_reactions r JOIN messages m ON m.id = r.message_id

@@ -33,8 +33,17 @@ public final class MetaErrors {
         return code != null && RETRYABLE.contains(code);
     }
 
-    /** The message key of the code's sentence, or null when there is none (the page shows Meta's message). */
+    /** The sentence of a failure without Meta's code: WhatsApp not reached, or a refusal the app itself made. */
+    public static final String WITHOUT_CODE = "whatsapp.error.none";
+
+    /**
+     * The message key of the code's sentence: {@link #WITHOUT_CODE} for a failure without a code, null for a code
+     * without a sentence (the page shows Meta's message).
+     */
     public static String sentenceKey(Integer code) {
-        return code != null && EXPLAINED.contains(code) ? "whatsapp.error." + code : null;
+        if (code == null) {
+            return WITHOUT_CODE;
+        }
+        return EXPLAINED.contains(code) ? "whatsapp.error." + code : null;
     }
 }

@@ -86,12 +86,12 @@ public class TicketActions {
     }
 
     /**
-     * The agent's media message (a file the app keeps already), within the 24-hour window only, with the same
-     * rules as a text reply.
+     * The agent's media message (a file the app keeps already), quoting {@code replyTo} (null for none), within
+     * the 24-hour window only, with the same rules as a text reply.
      */
     @Transactional
-    public long sendMedia(long ticketId, long agentId, OutgoingMedia media) {
-        return queueInWindow(ticketId, agentId, media.type(), null, message -> message.withMedia(media));
+    public long sendMedia(long ticketId, long agentId, OutgoingMedia media, Long replyTo) {
+        return queueInWindow(ticketId, agentId, media.type(), replyTo, message -> message.withMedia(media));
     }
 
     /**

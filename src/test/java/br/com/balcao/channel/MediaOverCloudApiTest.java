@@ -187,6 +187,30 @@ class MediaOverCloudApiTest {
     }
 
     @Test
+    void aFileSentInReplyToTheCustomersMessageQuotesIt() throws Exception {
+        long ticket = ticketInService();
+        String quoted = "wamid.quoted." + TestData.unique();
+        long customerMessage = jdbc.queryForObject("""
+                INSERT INTO messages (number_id, contact_id, ticket_id, direction, author_type, type, body, wamid,
+                                      created_at)
+                SELECT number_id, contact_id, id, 'INBOUND', 'CUSTOMER', 'TEXT', 'A peça veio quebrada', ?, ?
+                  FROM tickets WHERE id = ? RETURNING id""", Long.class, quoted,
+                Timestamp.from(clock.instant().minus(Duration.ofMinutes(5))), ticket);
+
+        mvc.perform(multipart("/desk/tickets/{id}/media", ticket)
+                        .file(new MockMultipartFile("file", "troca.pdf", "application/pdf", sample("application/pdf", 500)))
+                        .param("replyTo", String.valueOf(customerMessage))
+                        .with(user(userOf(agent))).with(csrf()))
+                .andExpect(status().isNoContent());
+
+        long message = awaitStatus(ticket, "SENT");
+        assertThat(jdbc.queryForObject("SELECT context_wamid FROM messages WHERE id = ?", String.class, message))
+                .isEqualTo(quoted);
+        List<RecordedRequest> requests = META.of(phoneNumberId);
+        assertThat(body(requests.get(1)).path("context").path("message_id").stringValue()).isEqualTo(quoted);
+    }
+
+    @Test
     void whatWhatsAppWouldRefuseIsRefusedBeforeAnyUploadWithTheReason() throws Exception {
         long ticket = ticketInService();
         byte[] largePicture = sample("image/png", 6 * 1024 * 1024);
@@ -385,6 +409,21 @@ class MediaOverCloudApiTest {
                 SELECT f.size_bytes FROM messages m JOIN media_files f ON f.id = m.media_file_id WHERE m.id = ?""",
                 Long.class, leftover)).isEqualTo(4000L);
         assertThat(jdbc.queryForObject("SELECT media_file_id FROM messages WHERE id = ?", Long.class, latest)).isNull();
+    }
+
+    @Test
+    void aFileWhatsAppNoLongerHasIsSweptAFewTimesThenLeftAlone() {
+        long contact = data.contact(number, "Cliente " + TestData.unique());
+        long gone = storedInbound(contact, "30033834213" + TestData.unique(),
+                clock.instant().minus(Duration.ofMinutes(30)));
+
+        for (int sweep = 0; sweep < CustomerMediaKeeper.SWEEP_ATTEMPTS + 2; sweep++) {
+            keeper.sweep();
+        }
+
+        assertThat(jdbc.queryForMap("SELECT media_file_id, media_fetch_attempts FROM messages WHERE id = ?", gone))
+                .containsEntry("media_file_id", null)
+                .containsEntry("media_fetch_attempts", (short) CustomerMediaKeeper.SWEEP_ATTEMPTS);
     }
 
     private long storedInbound(long contact, String mediaId, java.time.Instant at) {

@@ -30,7 +30,7 @@ class MetaErrorsTest {
     @Test
     void noCodeIsNotRetriedAndHasNoSentence() {
         assertThat(MetaErrors.retryable(null)).isFalse();
-        assertThat(MetaErrors.sentenceKey(null)).isNull();
+        assertThat(MetaErrors.sentenceKey(null)).isEqualTo(MetaErrors.WITHOUT_CODE);
         assertThat(MetaErrors.sentenceKey(131999)).isNull();
     }
 

@@ -143,7 +143,9 @@ public final class WebhookBenchmark {
                             + "%d in the measured period", contactsAtEnd.get() - contactsBefore,
                     contactsAtEnd.get() - contactsAtMeasure.get(), ticketsAtEnd.get() - ticketsBefore,
                     ticketsAtEnd.get() - ticketsAtMeasure.get());
-            long[] reactions = db.storedReactions(WebhookLoad.reactionPrefix(options.run));
+            // An app from before reactions has no message_reactions table: a run without them does not ask.
+            long[] reactions = load.reactionsSent() == 0 ? new long[] {0, 0}
+                    : db.storedReactions(WebhookLoad.reactionPrefix(options.run));
             line("mix of the run's new requests: %d texts, %d media messages (photo, PDF, voice note in turn; %d "
                             + "stored), %d reactions (%d answered otherwise than 200; %d kept in message_reactions, "
                             + "%d stored as messages)", messagesSent - load.mediaSent(), load.mediaSent(),
