@@ -138,24 +138,29 @@
     function showChosenFile(input) {
         var chosen = input.closest('.am-header-file-field').querySelector('.am-file-chosen');
         var thumb = chosen.querySelector('.am-file-thumb');
-        if (thumb.src) {
-            URL.revokeObjectURL(thumb.src);
-            thumb.removeAttribute('src');
-        }
         var file = input.files && input.files[0];
         chosen.hidden = !file;
         thumb.hidden = true;
+        thumb.removeAttribute('src');
+        showInPreview(input, null);
+        clearFeedback(input.form);
         if (!file) {
             return;
         }
         chosen.querySelector('.am-file-name').textContent = file.name;
         chosen.querySelector('.am-file-size').textContent = readableSize(file.size);
         if (input.dataset.format === 'IMAGE' && /^image\/(jpeg|png)$/.test(file.type)) {
-            thumb.src = URL.createObjectURL(file);
-            thumb.hidden = false;
+            // A data: URL, which the Content-Security-Policy's img-src allows (a blob: URL it does not).
+            var reader = new FileReader();
+            reader.addEventListener('load', function () {
+                if (input.files[0] === file) {
+                    thumb.src = reader.result;
+                    thumb.hidden = false;
+                    showInPreview(input, reader.result);
+                }
+            });
+            reader.readAsDataURL(file);
         }
-        showInPreview(input, thumb.hidden ? null : thumb.src);
-        clearFeedback(input.form);
     }
 
     document.addEventListener('change', function (event) {
