@@ -11,22 +11,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import br.com.balcao.support.IntegrationTest;
 import br.com.balcao.support.TestClock;
 import br.com.balcao.support.TestData;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -49,26 +43,16 @@ import tools.jackson.databind.json.JsonMapper;
         "balcao.whatsapp.outbound.max-attempts=2",
         "balcao.media.fetch-sweep-initial-delay=1h"
 })
-@Import(TemplateHeaderFileOverCloudApiTest.StubbedCloudApi.class)
+// The same stub and context as MediaOverCloudApiTest's.
+@Import(MediaOverCloudApiTest.StubbedCloudApi.class)
 class TemplateHeaderFileOverCloudApiTest {
 
-    private static final MediaOverCloudApiTest.Meta META = new MediaOverCloudApiTest.Meta();
-    private static final MockWebServer SERVER = started();
+    private static final MediaOverCloudApiTest.Meta META = MediaOverCloudApiTest.META;
     private static final String PROMO_COMPONENTS = """
             [{"type": "HEADER", "format": "IMAGE", "example": {"header_handle": ["4::aW1hZ2UvanBlZw==:ARb"]}},
              {"type": "BODY", "text": "Olá {{1}}, chegou a nova coleção!"},
              {"type": "FOOTER", "text": "Loja Centro"}]
             """;
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class StubbedCloudApi {
-
-        @Bean
-        @Primary
-        WhatsAppGateway stubbedCloudApi() {
-            return new CloudApiGateway(SERVER.url("/").toString(), "v23.0", "EAAJB-header-file-test");
-        }
-    }
 
     @Autowired MockMvc mvc;
     @Autowired TestData data;
@@ -218,16 +202,5 @@ class TemplateHeaderFileOverCloudApiTest {
 
     private JsonNode body(RecordedRequest request) {
         return json.readTree(request.getBody().utf8());
-    }
-
-    private static MockWebServer started() {
-        MockWebServer server = new MockWebServer();
-        server.setDispatcher(META);
-        try {
-            server.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return server;
     }
 }
