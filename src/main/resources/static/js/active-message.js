@@ -1,5 +1,6 @@
 // The active message component (templates/fragments/active-message.html), on any page: switching templates,
-// the live preview of the exact text, refusals shown in place, and the Desk's "Active message" panel.
+// the live preview of the exact text, the header's file as picked, refusals shown in place, and the Desk's
+// "Active message" panel.
 // The preview is built from text nodes only: what the agent types is never read as HTML.
 (function () {
     'use strict';
@@ -100,6 +101,71 @@
     document.addEventListener('change', function (event) {
         if (event.target.matches('form.active-message .am-template')) {
             chooseTemplate(event.target.form, event.target.value);
+        }
+    });
+
+    function readableSize(bytes) {
+        if (bytes >= 1024 * 1024) {
+            var megabytes = bytes / (1024 * 1024);
+            return (megabytes === Math.floor(megabytes) ? megabytes.toFixed(0) : megabytes.toFixed(1)) + ' MB';
+        }
+        return Math.max(1, Math.round(bytes / 1024)) + ' KB';
+    }
+
+    // The preview's header shows the picked image in place of the image icon (and the icon again without one).
+    function showInPreview(input, source) {
+        var fieldset = input.closest('fieldset.am-variables');
+        var media = input.form.querySelector('.am-preview-head[data-template-id="' + fieldset.dataset.templateId
+            + '"] .am-preview-media');
+        if (!media) {
+            return;
+        }
+        var picture = media.querySelector('img');
+        if (picture) {
+            picture.remove();
+        }
+        Array.prototype.forEach.call(media.children, function (child) { child.hidden = !!source; });
+        if (source) {
+            picture = document.createElement('img');
+            picture.alt = '';
+            picture.src = source;
+            media.appendChild(picture);
+        }
+    }
+
+    // The header's file as picked: its name and size, and a thumbnail of an image. WhatsApp's limits are checked
+    // by the server when sending; what it refuses shows in the component's message line.
+    function showChosenFile(input) {
+        var chosen = input.closest('.am-header-file-field').querySelector('.am-file-chosen');
+        var thumb = chosen.querySelector('.am-file-thumb');
+        var file = input.files && input.files[0];
+        chosen.hidden = !file;
+        thumb.hidden = true;
+        thumb.removeAttribute('src');
+        showInPreview(input, null);
+        clearFeedback(input.form);
+        if (!file) {
+            return;
+        }
+        chosen.querySelector('.am-file-name').textContent = file.name;
+        chosen.querySelector('.am-file-size').textContent = readableSize(file.size);
+        if (input.dataset.format === 'IMAGE' && /^image\/(jpeg|png)$/.test(file.type)) {
+            // A data: URL, which the Content-Security-Policy's img-src allows (a blob: URL it does not).
+            var reader = new FileReader();
+            reader.addEventListener('load', function () {
+                if (input.files[0] === file) {
+                    thumb.src = reader.result;
+                    thumb.hidden = false;
+                    showInPreview(input, reader.result);
+                }
+            });
+            reader.readAsDataURL(file);
+        }
+    }
+
+    document.addEventListener('change', function (event) {
+        if (event.target.matches('form.active-message .am-header-file')) {
+            showChosenFile(event.target);
         }
     });
 

@@ -3,6 +3,7 @@ package br.com.balcao.channel;
 import br.com.balcao.channel.SendResult.Accepted;
 import br.com.balcao.channel.SendResult.PermanentFailure;
 import br.com.balcao.channel.SendResult.RetryableFailure;
+import br.com.balcao.templates.HeaderFormat;
 import br.com.balcao.templates.HeaderMedia;
 import br.com.balcao.templates.TemplateHeader;
 import br.com.balcao.tickets.MessageType;
@@ -368,7 +369,7 @@ class CloudApiGateway implements WhatsAppGateway {
         return payload;
     }
 
-    /** The header's component: its text variable's value, or its media by link. */
+    /** The header's component: its text variable's value, or its media by the id of its upload. */
     private static void templateHeader(TemplateHeader header, ArrayNode components) {
         if (header == null || header.empty()) {
             return;
@@ -376,7 +377,11 @@ class CloudApiGateway implements WhatsAppGateway {
         ArrayNode parameters = components.addObject().put("type", "header").putArray("parameters");
         HeaderMedia media = header.media();
         if (media != null) {
-            parameters.addObject().put("type", media.type()).putObject(media.type()).put("link", media.link());
+            ObjectNode file = parameters.addObject().put("type", media.type()).putObject(media.type())
+                    .put("id", media.mediaId());
+            if (media.format() == HeaderFormat.DOCUMENT && media.fileName() != null) {
+                file.put("filename", media.fileName());
+            }
         } else {
             parameters.addObject().put("type", "text").put("text", header.text());
         }

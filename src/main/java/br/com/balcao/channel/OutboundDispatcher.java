@@ -151,7 +151,7 @@ class OutboundDispatcher implements DisposableBean {
         }
         try {
             OutboundMessage signed = signedIfAsked(message);
-            return message.mediaFileId() != null ? media.send(phoneNumberId, signed)
+            return MediaSending.carriesFile(message) ? media.send(phoneNumberId, signed)
                     : gateway.send(phoneNumberId, signed);
         } catch (RuntimeException e) {
             log.warn("Gateway failed on message {}", message.id(), e);

@@ -5,10 +5,13 @@ import br.com.balcao.contacts.ContactView;
 import br.com.balcao.numbers.NumberView;
 import br.com.balcao.numbers.Permission;
 import br.com.balcao.security.AccessPolicy;
+import br.com.balcao.media.MediaTooLargeException;
+import br.com.balcao.shared.InvalidInputException;
 import br.com.balcao.shared.NotFoundException;
 import br.com.balcao.shared.Phones;
 import br.com.balcao.templates.TemplateCatalog;
 import br.com.balcao.templates.HeaderFormat;
+import br.com.balcao.templates.TemplateHeader;
 import br.com.balcao.templates.TemplateLayout;
 import br.com.balcao.templates.TemplateParameters;
 import br.com.balcao.templates.TemplateParameters.HeaderCheck;
@@ -18,9 +21,12 @@ import br.com.balcao.tickets.TicketActions;
 import br.com.balcao.tickets.TicketConflictException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -44,7 +50,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  *
  * <p>Refusals answer a 4xx with a short message fragment that the component shows in place: 404 when the
  * contact or template is not visible (or the template is not approved on the contact's number), 403
- * without ACTIVE_MESSAGE on the number, 422 for a form Meta would refuse ({@link TemplateParameters}), 409
+ * without ACTIVE_MESSAGE on the number, 422 for a form Meta would refuse ({@link TemplateParameters}) or a header
+ * file missing, of another kind or past WhatsApp's limits ({@link ActiveMessageHeaderFile}), 409
  * when the contact is being served by someone else.
  */
 @Controller
@@ -52,7 +59,9 @@ record ActiveMessageController(
         ContactDirectory contacts,
         TemplateCatalog templates,
         TicketActions actions,
-        AccessPolicy access) {
+        AccessPolicy access,
+        ActiveMessageHeaderFile headerFile,
+        MessageSource messages) {
 
     private static final String FORM = "activeMessage";
 
@@ -101,7 +110,7 @@ record ActiveMessageController(
 
     @PostMapping("/desk/contacts/{contactId}/active-messages")
     String send(@PathVariable long contactId, @Valid @ModelAttribute(FORM) ActiveMessageForm message,
-                BindingResult errors, Model model, HttpServletResponse response) {
+                BindingResult errors, Model model, HttpServletResponse response) throws IOException {
         ContactView contact = visibleContact(contactId);
         if (errors.hasErrors()) {
             return refused(errors, HttpStatus.UNPROCESSABLE_CONTENT, model, response);
@@ -112,20 +121,28 @@ record ActiveMessageController(
         TemplateParameters.check(template, message.values()).ifPresent(refusal -> errors.rejectValue("values",
                 "activeMessage.refused." + refusal.rule().name().toLowerCase(), new Object[] {refusal.argument()},
                 null));
-        HeaderCheck header = TemplateParameters.header(template, message.headerText(), message.headerLink());
+        HeaderCheck header = TemplateParameters.header(template, message.headerText());
         header.refusal().filter(refusal -> !errors.hasErrors()).ifPresent(refusal -> errors.reject(
                 "activeMessage.refused." + refusal.rule().name().toLowerCase(), new Object[] {refusal.argument()},
                 null));
         if (errors.hasErrors()) {
             return refused(errors, HttpStatus.UNPROCESSABLE_CONTENT, model, response);
         }
+        TemplateHeader filled = template.layout().mediaHeader()
+                ? new TemplateHeader(null, headerFile.keep(contact.numberId(), template.layout().header().format(),
+                        message.headerFile()))
+                : header.header();
         long messageId;
         try {
             messageId = actions.sendActiveMessage(contactId, template.id(),
-                    TemplateParameters.stripped(message.values()), header.header(), access.currentUser().id());
+                    TemplateParameters.stripped(message.values()), filled, access.currentUser().id());
         } catch (TicketConflictException conflict) {
+            headerFile.discard(filled == null ? null : filled.media());
             errors.reject("activeMessage.refused." + conflict.reason());
             return refused(errors, HttpStatus.CONFLICT, model, response);
+        } catch (RuntimeException refused) {
+            headerFile.discard(filled == null ? null : filled.media());
+            throw refused;
         }
         response.setHeader("HX-Trigger", """
                 {"active-message-sent": {"contactId": %d, "messageId": %d}, \
@@ -138,6 +155,20 @@ record ActiveMessageController(
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(Model model) {
         return refusal(model, "activeMessage.refused.not-found", null);
+    }
+
+    /** A header file refused by WhatsApp's limits or the header's kind: nothing was kept. */
+    @ExceptionHandler(InvalidInputException.class)
+    @ResponseStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+    String refusedFile(InvalidInputException refusal, Model model, Locale locale) {
+        model.addAttribute("refusalText", messages.getMessage(refusal, locale));
+        return "fragments/active-message :: refusal";
+    }
+
+    @ExceptionHandler(MediaTooLargeException.class)
+    @ResponseStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+    String tooLarge(Model model, Locale locale) {
+        return refusedFile(new InvalidInputException("media.refused.tooLargeToUpload"), model, locale);
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -27,12 +27,12 @@ public final class TemplateParameters {
     /** Why Meta would refuse the values: the rule broken and the variable ({{n}}), or the count expected. */
     public record Refusal(Rule rule, int variable) {
 
-        public enum Rule { COUNT, EMPTY, LONG, FORMAT, HEADER, LINK }
+        public enum Rule { COUNT, EMPTY, LONG, FORMAT, HEADER }
 
         /** {@code {{n}}}; for {@link Rule#COUNT} the number of variables, for {@link Rule#HEADER} the header's limit. */
         public String argument() {
             return switch (rule) {
-                case COUNT, HEADER, LINK -> String.valueOf(variable);
+                case COUNT, HEADER -> String.valueOf(variable);
                 default -> "{{" + variable + "}}";
             };
         }
@@ -61,20 +61,12 @@ public final class TemplateParameters {
     }
 
     /**
-     * What fills the template's header: the value of its text's {{1}} (present, on one line, the header at most
-     * 60 characters), or for a media header a public https link to the file; the refusal if not.
+     * What fills the template's header text: the value of its {{1}} (present, on one line, the header at most
+     * 60 characters); the refusal if not. A media header's file is checked and kept by the caller.
      */
-    public static HeaderCheck header(TemplateView template, String text, String link) {
+    public static HeaderCheck header(TemplateView template, String text) {
         TemplateLayout.Header header = template.layout().header();
-        if (header == null) {
-            return new HeaderCheck(null, Optional.empty());
-        }
-        if (header.format().media()) {
-            return HeaderMedia.of(header.format(), link)
-                    .map(media -> new HeaderCheck(new TemplateHeader(null, media), Optional.<Refusal>empty()))
-                    .orElseGet(() -> new HeaderCheck(null, Optional.of(new Refusal(Refusal.Rule.LINK, 0))));
-        }
-        if (!header.hasVariable()) {
+        if (header == null || header.format().media() || !header.hasVariable()) {
             return new HeaderCheck(null, Optional.empty());
         }
         String value = stripped(text);

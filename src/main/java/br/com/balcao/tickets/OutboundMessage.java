@@ -1,5 +1,6 @@
 package br.com.balcao.tickets;
 
+import br.com.balcao.templates.HeaderMedia;
 import br.com.balcao.templates.TemplateHeader;
 import java.util.List;
 
@@ -27,5 +28,16 @@ public record OutboundMessage(long id, long numberId, long contactId, String rec
             String text, String templateName, String templateLanguage, List<String> templateParameters, int attempt) {
         this(id, numberId, contactId, recipientWaId, type, text, templateName, templateLanguage, templateParameters,
                 attempt, null, null, false, null, null, null);
+    }
+
+    /** The same message with {@code header} filling its template's header. */
+    public OutboundMessage withTemplateHeader(TemplateHeader header) {
+        return new OutboundMessage(id, numberId, contactId, recipientWaId, type, text, templateName, templateLanguage,
+                templateParameters, attempt, mediaFileId, mediaCaption, voice, contextWamid, authorName, header);
+    }
+
+    /** The kept file its template's header sends, or null. */
+    public HeaderMedia templateHeaderMedia() {
+        return templateHeader == null ? null : templateHeader.media();
     }
 }

@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A template message's values as {@code messages.template_params} keeps them: the body's values as a list, as
  * always; with a header to fill, an object {@code {"body": [...], "header": {"text": ...}}} or
- * {@code {"body": [...], "header": {"type": "image", "link": ...}}}. Both forms are read.
+ * {@code {"body": [...], "header": {"type": "image", "mediaFileId": ...}}} (the kept file the header sends).
+ * Both forms are read.
  */
 final class TemplateParams {
 
@@ -31,7 +32,7 @@ final class TemplateParams {
         Map<String, Object> headerValues = new LinkedHashMap<>();
         if (header.media() != null) {
             headerValues.put("type", header.media().type());
-            headerValues.put("link", header.media().link());
+            headerValues.put("mediaFileId", header.media().fileId());
         } else {
             headerValues.put("text", header.text());
         }
@@ -56,9 +57,9 @@ final class TemplateParams {
         if (!header.isObject()) {
             return null;
         }
-        if (header.path("link").isString()) {
+        if (header.path("mediaFileId").isIntegralNumber()) {
             HeaderFormat format = HeaderFormat.valueOf(header.path("type").asString().toUpperCase(Locale.ROOT));
-            return new TemplateHeader(null, new HeaderMedia(format, header.path("link").stringValue()));
+            return new TemplateHeader(null, new HeaderMedia(format, header.path("mediaFileId").longValue()));
         }
         return new TemplateHeader(header.path("text").asString(), null);
     }

@@ -5,8 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import br.com.balcao.support.BrowserTestApplication;
 import br.com.balcao.support.TestClock;
 import br.com.balcao.support.TestData;
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +32,8 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The active message component with templates as Meta holds them, in a real browser on the demo data: the header,
  * body, footer and buttons previewed as the customer will see them, the header's variable and the body's filled in
- * as typed, and a media header asking for its file's link.
+ * as typed, and a media header asking for its file: the picked picture shown, a file of another kind refused, the
+ * template sent with it.
  */
 @BrowserTestApplication
 @ActiveProfiles("demo")
@@ -97,10 +106,69 @@ class ActiveMessageBrowserTest {
         browser.screenshot("active-message-template-from-meta");
 
         new Select(form.findElement(By.cssSelector(".am-template"))).selectByVisibleText("aaa_navegador_nota");
-        assertThat(form.findElement(By.cssSelector("fieldset:not([disabled]) .am-header-link")).isDisplayed()).isTrue();
+        WebElement documentFile = form.findElement(By.cssSelector("fieldset:not([disabled]) .am-header-file"));
+        assertThat(documentFile.isDisplayed()).isTrue();
+        assertThat(documentFile.getAttribute("accept")).contains("application/pdf").doesNotContain("image/jpeg");
         String document = form.findElement(By.cssSelector(".am-preview-box")).getText();
         assertThat(document).contains("Documento").doesNotContain("Pedido").doesNotContain("Recebi");
         browser.screenshot("active-message-document-header");
+    }
+
+    @Test
+    void anImageHeaderTakesThePickedPictureShowsItAndSendsIt() throws Exception {
+        template("aaa_navegador_colecao", "Olá {{1}}, chegou a nova coleção!", """
+                [{"type": "HEADER", "format": "IMAGE"}, {"type": "BODY", "text": "Olá {{1}}, chegou a nova coleção!"}]""");
+        WebDriver driver = browser.driver();
+        driver.manage().window().setSize(new Dimension(1366, 900));
+        browser.signIn(port, "admin@demo.local", "demo");
+        driver.get("http://localhost:" + port + "/conversations/" + contact);
+        WebElement form = browser.waiting().until(d -> d.findElement(By.cssSelector("form.active-message")));
+        new Select(form.findElement(By.cssSelector(".am-template"))).selectByVisibleText("aaa_navegador_colecao");
+        WebElement file = form.findElement(By.cssSelector("fieldset:not([disabled]) .am-header-file"));
+        assertThat(file.getAttribute("accept")).isEqualTo("image/jpeg,image/png");
+
+        file.sendKeys(pdf().toString());
+        form.findElement(By.cssSelector(".am-send")).click();
+        WebElement refusal = browser.waiting().until(d -> d.findElement(By.cssSelector("form.active-message .am-refusal")));
+        assertThat(refusal.getText()).contains("O cabeçalho deste modelo é uma imagem: escolha um arquivo JPEG ou PNG.");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM messages WHERE contact_id = ? AND direction = 'OUTBOUND'",
+                Long.class, contact)).isZero();
+
+        Path picture = jpeg();
+        form.findElement(By.cssSelector("fieldset:not([disabled]) .am-header-file")).sendKeys(picture.toString());
+        WebElement chosen = form.findElement(By.cssSelector("fieldset:not([disabled]) .am-file-chosen"));
+        assertThat(chosen.getText()).contains("colecao.jpg").contains(" KB");
+        // Shown once the browser has read the picture.
+        browser.waiting().until(d -> form.findElement(By.cssSelector("fieldset:not([disabled]) .am-file-thumb"))
+                .isDisplayed() && form.findElement(By.cssSelector(".am-preview-media img")).isDisplayed());
+        browser.screenshot("active-message-image-header-picked");
+        form.findElement(By.cssSelector(".am-send")).click();
+
+        browser.waiting().until(d -> d.findElement(By.cssSelector("form.active-message .am-sent")));
+        assertThat(jdbc.queryForObject("""
+                SELECT f.file_name FROM messages m
+                  JOIN media_files f ON f.id = (m.template_params -> 'header' ->> 'mediaFileId')::bigint
+                 WHERE m.contact_id = ? AND m.template_name = 'aaa_navegador_colecao'""", String.class, contact))
+                .isEqualTo("colecao.jpg");
+        browser.screenshot("active-message-image-header-sent");
+    }
+
+    /** A real JPEG picture, as an agent would pick it. */
+    private static Path jpeg() throws IOException {
+        BufferedImage image = new BufferedImage(320, 200, BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = image.createGraphics();
+        graphics.setPaint(new GradientPaint(0, 0, new Color(0x12, 0x8c, 0x7e), 320, 200, new Color(0xf4, 0xb4, 0x00)));
+        graphics.fillRect(0, 0, 320, 200);
+        graphics.dispose();
+        Path file = Files.createTempDirectory("header-file").resolve("colecao.jpg");
+        ImageIO.write(image, "jpg", file.toFile());
+        return file;
+    }
+
+    private static Path pdf() throws IOException {
+        Path file = Files.createTempDirectory("header-file").resolve("catalogo.pdf");
+        Files.writeString(file, "%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n");
+        return file;
     }
 
     private void template(String name, String body, String components) {

@@ -106,8 +106,11 @@ class CloudApiGatewayTest {
         server.enqueue(answer(200, ACCEPTED));
 
         gateway.send(PHONE_NUMBER_ID, template("order_update", List.of("Ana"), new TemplateHeader("1042", null)));
+        server.enqueue(answer(200, ACCEPTED));
         gateway.send(PHONE_NUMBER_ID, template("invoice", List.of(), new TemplateHeader(null,
-                new HeaderMedia(HeaderFormat.DOCUMENT, "https://loja.example/notas/1042.pdf"))));
+                new HeaderMedia(HeaderFormat.DOCUMENT, 7, "1037543291543636", "nota 1042.pdf"))));
+        gateway.send(PHONE_NUMBER_ID, template("promo", List.of(), new TemplateHeader(null,
+                new HeaderMedia(HeaderFormat.IMAGE, 8, "2762702990552401", "foto.jpg"))));
 
         assertThat(body(server.takeRequest(1, TimeUnit.SECONDS)).path("template").path("components"))
                 .isEqualTo(json.readTree("""
@@ -117,7 +120,11 @@ class CloudApiGatewayTest {
         assertThat(body(server.takeRequest(1, TimeUnit.SECONDS)).path("template").path("components"))
                 .isEqualTo(json.readTree("""
                         [{"type": "header", "parameters": [{"type": "document",
-                          "document": {"link": "https://loja.example/notas/1042.pdf"}}]}]
+                          "document": {"id": "1037543291543636", "filename": "nota 1042.pdf"}}]}]
+                        """));
+        assertThat(body(server.takeRequest(1, TimeUnit.SECONDS)).path("template").path("components"))
+                .isEqualTo(json.readTree("""
+                        [{"type": "header", "parameters": [{"type": "image", "image": {"id": "2762702990552401"}}]}]
                         """));
     }
 

@@ -67,7 +67,7 @@ import tools.jackson.databind.json.JsonMapper;
 class MediaOverCloudApiTest {
 
     private static final String TOKEN = "EAAJB-media-test";
-    private static final Meta META = new Meta();
+    static final Meta META = new Meta();
     private static final MockWebServer SERVER = started(META);
 
     @TestConfiguration(proxyBeanMethods = false)

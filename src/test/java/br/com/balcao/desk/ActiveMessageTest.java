@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -17,6 +18,7 @@ import br.com.balcao.templates.HeaderMedia;
 import br.com.balcao.templates.TemplateHeader;
 import br.com.balcao.tickets.OutboundMessage;
 import br.com.balcao.tickets.OutboundQueue;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -310,6 +313,8 @@ class ActiveMessageTest {
                                              {"type": "URL", "text": "Rastrear", "url": "https://loja.example/rastreio"},
                                              {"type": "PHONE_NUMBER", "text": "Ligar", "phone_number": "+551140000000"}]}]
             """;
+    private static final byte[] PDF = "%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F'};
     private static final String INVOICE_COMPONENTS = """
             [{"type": "HEADER", "format": "DOCUMENT"}, {"type": "BODY", "text": "Sua nota fiscal, {{1}}."}]
             """;
@@ -365,30 +370,68 @@ class ActiveMessageTest {
     }
 
     @Test
-    void aDocumentHeaderAsksForAPublicHttpsLinkAndSendsIt() throws Exception {
+    void aDocumentHeaderAsksForTheFileKeepsItAndNamesItInTheQueuedMessage() throws Exception {
         long invoice = id(metaTemplate(number, "nota_" + TestData.unique(), "Sua nota fiscal, {{1}}.", "APPROVED",
                 INVOICE_COMPONENTS));
-        assertThat(form(contact)).contains("name=\"headerLink\"").contains("am-preview-media");
+        assertThat(form(contact)).contains("name=\"headerFile\"").contains("type=\"file\"")
+                .contains("accept=\".pdf,").contains("hx-encoding=\"multipart/form-data\"")
+                .contains("am-preview-media");
 
-        send(contact, invoice, "Maria").andExpect(status().isUnprocessableContent())
-                .andExpect(content().string(Matchers.containsString("link público (https)")));
-        sendWithHeader(contact, invoice, "headerLink", "http://loja.example/nota.pdf", "Maria")
-                .andExpect(status().isUnprocessableContent());
-        sendWithHeader(contact, invoice, "headerLink", "javascript:alert(1)", "Maria")
+        sendWithFile(contact, invoice, null, "Maria").andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(Matchers.containsString("Escolha o documento do cabeçalho.")));
+        sendWithFile(contact, invoice, new MockMultipartFile("headerFile", "", "application/octet-stream",
+                new byte[0]), "Maria").andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(Matchers.containsString("Escolha o documento do cabeçalho.")));
+        sendWithFile(contact, invoice, new MockMultipartFile("headerFile", "foto.jpg", "image/jpeg", JPEG), "Maria")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(Matchers.containsString(
+                        "O cabeçalho deste modelo é um documento: escolha um PDF")));
+        sendWithFile(contact, invoice, new MockMultipartFile("headerFile", "nota.pdf", "application/pdf", PDF))
                 .andExpect(status().isUnprocessableContent());
         assertNothingStoredFor(contact);
+        assertThat(filesOf(number)).isZero();
 
-        sendWithHeader(contact, invoice, "headerLink", "https://loja.example/notas/1042.pdf", "Maria")
-                .andExpect(status().isOk());
+        sendWithFile(contact, invoice, new MockMultipartFile("headerFile", "nota 1042.pdf", "application/pdf", PDF),
+                "Maria").andExpect(status().isOk());
 
+        long fileId = jdbc.queryForObject("""
+                SELECT id FROM media_files WHERE number_id = ? AND mime_type = 'application/pdf'
+                   AND file_name = 'nota 1042.pdf' AND size_bytes = ?""", Long.class, number, PDF.length);
         assertThat(String.valueOf(messagesOf(contact).get(0).get("template_params"))).isEqualTo(
-                "{\"body\": [\"Maria\"], \"header\": {\"link\": \"https://loja.example/notas/1042.pdf\", \"type\": \"document\"}}");
+                "{\"body\": [\"Maria\"], \"header\": {\"type\": \"document\", \"mediaFileId\": " + fileId + "}}");
         // The sender reads both back for the gateway.
         long messageId = jdbc.queryForObject("SELECT id FROM messages WHERE contact_id = ?", Long.class, contact);
         OutboundMessage claimed = outbox.claim(messageId).orElseThrow();
         assertThat(claimed.templateParameters()).containsExactly("Maria");
         assertThat(claimed.templateHeader()).isEqualTo(new TemplateHeader(null,
-                new HeaderMedia(HeaderFormat.DOCUMENT, "https://loja.example/notas/1042.pdf")));
+                new HeaderMedia(HeaderFormat.DOCUMENT, fileId)));
+    }
+
+    @Test
+    void aHeaderFileOfARefusedSendIsNotKept() throws Exception {
+        long invoice = id(metaTemplate(number, "nota_" + TestData.unique(), "Sua nota fiscal, {{1}}.", "APPROVED",
+                INVOICE_COMPONENTS));
+        long colleague = data.agent(number, "ONLINE");
+        data.ticket(number, contact, "OPEN", colleague);
+
+        sendWithFile(contact, invoice, new MockMultipartFile("headerFile", "nota.pdf", "application/pdf", PDF),
+                "Maria").andExpect(status().isConflict());
+
+        assertThat(filesOf(number)).isZero();
+    }
+
+    private long filesOf(long numberId) {
+        return jdbc.queryForObject("SELECT count(*) FROM media_files WHERE number_id = ?", Long.class, numberId);
+    }
+
+    private ResultActions sendWithFile(long contactId, long templateId, MockMultipartFile file, String... values)
+            throws Exception {
+        var request = multipart("/desk/contacts/{id}/active-messages", contactId);
+        if (file != null) {
+            request.file(file);
+        }
+        return mvc.perform(request.param("templateId", String.valueOf(templateId)).param("values", values)
+                .with(user(userOf(agent))).with(csrf()).header("HX-Request", "true"));
     }
 
     private String form(long contactId) throws Exception {

@@ -1,6 +1,7 @@
 package br.com.balcao.templates;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import br.com.balcao.templates.TemplateLayout.Button;
 import br.com.balcao.templates.TemplateLayout.Header;
@@ -54,13 +55,13 @@ class TemplateLayoutTest {
     }
 
     @Test
-    void aHeaderFileIsAPublicHttpsLinkOnly() {
-        assertThat(HeaderMedia.of(HeaderFormat.IMAGE, " https://loja.example/a.jpg "))
-                .contains(new HeaderMedia(HeaderFormat.IMAGE, "https://loja.example/a.jpg"));
-        List.of("http://loja.example/a.jpg", "javascript:alert(1)", "https://user:pass@loja.example/a.jpg",
-                        "https:///a.jpg", "loja.example/a.jpg", "https://loja.example/" + "a".repeat(2000), "")
-                .forEach(link -> assertThat(HeaderMedia.of(HeaderFormat.IMAGE, link)).as(link).isEmpty());
-        assertThat(HeaderMedia.of(HeaderFormat.TEXT, "https://loja.example/a.jpg")).isEmpty();
-        assertThat(new HeaderMedia(HeaderFormat.DOCUMENT, "https://loja.example/n.pdf").type()).isEqualTo("document");
+    void aHeaderFileIsAnImageAVideoOrADocumentNamedByItsKeptFileUntilUploaded() {
+        HeaderMedia kept = new HeaderMedia(HeaderFormat.DOCUMENT, 42);
+        assertThat(kept.type()).isEqualTo("document");
+        assertThat(kept.mediaId()).isNull();
+        assertThat(kept.uploaded("1037543291543636", "nota.pdf"))
+                .isEqualTo(new HeaderMedia(HeaderFormat.DOCUMENT, 42, "1037543291543636", "nota.pdf"));
+        List.of(HeaderFormat.TEXT, HeaderFormat.LOCATION).forEach(format ->
+                assertThatThrownBy(() -> new HeaderMedia(format, 42)).isInstanceOf(IllegalArgumentException.class));
     }
 }
