@@ -423,7 +423,7 @@ class MediaOverCloudApiTest {
 
         assertThat(jdbc.queryForMap("SELECT media_file_id, media_fetch_attempts FROM messages WHERE id = ?", gone))
                 .containsEntry("media_file_id", null)
-                .containsEntry("media_fetch_attempts", (short) CustomerMediaKeeper.SWEEP_ATTEMPTS);
+                .containsEntry("media_fetch_attempts", CustomerMediaKeeper.SWEEP_ATTEMPTS);
     }
 
     private long storedInbound(long contact, String mediaId, java.time.Instant at) {

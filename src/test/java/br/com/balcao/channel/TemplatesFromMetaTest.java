@@ -157,6 +157,7 @@ class TemplatesFromMetaTest {
     @Test
     void aRejectedTokenChangesNothingAndTheAdminIsToldWhy() throws Exception {
         long kept = template(number, "order_update", "pt_BR", "Olá {{1}}", "APPROVED");
+        jdbc.update("UPDATE message_templates SET meta_template_id = '9100' WHERE id = ?", kept);
         List<Map<String, Object>> before = templatesOf(number);
         GRAPH.enqueue(answer(401, TOKEN_EXPIRED));
 
@@ -170,6 +171,17 @@ class TemplatesFromMetaTest {
         assertThat(page).contains("Meta rejected the access token").contains("nothing was changed")
                 .contains("whatsapp_business_management").contains("Session has expired");
         assertThat(catalog.approved(number)).extracting(TemplateView::id).containsExactly(kept);
+    }
+
+    @Test
+    void withTheCloudApiATemplateWrittenHereIsNotOfferedOnlyMetasAre() {
+        long local = template(number, "escrito_aqui", "pt_BR", "Olá {{1}}", "APPROVED");
+        long synced = template(number, "vindo_da_meta", "pt_BR", "Olá {{1}}", "APPROVED");
+        jdbc.update("UPDATE message_templates SET meta_template_id = '9200' WHERE id = ?", synced);
+
+        assertThat(catalog.approved(number)).extracting(TemplateView::id).containsExactly(synced);
+        assertThat(catalog.approved(local, number)).isEmpty();
+        assertThat(catalog.approved(synced, number)).isPresent();
     }
 
     @Test
