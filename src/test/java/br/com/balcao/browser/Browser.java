@@ -144,8 +144,14 @@ public final class Browser implements TestInstancePreConstructCallback, BeforeEa
         return driver;
     }
 
+    /**
+     * A wait that tries again when an element it looked at was replaced meanwhile: live events redraw parts of the
+     * page (a timeline, a thread) at any moment.
+     */
     public WebDriverWait waiting() {
-        return new WebDriverWait(driver(), TIMEOUT);
+        WebDriverWait wait = new WebDriverWait(driver(), TIMEOUT);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     /** Saves what the browser shows now as {@code target/browser-screenshots/<name>.png}. */

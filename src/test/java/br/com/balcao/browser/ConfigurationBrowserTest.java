@@ -130,6 +130,11 @@ class ConfigurationBrowserTest {
         browser.waiting().until(d -> d.findElement(By.id("audit-table")));
         assertThat(driver.findElement(By.id("audit-table")).getText()).contains("Etiqueta criada").contains("Navegador");
         browser.screenshot("configuration-settings-audit");
+
+        driver.get(url("/settings/channel"));
+        browser.waiting().until(d -> d.findElement(By.id("channel-health-1")));
+        assertThat(browser.textOf(By.id("channel-health"))).contains("Loja Centro");
+        browser.screenshot("configuration-settings-channel");
     }
 
     @Test

@@ -114,9 +114,12 @@ class SimulatorBrowserTest {
 
         By businessMessage = By.xpath("//div[@id='sim-thread']//div[contains(@class, 'theirs')]"
                 + "[contains(., 'Pode mandar uma foto do produto?')]");
-        WebElement business = driver.findElement(businessMessage);
-        new Actions(driver).moveToElement(business).perform();
-        business.findElement(By.cssSelector("[data-reply]")).click();
+        browser.waiting().until(d -> {
+            WebElement message = d.findElement(businessMessage);
+            new Actions(d).moveToElement(message).perform();
+            message.findElement(By.cssSelector("[data-reply]")).click();
+            return true;
+        });
         assertThat(driver.findElement(By.id("sim-replying-text")).getText()).isEqualTo("Pode mandar uma foto do produto?");
         driver.findElement(By.id("sim-text")).sendKeys("Mandei acima");
         browser.screenshot("simulator-reply");
@@ -128,12 +131,17 @@ class SimulatorBrowserTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM messages WHERE contact_id = ? AND body = 'Mandei acima'",
                 Long.class, contact)).isOne();
 
-        business = driver.findElement(businessMessage);
-        new Actions(driver).moveToElement(business).perform();
-        business.findElement(By.cssSelector("[data-bs-toggle=dropdown]")).click();
-        WebElement thumbsUp = browser.waiting().until(d -> d.findElement(By.cssSelector(".sim-reactions.show button")));
-        browser.screenshot("simulator-react");
-        thumbsUp.click();
+        // The thread may be redrawn by a live event at any moment: the picker is opened and used again until one
+        // click lands on the page as it is.
+        browser.waiting().until(d -> {
+            WebElement message = d.findElement(businessMessage);
+            new Actions(d).moveToElement(message).perform();
+            message.findElement(By.cssSelector("[data-bs-toggle=dropdown]")).click();
+            WebElement thumbsUp = d.findElement(By.cssSelector(".sim-reactions.show button"));
+            browser.screenshot("simulator-react");
+            thumbsUp.click();
+            return true;
+        });
         browser.waiting().until(d -> !d.findElement(businessMessage).findElements(By.className("bubble-reaction"))
                 .isEmpty());
         assertThat(driver.findElements(By.cssSelector("#sim-thread .alert-danger"))).isEmpty();
