@@ -100,7 +100,9 @@ class CloudApiGateway implements WhatsAppGateway {
             return new PermanentFailure(null, NO_TOKEN);
         }
         ObjectNode payload;
-        if (message.type() == MessageType.TEXT) {
+        if (message.type() == MessageType.TEXT && !message.replyButtons().isEmpty()) {
+            payload = replyButtons(message);
+        } else if (message.type() == MessageType.TEXT) {
             payload = text(message);
         } else if (message.type() == MessageType.TEMPLATE) {
             payload = template(message);
@@ -108,6 +110,20 @@ class CloudApiGateway implements WhatsAppGateway {
             return new PermanentFailure(null, "Sending " + message.type() + " messages is not supported");
         }
         return post(phoneNumberId, quoting(payload, message));
+    }
+
+    /**
+     * {@code {"type":"interactive","interactive":{"type":"button","body":{"text":...},"action":{"buttons":
+     * [{"type":"reply","reply":{"id":...,"title":...}}]}}}}: the text with the buttons the customer taps.
+     */
+    private ObjectNode replyButtons(OutboundMessage message) {
+        ObjectNode payload = toIndividual(message.recipientWaId(), "interactive");
+        ObjectNode interactive = payload.putObject("interactive").put("type", "button");
+        interactive.putObject("body").put("text", message.text());
+        var buttons = interactive.putObject("action").putArray("buttons");
+        message.replyButtons().forEach(button -> buttons.addObject().put("type", "reply").putObject("reply")
+                .put("id", button.id()).put("title", button.title()));
+        return payload;
     }
 
     /** The payload with {@code "context":{"message_id":...}} when the message replies to another. */

@@ -9,6 +9,7 @@ import br.com.balcao.numbers.NumberSnapshots;
 import br.com.balcao.tickets.MessageLog;
 import br.com.balcao.tickets.DuplicateMessageException;
 import br.com.balcao.tickets.IncomingMessage;
+import br.com.balcao.tickets.SatisfactionSurvey;
 import br.com.balcao.tickets.TicketEngine;
 import java.util.HashSet;
 import java.util.List;
@@ -36,17 +37,19 @@ public class InboundPipeline {
     private final AfterHoursAutomation afterHours;
     private final AbsenceAutomation absence;
     private final TicketEngine tickets;
+    private final SatisfactionSurvey survey;
     private final TransactionTemplate transaction;
 
     InboundPipeline(NumberSnapshots numbers, ContactDirectory contacts, MessageLog messageLog,
                     AfterHoursAutomation afterHours, AbsenceAutomation absence, TicketEngine tickets,
-                    PlatformTransactionManager transactionManager) {
+                    SatisfactionSurvey survey, PlatformTransactionManager transactionManager) {
         this.numbers = numbers;
         this.contacts = contacts;
         this.messageLog = messageLog;
         this.afterHours = afterHours;
         this.absence = absence;
         this.tickets = tickets;
+        this.survey = survey;
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
@@ -100,6 +103,9 @@ public class InboundPipeline {
                 message.type(), message.text(), message.mediaId(), message.mediaMimeType(), message.mediaFileName(),
                 message.mediaCaption(), message.latitude(), message.longitude(), message.implausibleTimestamp(),
                 message.contextWamid(), message.payload(), message.voice());
+        if (survey.receiveAnswer(incoming)) {
+            return; // recorded on the ticket surveyed, which stays closed: no automation, no new ticket
+        }
         if (afterHours.handle(number, contact.id(), contact.name(), contact.phoneE164(), message.text(),
                 message.sentAt()).isAfterHours()) {
             tickets.receiveUnrouted(incoming);

@@ -51,6 +51,8 @@ class WebhookEnvelopeParser {
     private static final int MAX_FILE_NAME = 255;
     private static final int MAX_EMOJI = 64;
     private static final int MAX_TYPE_NAME = 64;
+    /** Meta: a reply button's id has at most 256 characters. */
+    private static final int MAX_REPLY_ID = 256;
 
     private static final Logger log = LoggerFactory.getLogger(WebhookEnvelopeParser.class);
     private static final String OBJECT = "whatsapp_business_account";
@@ -280,7 +282,8 @@ class WebhookEnvelopeParser {
     private static InboundMessage interactive(Content content, JsonNode interactive, String path) {
         String kind = string(interactive, "type", path);
         return switch (kind) {
-            case "button_reply", "list_reply" ->
+            case "button_reply" -> content.buttonReply(requiredObject(interactive, kind, path), path + "." + kind);
+            case "list_reply" ->
                     content.text(string(requiredObject(interactive, kind, path), "title", path + "." + kind));
             default -> content.unsupported(truncated("interactive." + kind, MAX_TYPE_NAME));
         };
@@ -292,6 +295,19 @@ class WebhookEnvelopeParser {
         InboundMessage text(String text) {
             return new InboundMessage(wamid, from, profileName, sentAt.at(), MessageType.TEXT, text,
                     null, null, null, null, null, null, sentAt.implausible());
+        }
+
+        /**
+         * A tapped reply button: a text with its title, as the customer sees it, and the button's id in the payload
+         * ({@code {"button_reply":{"id":...,"title":...}}}), which the satisfaction survey recognises.
+         */
+        InboundMessage buttonReply(JsonNode reply, String path) {
+            String title = string(reply, "title", path);
+            var payload = JsonMapper.shared().createObjectNode();
+            payload.putObject("button_reply").put("id", truncated(optionalString(reply, "id", path), MAX_REPLY_ID))
+                    .put("title", title);
+            return new InboundMessage(wamid, from, profileName, sentAt.at(), MessageType.TEXT, title, null, null,
+                    null, null, null, null, sentAt.implausible(), null, payload.toString());
         }
 
         InboundMessage media(MessageType type, JsonNode media, String path) {

@@ -33,6 +33,11 @@ class BusinessNumber {
     private boolean readReceipts = true;
     private boolean typingIndicator = true;
     private boolean signMessages;
+    private boolean surveyEnabled;
+    private String surveyQuestion = SurveySettings.DEFAULT.question();
+    private String surveyGoodTitle = SurveySettings.DEFAULT.goodTitle();
+    private String surveyOkTitle = SurveySettings.DEFAULT.okTitle();
+    private String surveyBadTitle = SurveySettings.DEFAULT.badTitle();
 
     @Column(updatable = false)
     private Instant createdAt;
@@ -71,6 +76,18 @@ class BusinessNumber {
         this.readReceipts = options.readReceipts();
         this.typingIndicator = options.typingIndicator();
         this.signMessages = options.signMessages();
+    }
+
+    void apply(SurveySettings survey) {
+        this.surveyEnabled = survey.enabled();
+        this.surveyQuestion = survey.question();
+        this.surveyGoodTitle = survey.goodTitle();
+        this.surveyOkTitle = survey.okTitle();
+        this.surveyBadTitle = survey.badTitle();
+    }
+
+    SurveySettings survey() {
+        return new SurveySettings(surveyEnabled, surveyQuestion, surveyGoodTitle, surveyOkTitle, surveyBadTitle);
     }
 
     ChannelOptions channelOptions() {

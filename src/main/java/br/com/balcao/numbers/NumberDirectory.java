@@ -65,6 +65,16 @@ public class NumberDirectory {
                 .findFirst().orElseThrow(() -> new NotFoundException("Number " + numberId));
     }
 
+    /** The number's satisfaction survey; an unknown number is a {@link NotFoundException}. */
+    public SurveySettings survey(long numberId) {
+        return jdbc.query("""
+                SELECT survey_enabled, survey_question, survey_good_title, survey_ok_title, survey_bad_title
+                  FROM business_numbers WHERE id = ?
+                """, (row, i) -> new SurveySettings(row.getBoolean(1), row.getString(2), row.getString(3),
+                        row.getString(4), row.getString(5)), numberId).stream()
+                .findFirst().orElseThrow(() -> new NotFoundException("Number " + numberId));
+    }
+
     /** The WhatsApp options of every number, by number id. */
     public List<ChannelOptions> allChannelOptions() {
         return jdbc.query(CHANNEL_OPTIONS + " ORDER BY id", NumberDirectory::channelOptions);

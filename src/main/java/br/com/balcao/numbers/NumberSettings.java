@@ -12,7 +12,9 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -121,6 +123,39 @@ public class NumberSettings {
         number.apply(new ChannelOptions(numberId, wabaId, options.readReceipts(), options.typingIndicator(),
                 options.signMessages()));
         numbers.saveAndFlush(number);
+    }
+
+    /** The number's satisfaction survey. */
+    @Transactional(readOnly = true)
+    public SurveySettings survey(long numberId) {
+        return number(numberId).survey();
+    }
+
+    /**
+     * Changes the number's satisfaction survey. Switched on, it needs a question and at least one button, and
+     * WhatsApp refuses two buttons with the same title.
+     */
+    public void updateSurvey(long numberId, SurveySettings survey) {
+        String question = survey.question() == null ? "" : survey.question().strip();
+        if (survey.enabled() && question.isEmpty()) {
+            throw new InvalidInputException("configuration.numbers.surveyQuestionRequired").about("question");
+        }
+        List<String> titles = survey.titles().stream().filter(Objects::nonNull).toList();
+        if (survey.enabled() && titles.isEmpty()) {
+            throw new InvalidInputException("configuration.numbers.surveyButtonRequired").about("goodTitle");
+        }
+        if (titles.stream().map(title -> title.toLowerCase(Locale.ROOT)).distinct().count() < titles.size()) {
+            throw new InvalidInputException("configuration.numbers.surveyTitlesDistinct").about("goodTitle");
+        }
+        List<String> all = survey.titles();
+        BusinessNumber number = number(numberId);
+        number.apply(new SurveySettings(survey.enabled(), question.isEmpty() ? SurveySettings.DEFAULT.question() : question,
+                orEmpty(all.get(0)), orEmpty(all.get(1)), orEmpty(all.get(2))));
+        numbers.saveAndFlush(number);
+    }
+
+    private static String orEmpty(String title) {
+        return title == null ? "" : title;
     }
 
     /** Replaces the week's intervals; on one day they may not overlap. */

@@ -6,6 +6,7 @@ import br.com.balcao.numbers.NumberSettings;
 import br.com.balcao.numbers.NumberSettings.HolidayView;
 import br.com.balcao.numbers.NumberSettings.HoursInterval;
 import br.com.balcao.numbers.NumberSettings.NumberForm;
+import br.com.balcao.numbers.SurveySettings;
 import br.com.balcao.security.SignedInUser;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -52,6 +53,13 @@ class NumberChanges {
                 fields(numbers.channelOptions(numberId)));
     }
 
+    void updateSurvey(SignedInUser actor, long numberId, SurveySettings survey) {
+        Map<String, Object> before = fields(numbers.survey(numberId));
+        numbers.updateSurvey(numberId, survey);
+        audit.record(actor, "number.surveyChanged", numbers.form(numberId).name(), before,
+                fields(numbers.survey(numberId)));
+    }
+
     void replaceHours(SignedInUser actor, long numberId, List<HoursInterval> intervals) {
         String before = describe(numbers.hours(numberId));
         numbers.replaceHours(numberId, intervals);
@@ -87,6 +95,11 @@ class NumberChanges {
     private static Map<String, Object> fields(ChannelOptions options) {
         return AuditLog.fields("wabaId", options.wabaId(), "readReceipts", options.readReceipts(), "typingIndicator",
                 options.typingIndicator(), "signMessages", options.signMessages());
+    }
+
+    private static Map<String, Object> fields(SurveySettings survey) {
+        return AuditLog.fields("enabled", survey.enabled(), "question", survey.question(), "goodTitle",
+                survey.goodTitle(), "okTitle", survey.okTitle(), "badTitle", survey.badTitle());
     }
 
     private static Map<String, Object> fields(NumberForm form) {

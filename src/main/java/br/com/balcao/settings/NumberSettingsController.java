@@ -10,6 +10,7 @@ import br.com.balcao.numbers.NumberSettings.NumberForm;
 import br.com.balcao.numbers.NumberSettings;
 import br.com.balcao.numbers.NumberView;
 import br.com.balcao.numbers.ServiceHoursRows;
+import br.com.balcao.numbers.SurveySettings;
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.security.SignedInUser;
 import br.com.balcao.shared.FormSubmission;
@@ -127,6 +128,34 @@ record NumberSettingsController(
         return saved(redirect, numberId, "#whatsapp");
     }
 
+    /** The number's satisfaction survey as typed; WhatsApp's limits are checked here, the rest when saved. */
+    record SurveyParams(Boolean enabled,
+            @Size(max = SurveySettings.MAX_QUESTION, message = "{configuration.numbers.surveyQuestionTooLong}") String question,
+            @Size(max = SurveySettings.MAX_TITLE, message = "{configuration.numbers.surveyTitleTooLong}") String goodTitle,
+            @Size(max = SurveySettings.MAX_TITLE, message = "{configuration.numbers.surveyTitleTooLong}") String okTitle,
+            @Size(max = SurveySettings.MAX_TITLE, message = "{configuration.numbers.surveyTitleTooLong}") String badTitle) {
+
+        static SurveyParams of(SurveySettings survey) {
+            return new SurveyParams(survey.enabled(), survey.question(), survey.goodTitle(), survey.okTitle(),
+                    survey.badTitle());
+        }
+
+        SurveySettings toSettings() {
+            return new SurveySettings(Boolean.TRUE.equals(enabled), question, goodTitle, okTitle, badTitle);
+        }
+    }
+
+    @PostMapping("/settings/numbers/{numberId}/survey")
+    String survey(@PathVariable long numberId, @Valid @ModelAttribute("survey") SurveyParams survey,
+            BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        SignedInUser actor = access.requireAdmin();
+        access.requireVisible(numberId);
+        if (!accepted(result, response, () -> changes.updateSurvey(actor, numberId, survey.toSettings()))) {
+            return show(model, numberId, NumberParams.of(settings.form(numberId)));
+        }
+        return saved(redirect, numberId, "#survey");
+    }
+
     record HolidayParams(@NotNull(message = "{form.required}") LocalDate day,
             @NotBlank(message = "{form.required}") @Size(max = 80, message = "{form.tooLong}") String name) {
     }
@@ -177,6 +206,9 @@ record NumberSettingsController(
             model.addAttribute("holidays", settings.holidays(numberId));
             if (!model.containsAttribute("channel")) {
                 model.addAttribute("channel", ChannelParams.of(settings.channelOptions(numberId)));
+            }
+            if (!model.containsAttribute("survey")) {
+                model.addAttribute("survey", SurveyParams.of(settings.survey(numberId)));
             }
             NumberForm saved = settings.form(numberId);
             model.addAttribute("selectedZone", saved.zone().getId());

@@ -4,5 +4,7 @@ package br.com.balcao.tickets;
 public enum Automation {
     AFTER_HOURS,
     ABSENCE,
-    RETURN_REQUESTED
+    RETURN_REQUESTED,
+    /** The satisfaction survey sent when a ticket closes. */
+    SATISFACTION_SURVEY
 }

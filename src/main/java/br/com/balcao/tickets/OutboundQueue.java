@@ -30,7 +30,7 @@ public class OutboundQueue {
     private static final String RETURNING = """
             RETURNING m.id, m.number_id, m.contact_id, c.wa_id, m.type, m.body, m.template_name,
                       m.template_language, m.template_params::text AS template_params, m.send_attempts,
-                      m.media_file_id, m.media_caption, m.voice, m.context_wamid,
+                      m.media_file_id, m.media_caption, m.voice, m.context_wamid, m.payload::text AS payload,
                       (SELECT u.name FROM app_users u WHERE u.id = m.author_user_id) AS author_name
             """;
 
@@ -155,6 +155,7 @@ public class OutboundQueue {
                 row.getString("template_name"), row.getString("template_language"),
                 TemplateParams.body(parameters), row.getInt("send_attempts"),
                 row.getObject("media_file_id", Long.class), row.getString("media_caption"), row.getBoolean("voice"),
-                row.getString("context_wamid"), row.getString("author_name"), TemplateParams.header(parameters));
+                row.getString("context_wamid"), row.getString("author_name"), TemplateParams.header(parameters),
+                SurveyButtons.read(row.getString("payload")));
     }
 }
