@@ -285,6 +285,8 @@ final class AccessMatrix {
                     .param("name", "")),
             endpoint("POST /settings/numbers/{numberId}/whatsapp", ADMINS,
                     w -> post("/settings/numbers/{id}/whatsapp", w.number()).param("wabaId", "x")),
+            endpoint("POST /settings/numbers/{numberId}/survey", ADMINS,
+                    w -> post("/settings/numbers/{id}/survey", w.number()).param("goodTitle", "x".repeat(21))),
             endpoint("POST /settings/numbers/{numberId}/hours", ADMINS, w -> post("/settings/numbers/{id}/hours", w.number())
                     .param("day", "MONDAY").param("opens", "09:00").param("closes", "08:00")),
             endpoint("POST /settings/numbers/{numberId}/holidays", ADMINS,
