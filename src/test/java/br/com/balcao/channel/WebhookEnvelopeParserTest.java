@@ -93,10 +93,12 @@ class WebhookEnvelopeParserTest {
     }
 
     @Test
-    void interactiveRepliesAreTheTitleTapped() {
-        assertThat(onlyMessage("interactive_button_reply.json")).isEqualTo(InboundMessage.text(
-                "wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQUEwRkE4NEQ3QzRCMzk3RTU4AA==", FROM, NAME, SENT_AT,
-                "Sim, confirmar").replyingTo("wamid.HBgLMTY1MDU1NTEyMzQVAgARGBI5QjlCMjc3QTVFRjY5RDc3QjkA"));
+    void interactiveRepliesAreTheTitleTappedAndAButtonsIdIsKept() {
+        assertThat(onlyMessage("interactive_button_reply.json")).isEqualTo(new InboundMessage(
+                "wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQUEwRkE4NEQ3QzRCMzk3RTU4AA==", FROM, NAME, SENT_AT, MessageType.TEXT,
+                "Sim, confirmar", null, null, null, null, null, null, null,
+                "wamid.HBgLMTY1MDU1NTEyMzQVAgARGBI5QjlCMjc3QTVFRjY5RDc3QjkA",
+                "{\"button_reply\":{\"id\":\"confirm-yes\",\"title\":\"Sim, confirmar\"}}"));
         assertThat(onlyMessage("interactive_list_reply.json")).isEqualTo(InboundMessage.text(
                 "wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQUEyODQ3QkM3MjcwNDI0NzYzAA==", FROM, NAME, SENT_AT,
                 "Priority Express").replyingTo("wamid.HBgLMTY1MDU1NTEyMzQVAgARGBI0NkU1MDhGRkM2RTFCMjlGMDQA"));
