@@ -3,6 +3,7 @@ package br.com.balcao.history;
 import static br.com.balcao.shared.Timestamps.instant;
 
 import br.com.balcao.tickets.CloseReason;
+import br.com.balcao.tickets.Satisfaction;
 import br.com.balcao.tickets.TicketStatus;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -26,7 +27,7 @@ class HistoryQueries {
     static final int EXPORT_FETCH_SIZE = 500;
 
     private static final String ROW_COLUMNS = """
-            SELECT t.id, t.ticket_number, t.status, t.close_reason, t.created_at, t.closed_at,
+            SELECT t.id, t.ticket_number, t.status, t.close_reason, t.created_at, t.closed_at, t.satisfaction,
                    c.name AS contact_name, c.phone_e164, u.name AS agent_name,
                    tg.ids AS tag_ids, tg.names AS tag_names, tg.colors AS tag_colors
             """;
@@ -107,7 +108,8 @@ class HistoryQueries {
         return new HistoryRow(row.getLong("id"), row.getLong("ticket_number"), row.getString("contact_name"),
                 row.getString("phone_e164"), row.getString("agent_name"), instant(row.getTimestamp("created_at")),
                 instant(row.getTimestamp("closed_at")), TicketStatus.valueOf(row.getString("status")),
-                reason == null ? null : CloseReason.valueOf(reason), tags(row));
+                reason == null ? null : CloseReason.valueOf(reason), tags(row),
+                Satisfaction.of(row.getString("satisfaction")));
     }
 
     private static List<TagLabel> tags(ResultSet row) throws SQLException {

@@ -4,6 +4,7 @@ import static br.com.balcao.shared.Timestamps.instant;
 
 import br.com.balcao.tickets.AuthorType;
 import br.com.balcao.tickets.CloseReason;
+import br.com.balcao.tickets.Satisfaction;
 import br.com.balcao.tickets.MessageType;
 import br.com.balcao.tickets.QuotedMessage;
 import br.com.balcao.tickets.Reaction;
@@ -44,7 +45,7 @@ class PdfQueries {
         return jdbc.query("""
                 SELECT t.id, t.ticket_number, t.number_id, n.name AS number_name, n.display_phone, n.time_zone,
                        c.name AS contact_name, c.phone_e164, u.name AS agent_name, t.status, t.close_reason,
-                       t.created_at, t.closed_at,
+                       t.created_at, t.closed_at, t.satisfaction,
                        ARRAY(SELECT g.name FROM ticket_tags tt JOIN tags g ON g.id = tt.tag_id
                               WHERE tt.ticket_id = t.id ORDER BY lower(g.name), g.id) AS tags
                   FROM tickets t
@@ -57,7 +58,8 @@ class PdfQueries {
                         ZoneId.of(row.getString("time_zone")), row.getString("contact_name"),
                         row.getString("phone_e164"), row.getString("agent_name"), status(row), reason(row),
                         instant(row.getTimestamp("created_at")), instant(row.getTimestamp("closed_at")),
-                        Arrays.asList((String[]) row.getArray("tags").getArray())), ticketId)
+                        Arrays.asList((String[]) row.getArray("tags").getArray()),
+                        Satisfaction.of(row.getString("satisfaction"))), ticketId)
                 .stream().findFirst();
     }
 

@@ -84,6 +84,9 @@ class TicketPdfDocument implements AutoCloseable {
         field(table, "history.column.closed", ticket.closedAt() == null ? "—" : dateTime.format(ticket.closedAt()));
         field(table, "history.column.duration", ticket.duration() == null ? "—" : DurationText.format(ticket.duration()));
         field(table, "history.column.tags", ticket.tags().isEmpty() ? "—" : String.join(", ", ticket.tags()), 3);
+        if (ticket.satisfaction() != null) {
+            field(table, "history.pdf.satisfaction", text("ticket.satisfaction." + ticket.satisfaction()), 3);
+        }
         add(table);
     }
 

@@ -21,7 +21,8 @@ public class RecentTickets {
     /** A contact's latest tickets, newest first. */
     public List<TicketSummary> recentOfContact(long contactId, int limit) {
         return jdbc.query("""
-                SELECT t.id, t.ticket_number, t.status, t.close_reason, t.created_at, t.closed_at, u.name AS agent_name
+                SELECT t.id, t.ticket_number, t.status, t.close_reason, t.created_at, t.closed_at, u.name AS agent_name,
+                       t.satisfaction
                   FROM tickets t LEFT JOIN app_users u ON u.id = t.agent_id
                  WHERE t.contact_id = ?
                  ORDER BY t.created_at DESC, t.id DESC
@@ -34,6 +35,6 @@ public class RecentTickets {
         return new TicketSummary(row.getLong("id"), row.getLong("ticket_number"),
                 TicketStatus.valueOf(row.getString("status")), reason == null ? null : CloseReason.valueOf(reason),
                 row.getString("agent_name"), instant(row.getTimestamp("created_at")),
-                instant(row.getTimestamp("closed_at")));
+                instant(row.getTimestamp("closed_at")), Satisfaction.of(row.getString("satisfaction")));
     }
 }

@@ -9,6 +9,11 @@ public enum Satisfaction implements SqlEnum {
     OK,
     BAD;
 
+    /** The answer a {@code tickets.satisfaction} column holds; null when none. */
+    public static Satisfaction of(String column) {
+        return column == null ? null : valueOf(column);
+    }
+
     /** The answer's part of a button id ({@code csat_<ticketId>_good}). */
     String idPart() {
         return name().toLowerCase(Locale.ROOT);

@@ -3,6 +3,8 @@ package br.com.balcao.channel;
 import static br.com.balcao.channel.WebhookFixtures.addressedTo;
 import static br.com.balcao.channel.WebhookFixtures.signedWebhookPost;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import br.com.balcao.support.IntegrationTest;
@@ -24,13 +26,19 @@ import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,6 +64,7 @@ class SatisfactionSurveyTest {
     @Autowired OutboundQueue outbox;
     @Autowired ApplicationEventPublisher events;
     @Autowired PlatformTransactionManager transactions;
+    @Autowired UserDetailsService users;
 
     long number;
     String phoneNumberId;
@@ -242,6 +251,41 @@ class SatisfactionSurveyTest {
                 .containsExactly("Sim, confirmar", "Ótimo");
         assertThat(jdbc.queryForObject("SELECT satisfaction FROM tickets WHERE id = ?", String.class, strangersTicket))
                 .isNull();
+    }
+
+    @Test
+    void theAnswerShowsOnTheDeskCardsEarlierTicketsInHistoryAndInThePdf() throws Exception {
+        long ticket = servedTicket();
+        actions.close(ticket, agent, List.of());
+        receive(tap("csat_" + ticket + "_bad", "Ruim", TAP_WAMID));
+        receive(textFixture("Outra coisa", "wamid.next-ticket"));
+        long next = unclosedTicket();
+
+        assertThat(page(get("/desk/tickets/{id}/card", next))).contains("earlier-ticket-satisfaction",
+                "Satisfação: Ruim");
+        assertThat(page(get("/history").param("number", String.valueOf(number)))).contains("ticket-satisfaction",
+                "Satisfação: Ruim");
+        assertThat(page(get("/history").param("number", String.valueOf(number)).param("lang", "en")))
+                .contains("Satisfaction: Poor");
+        byte[] pdf = mvc.perform(get("/history/{id}/pdf", ticket).param("lang", "en").with(user(agentUser())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(document)).contains("Satisfaction Poor");
+        }
+        try (PDDocument document = Loader.loadPDF(mvc.perform(get("/history/{id}/pdf", next).param("lang", "en")
+                .with(user(agentUser()))).andReturn().getResponse().getContentAsByteArray())) {
+            assertThat(new PDFTextStripper().getText(document)).doesNotContain("Satisfaction");
+        }
+    }
+
+    private String page(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.with(user(agentUser()))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private UserDetails agentUser() {
+        return users.loadUserByUsername(jdbc.queryForObject("SELECT email FROM app_users WHERE id = ?", String.class,
+                agent));
     }
 
     /** The customer's first message opens a ticket, which the agent then serves. */
