@@ -103,8 +103,8 @@ public class InboundPipeline {
                 message.type(), message.text(), message.mediaId(), message.mediaMimeType(), message.mediaFileName(),
                 message.mediaCaption(), message.latitude(), message.longitude(), message.implausibleTimestamp(),
                 message.contextWamid(), message.payload(), message.voice());
-        if (survey.receiveAnswer(incoming)) {
-            return; // recorded on the ticket surveyed, which stays closed: no automation, no new ticket
+        if (survey.receive(incoming)) {
+            return; // a survey answer or comment: kept with the closed ticket surveyed, no automation, no new ticket
         }
         if (afterHours.handle(number, contact.id(), contact.name(), contact.phoneE164(), message.text(),
                 message.sentAt()).isAfterHours()) {

@@ -38,6 +38,7 @@ class BusinessNumber {
     private String surveyGoodTitle = SurveySettings.DEFAULT.goodTitle();
     private String surveyOkTitle = SurveySettings.DEFAULT.okTitle();
     private String surveyBadTitle = SurveySettings.DEFAULT.badTitle();
+    private String surveyCommentPrompt = SurveySettings.DEFAULT.commentPrompt();
 
     @Column(updatable = false)
     private Instant createdAt;
@@ -84,10 +85,12 @@ class BusinessNumber {
         this.surveyGoodTitle = survey.goodTitle();
         this.surveyOkTitle = survey.okTitle();
         this.surveyBadTitle = survey.badTitle();
+        this.surveyCommentPrompt = survey.commentPrompt();
     }
 
     SurveySettings survey() {
-        return new SurveySettings(surveyEnabled, surveyQuestion, surveyGoodTitle, surveyOkTitle, surveyBadTitle);
+        return new SurveySettings(surveyEnabled, surveyQuestion, surveyGoodTitle, surveyOkTitle, surveyBadTitle,
+                surveyCommentPrompt);
     }
 
     ChannelOptions channelOptions() {

@@ -68,10 +68,11 @@ public class NumberDirectory {
     /** The number's satisfaction survey; an unknown number is a {@link NotFoundException}. */
     public SurveySettings survey(long numberId) {
         return jdbc.query("""
-                SELECT survey_enabled, survey_question, survey_good_title, survey_ok_title, survey_bad_title
+                SELECT survey_enabled, survey_question, survey_good_title, survey_ok_title, survey_bad_title,
+                       survey_comment_prompt
                   FROM business_numbers WHERE id = ?
                 """, (row, i) -> new SurveySettings(row.getBoolean(1), row.getString(2), row.getString(3),
-                        row.getString(4), row.getString(5)), numberId).stream()
+                        row.getString(4), row.getString(5), row.getString(6)), numberId).stream()
                 .findFirst().orElseThrow(() -> new NotFoundException("Number " + numberId));
     }
 

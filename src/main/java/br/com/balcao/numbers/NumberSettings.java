@@ -150,7 +150,8 @@ public class NumberSettings {
         List<String> all = survey.titles();
         BusinessNumber number = number(numberId);
         number.apply(new SurveySettings(survey.enabled(), question.isEmpty() ? SurveySettings.DEFAULT.question() : question,
-                orEmpty(all.get(0)), orEmpty(all.get(1)), orEmpty(all.get(2))));
+                orEmpty(all.get(0)), orEmpty(all.get(1)), orEmpty(all.get(2)),
+                survey.commentPrompt() == null ? "" : survey.commentPrompt().strip()));
         numbers.saveAndFlush(number);
     }
 

@@ -99,7 +99,7 @@ class NumberChanges {
 
     private static Map<String, Object> fields(SurveySettings survey) {
         return AuditLog.fields("enabled", survey.enabled(), "question", survey.question(), "goodTitle",
-                survey.goodTitle(), "okTitle", survey.okTitle(), "badTitle", survey.badTitle());
+                survey.goodTitle(), "okTitle", survey.okTitle(), "badTitle", survey.badTitle(), "commentPrompt", survey.commentPrompt());
     }
 
     private static Map<String, Object> fields(NumberForm form) {

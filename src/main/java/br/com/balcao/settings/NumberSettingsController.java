@@ -133,15 +133,17 @@ record NumberSettingsController(
             @Size(max = SurveySettings.MAX_QUESTION, message = "{configuration.numbers.surveyQuestionTooLong}") String question,
             @Size(max = SurveySettings.MAX_TITLE, message = "{configuration.numbers.surveyTitleTooLong}") String goodTitle,
             @Size(max = SurveySettings.MAX_TITLE, message = "{configuration.numbers.surveyTitleTooLong}") String okTitle,
-            @Size(max = SurveySettings.MAX_TITLE, message = "{configuration.numbers.surveyTitleTooLong}") String badTitle) {
+            @Size(max = SurveySettings.MAX_TITLE, message = "{configuration.numbers.surveyTitleTooLong}") String badTitle,
+            @Size(max = SurveySettings.MAX_QUESTION, message = "{configuration.numbers.surveyPromptTooLong}") String commentPrompt) {
 
         static SurveyParams of(SurveySettings survey) {
             return new SurveyParams(survey.enabled(), survey.question(), survey.goodTitle(), survey.okTitle(),
-                    survey.badTitle());
+                    survey.badTitle(), survey.commentPrompt());
         }
 
         SurveySettings toSettings() {
-            return new SurveySettings(Boolean.TRUE.equals(enabled), question, goodTitle, okTitle, badTitle);
+            return new SurveySettings(Boolean.TRUE.equals(enabled), question, goodTitle, okTitle, badTitle,
+                    commentPrompt);
         }
     }
 

@@ -7,6 +7,7 @@ import br.com.balcao.tickets.TicketEvents.MessageReceived;
 import br.com.balcao.tickets.TicketEvents.TicketClosed;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +32,8 @@ public class SatisfactionSurvey {
     private static final Set<CloseReason> SURVEYED =
             EnumSet.of(CloseReason.ATTENDANT, CloseReason.CLIENT, CloseReason.CLIENT_INACTIVITY);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** How long after the comment prompt the customer's text is taken as the comment. */
+    static final Duration COMMENT_TIME = Duration.ofHours(1);
 
     private final JdbcTemplate jdbc;
     private final NumberDirectory numbers;
@@ -73,14 +76,30 @@ public class SatisfactionSurvey {
             return;
         }
         List<ReplyButton> buttons = SurveyButtons.of(event.ticketId(), survey.titles());
+        queue(event.numberId(), contactId, event.ticketId(), survey.question(), SurveyButtons.stored(buttons), now);
+    }
+
+    /** The survey's own message on its closed ticket, queued in the outbox; {@code payload} holds its buttons. */
+    private void queue(long numberId, long contactId, long ticketId, String text, String payload, Timestamp now) {
         long messageId = jdbc.queryForObject("""
                 INSERT INTO messages (number_id, contact_id, ticket_id, direction, author_type, automation, type,
                                       body, payload, status, next_attempt_at, created_at)
                 VALUES (?, ?, ?, 'OUTBOUND', 'AUTOMATION', 'SATISFACTION_SURVEY', 'TEXT', ?, ?::jsonb, 'PENDING', ?, ?)
                 RETURNING id
-                """, Long.class, event.numberId(), contactId, event.ticketId(), survey.question(),
-                SurveyButtons.stored(buttons), now, now);
-        outbox.queued(event.numberId(), contactId, messageId, event.ticketId(), now.toInstant());
+                """, Long.class, numberId, contactId, ticketId, text, payload, now, now);
+        outbox.queued(numberId, contactId, messageId, ticketId, now.toInstant());
+    }
+
+    /**
+     * Takes a customer's message that belongs to a survey: a tap on one of its buttons, or the comment asked
+     * for after the answer. Either is stored with the surveyed ticket (which stays closed) and opens no ticket.
+     * False for any other message, which goes on as usual.
+     *
+     * @throws DuplicateMessageException when a concurrent delivery of the same message was stored first
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean receive(IncomingMessage message) {
+        return receiveAnswer(message) || receiveComment(message);
     }
 
     /**
@@ -90,8 +109,7 @@ public class SatisfactionSurvey {
      *
      * @throws DuplicateMessageException when a concurrent delivery of the same message was stored first
      */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public boolean receiveAnswer(IncomingMessage message) {
+    private boolean receiveAnswer(IncomingMessage message) {
         Optional<SurveyButtons.Tap> tap = SurveyButtons.tap(buttonReplyId(message.payload()));
         if (tap.isEmpty()) {
             return false;
@@ -104,15 +122,51 @@ public class SatisfactionSurvey {
         if (!surveyed) {
             return false;
         }
-        long messageId = messageLog.storeInbound(message, ticketId)
-                .orElseThrow(() -> new DuplicateMessageException(message.wamid()));
-        jdbc.update("""
+        storeWith(message, ticketId);
+        boolean first = jdbc.update("""
                 UPDATE tickets SET satisfaction = ?, satisfaction_answered_at = ?
                  WHERE id = ? AND satisfaction IS NULL
-                """, tap.get().answer().name(), Timestamp.from(message.sentAt()), ticketId);
+                """, tap.get().answer().name(), Timestamp.from(message.sentAt()), ticketId) == 1;
+        String prompt = numbers.survey(message.numberId()).commentPrompt();
+        if (first && prompt != null && !prompt.isBlank()) {
+            Timestamp now = Timestamp.from(clock.instant());
+            jdbc.update("UPDATE tickets SET survey_comment_asked_at = ? WHERE id = ?", now, ticketId);
+            queue(message.numberId(), message.contactId(), ticketId, prompt, null, now);
+        }
+        return true;
+    }
+
+    /**
+     * The customer's first text within {@link #COMMENT_TIME} of the comment prompt, while they have no ticket
+     * open, is the comment; a later text, or one once a ticket is open, is an ordinary message.
+     */
+    private boolean receiveComment(IncomingMessage message) {
+        if (message.type() != MessageType.TEXT || message.text() == null || message.text().isBlank()) {
+            return false;
+        }
+        Timestamp since = Timestamp.from(clock.instant().minus(COMMENT_TIME));
+        List<Long> asked = jdbc.queryForList("""
+                UPDATE tickets SET satisfaction_comment = ?
+                 WHERE id = (SELECT t.id FROM tickets t
+                              WHERE t.contact_id = ? AND t.number_id = ? AND t.survey_comment_asked_at >= ?
+                                AND t.satisfaction_comment IS NULL
+                              ORDER BY t.survey_comment_asked_at DESC LIMIT 1)
+                   AND NOT EXISTS (SELECT 1 FROM tickets o WHERE o.contact_id = ? AND %s)
+                RETURNING id
+                """.formatted(TicketStatus.sqlUnclosed("o.status")), Long.class, message.text().strip(),
+                message.contactId(), message.numberId(), since, message.contactId());
+        if (asked.isEmpty()) {
+            return false;
+        }
+        storeWith(message, asked.get(0));
+        return true;
+    }
+
+    private void storeWith(IncomingMessage message, long ticketId) {
+        long messageId = messageLog.storeInbound(message, ticketId)
+                .orElseThrow(() -> new DuplicateMessageException(message.wamid()));
         events.publishEvent(new MessageReceived(message.numberId(), message.contactId(), messageId, ticketId));
         events.publishEvent(new DetailsChanged(message.numberId(), message.contactId(), ticketId));
-        return true;
     }
 
     /** The id of the reply button a message is a tap on ({@code {"button_reply": {"id": ...}}}), or null. */

@@ -220,6 +220,64 @@ class SatisfactionSurveyTest {
     }
 
     @Test
+    void withACommentPromptTheNextTextWithinTheHourIsTheCommentAndTheOneAfterOpensATicket() throws Exception {
+        jdbc.update("UPDATE business_numbers SET survey_comment_prompt = 'O que podemos melhorar?' WHERE id = ?",
+                number);
+        long ticket = servedTicket();
+        actions.close(ticket, agent, List.of());
+        receive(tap("csat_" + ticket + "_bad", "Ruim", TAP_WAMID));
+        assertThat(jdbc.queryForList("""
+                SELECT body FROM messages WHERE ticket_id = ? AND automation = 'SATISFACTION_SURVEY' ORDER BY id
+                """, String.class, ticket)).containsExactly("Como você avalia o nosso atendimento?",
+                "O que podemos melhorar?");
+        receive(tap("csat_" + ticket + "_good", "Ótimo", "wamid.second-tap"));
+        assertThat(surveys(ticket)).as("a second tap asks for no second comment").isEqualTo(2);
+        clock.advance(Duration.ofMinutes(59));
+
+        receive(textFixture("A entrega demorou demais", "wamid.comment"));
+        receive(textFixture("Outra dúvida: e a nota fiscal?", "wamid.after-the-comment"));
+
+        assertThat(jdbc.queryForObject("SELECT satisfaction_comment FROM tickets WHERE id = ?", String.class, ticket))
+                .isEqualTo("A entrega demorou demais");
+        assertThat(jdbc.queryForObject("SELECT ticket_id FROM messages WHERE wamid = 'wamid.comment'", Long.class))
+                .isEqualTo(ticket);
+        long opened = unclosedTicket();
+        assertThat(jdbc.queryForObject("SELECT ticket_id FROM messages WHERE wamid = 'wamid.after-the-comment'",
+                Long.class)).isEqualTo(opened).isNotEqualTo(ticket);
+    }
+
+    @Test
+    void aTextMoreThanAnHourAfterThePromptIsNoCommentButANewTicket() throws Exception {
+        jdbc.update("UPDATE business_numbers SET survey_comment_prompt = 'Quer comentar?' WHERE id = ?", number);
+        long ticket = servedTicket();
+        actions.close(ticket, agent, List.of());
+        receive(tap("csat_" + ticket + "_ok", "Bom", TAP_WAMID));
+        clock.advance(Duration.ofMinutes(61));
+
+        receive(textFixture("Bom dia, preciso de ajuda", "wamid.late"));
+
+        assertThat(jdbc.queryForObject("SELECT satisfaction_comment FROM tickets WHERE id = ?", String.class, ticket))
+                .isNull();
+        assertThat(jdbc.queryForObject("SELECT ticket_id FROM messages WHERE wamid = 'wamid.late'", Long.class))
+                .isEqualTo(unclosedTicket());
+    }
+
+    @Test
+    void withoutACommentPromptNothingIsAskedAndTheNextTextOpensATicket() throws Exception {
+        long ticket = servedTicket();
+        actions.close(ticket, agent, List.of());
+        receive(tap("csat_" + ticket + "_good", "Ótimo", TAP_WAMID));
+
+        receive(textFixture("Obrigado!", "wamid.thanks"));
+
+        assertThat(surveys(ticket)).isOne();
+        assertThat(jdbc.queryForObject("SELECT satisfaction_comment FROM tickets WHERE id = ?", String.class, ticket))
+                .isNull();
+        assertThat(jdbc.queryForObject("SELECT ticket_id FROM messages WHERE wamid = 'wamid.thanks'", Long.class))
+                .isEqualTo(unclosedTicket());
+    }
+
+    @Test
     void freeTextAfterTheSurveyOpensATicketAsUsual() throws Exception {
         long ticket = servedTicket();
         actions.close(ticket, agent, List.of());

@@ -52,11 +52,11 @@ class NumberSurveySettingsTest {
                 "value=\"Ruim\"", "avalia o nosso atendimento?");
         assertThat(numbers.survey(numberId)).isEqualTo(SurveySettings.DEFAULT);
 
-        mvc.perform(survey("  Gostou do atendimento?  ", "Sim", "", "Não"))
+        mvc.perform(survey("  Gostou do atendimento?  ", "Sim", "", "Não").param("commentPrompt", " Conte mais? "))
                 .andExpect(status().is3xxRedirection());
 
         assertThat(numbers.survey(numberId))
-                .isEqualTo(new SurveySettings(true, "Gostou do atendimento?", "Sim", "", "Não"));
+                .isEqualTo(new SurveySettings(true, "Gostou do atendimento?", "Sim", "", "Não", "Conte mais?"));
         assertThat(jdbc.queryForObject("""
                 SELECT new_value ->> 'question' FROM audit_log WHERE action = 'number.surveyChanged' AND subject = ?
                 """, String.class, name)).isEqualTo("Gostou do atendimento?");
@@ -69,6 +69,8 @@ class NumberSurveySettingsTest {
         assertRefused(survey("Como foi?", "Excelente atendimento!", "Bom", "Ruim"),
                 "A button title can have at most 20 characters");
         assertRefused(survey("   ", "Ótimo", "Bom", "Ruim"), "Write the survey&#39;s question.");
+        assertRefused(survey("Como foi?", "Ótimo", "Bom", "Ruim").param("commentPrompt", "x".repeat(1025)),
+                "The comment prompt can have at most 1024 characters.");
         assertRefused(survey("Como foi?", " ", "", ""), "Give at least one button a title.");
         assertRefused(survey("Como foi?", "Bom", "bom", "Ruim"),
                 "The buttons need different titles");
