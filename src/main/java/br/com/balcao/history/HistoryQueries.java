@@ -27,7 +27,7 @@ class HistoryQueries {
     static final int EXPORT_FETCH_SIZE = 500;
 
     private static final String ROW_COLUMNS = """
-            SELECT t.id, t.ticket_number, t.status, t.close_reason, t.created_at, t.closed_at, t.satisfaction,
+            SELECT t.id, t.ticket_number, t.status, t.close_reason, t.created_at, t.closed_at, t.satisfaction, t.satisfaction_comment,
                    c.name AS contact_name, c.phone_e164, u.name AS agent_name,
                    tg.ids AS tag_ids, tg.names AS tag_names, tg.colors AS tag_colors
             """;
@@ -109,7 +109,7 @@ class HistoryQueries {
                 row.getString("phone_e164"), row.getString("agent_name"), instant(row.getTimestamp("created_at")),
                 instant(row.getTimestamp("closed_at")), TicketStatus.valueOf(row.getString("status")),
                 reason == null ? null : CloseReason.valueOf(reason), tags(row),
-                Satisfaction.of(row.getString("satisfaction")));
+                Satisfaction.of(row.getString("satisfaction")), row.getString("satisfaction_comment"));
     }
 
     private static List<TagLabel> tags(ResultSet row) throws SQLException {

@@ -7,10 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** One ticket of the history list and of its CSV export; {@code satisfaction} is null when not answered. */
+/** One ticket of the history list and of its CSV export; {@code satisfaction} (and the customer's comment on it) is null when not answered. */
 record HistoryRow(long id, long ticketNumber, String contactName, String contactPhone, String agentName,
                   Instant createdAt, Instant closedAt, TicketStatus status, CloseReason reason, List<TagLabel> tags,
-                  Satisfaction satisfaction) {
+                  Satisfaction satisfaction, String satisfactionComment) {
 
     /** From entering the queue to closing; null while the ticket is not closed. */
     public Duration duration() {

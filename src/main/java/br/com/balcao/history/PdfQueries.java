@@ -45,7 +45,7 @@ class PdfQueries {
         return jdbc.query("""
                 SELECT t.id, t.ticket_number, t.number_id, n.name AS number_name, n.display_phone, n.time_zone,
                        c.name AS contact_name, c.phone_e164, u.name AS agent_name, t.status, t.close_reason,
-                       t.created_at, t.closed_at, t.satisfaction,
+                       t.created_at, t.closed_at, t.satisfaction, t.satisfaction_comment,
                        ARRAY(SELECT g.name FROM ticket_tags tt JOIN tags g ON g.id = tt.tag_id
                               WHERE tt.ticket_id = t.id ORDER BY lower(g.name), g.id) AS tags
                   FROM tickets t
@@ -59,7 +59,7 @@ class PdfQueries {
                         row.getString("phone_e164"), row.getString("agent_name"), status(row), reason(row),
                         instant(row.getTimestamp("created_at")), instant(row.getTimestamp("closed_at")),
                         Arrays.asList((String[]) row.getArray("tags").getArray()),
-                        Satisfaction.of(row.getString("satisfaction"))), ticketId)
+                        Satisfaction.of(row.getString("satisfaction")), row.getString("satisfaction_comment")), ticketId)
                 .stream().findFirst();
     }
 

@@ -10,11 +10,12 @@ import java.util.List;
 
 /**
  * The header of a ticket's PDF: the ticket, its number, contact and agent, read in one statement; the customer's
- * answer to the satisfaction survey, or null.
+ * answer to the satisfaction survey and their comment, or null.
  */
 record PdfTicket(long id, long ticketNumber, long numberId, String numberName, String numberPhone, ZoneId zone,
                  String contactName, String contactPhone, String agentName, TicketStatus status, CloseReason reason,
-                 Instant createdAt, Instant closedAt, List<String> tags, Satisfaction satisfaction) {
+                 Instant createdAt, Instant closedAt, List<String> tags, Satisfaction satisfaction,
+                 String satisfactionComment) {
 
     Duration duration() {
         return closedAt == null ? null : Duration.between(createdAt, closedAt);

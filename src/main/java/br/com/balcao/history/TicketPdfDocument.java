@@ -85,7 +85,9 @@ class TicketPdfDocument implements AutoCloseable {
         field(table, "history.column.duration", ticket.duration() == null ? "—" : DurationText.format(ticket.duration()));
         field(table, "history.column.tags", ticket.tags().isEmpty() ? "—" : String.join(", ", ticket.tags()), 3);
         if (ticket.satisfaction() != null) {
-            field(table, "history.pdf.satisfaction", text("ticket.satisfaction." + ticket.satisfaction()), 3);
+            String answer = text("ticket.satisfaction." + ticket.satisfaction());
+            field(table, "history.pdf.satisfaction", ticket.satisfactionComment() == null ? answer
+                    : answer + " — “" + ticket.satisfactionComment() + "”", 3);
         }
         add(table);
     }

@@ -244,6 +244,13 @@ class SatisfactionSurveyTest {
         long opened = unclosedTicket();
         assertThat(jdbc.queryForObject("SELECT ticket_id FROM messages WHERE wamid = 'wamid.after-the-comment'",
                 Long.class)).isEqualTo(opened).isNotEqualTo(ticket);
+        byte[] pdf = mvc.perform(get("/history/{id}/pdf", ticket).param("lang", "en").with(user(agentUser())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(document)).contains("Satisfaction Poor — “A entrega demorou demais”");
+        }
+        assertThat(page(get("/history").param("number", String.valueOf(number))))
+                .contains("title=\"A entrega demorou demais\"");
     }
 
     @Test
