@@ -56,7 +56,7 @@ public class SatisfactionSurvey {
 
     /** In the closing transaction: the survey is queued with the close, or not at all. */
     @EventListener
-    @Transactional(propagation = Propagation.MANDATORY)
+    @Transactional
     void onTicketClosed(TicketClosed event) {
         if (!SURVEYED.contains(event.reason())) {
             return;
