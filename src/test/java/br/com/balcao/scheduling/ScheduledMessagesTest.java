@@ -250,6 +250,42 @@ class ScheduledMessagesTest {
         assertThat(statusOf(id)).isEqualTo("SCHEDULED");
     }
 
+    @Test
+    void theFormOffersTheNumbersTemplatesWithAFieldPerVariableInEitherLanguage() throws Exception {
+        String page = mvc.perform(get("/scheduled/new").param("contactId", String.valueOf(contact)).param("lang", "en")
+                        .with(user(userOf(agent))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Schedule a message", "Olá {{1}}, lembrete da loja.", "Variable {{1}}",
+                "America/Sao_Paulo").doesNotContain("??");
+        String portuguese = mvc.perform(get("/scheduled/new").param("contactId", String.valueOf(contact))
+                        .param("lang", "pt-BR").with(user(userOf(agent))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(portuguese).contains("Agendar mensagem", "Variável {{1}}").doesNotContain("??");
+    }
+
+    @Test
+    void theContactPageLinksToTheForm() throws Exception {
+        String page = mvc.perform(get("/conversations/{id}", contact).with(user(userOf(agent))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("/scheduled/new?contactId=" + contact);
+    }
+
+    @Test
+    void aManagerSeesTheAgentsMessagesOfTheirNumbersAndAnotherAgentDoesNot() throws Exception {
+        schedule(contact, inMinutes(60), "Texto do agente " + contact, "NONE", null);
+        long manager = data.user("MANAGER", data.email("manager"));
+        data.member(manager, number);
+        long colleague = data.agent(number, "OFFLINE");
+        assertThat(listOf(manager)).contains("Texto do agente " + contact);
+        assertThat(listOf(colleague)).doesNotContain("Texto do agente " + contact);
+        assertThat(listOf(agent)).contains("Texto do agente " + contact).doesNotContain("??");
+    }
+
+    private String listOf(long userId) throws Exception {
+        return mvc.perform(get("/scheduled").param("lang", "en").with(user(userOf(userId))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
     // ------------------------------------------------------------------------------------------ helpers
 
     private long schedule(long contactId, LocalDateTime at, String text, String repetition, Long templateId,
