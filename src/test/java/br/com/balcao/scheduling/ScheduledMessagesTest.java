@@ -76,7 +76,7 @@ class ScheduledMessagesTest {
         long id = schedule(contact, inMinutes(60), "Seu pedido chegou!", "NONE", null);
 
         clock.set(now.plus(Duration.ofMinutes(61)));
-        sender.sendDue(100);
+        sweep();
 
         Map<String, Object> sent = onlyMessageOf(contact);
         assertThat(sent).containsEntry("ticket_id", ticket).containsEntry("type", "TEXT")
@@ -86,11 +86,41 @@ class ScheduledMessagesTest {
     }
 
     @Test
+    void aTicketAnotherAgentServesStaysTheirsAndAWaitingOneIsTakenByTheAuthor() throws Exception {
+        wroteMinutesAgo(contact, 30);
+        long colleague = data.agent(number, "OFFLINE");
+        long served = data.ticket(number, contact, "OPEN", colleague);
+        schedule(contact, inMinutes(60), "Para o ticket do colega", "NONE", null);
+        long waitingContact = data.contact(number, "Na fila");
+        wroteMinutesAgo(waitingContact, 30);
+        long waiting = data.ticket(number, waitingContact, "WAITING", null);
+        schedule(waitingContact, inMinutes(60), "Para a fila", "NONE", null);
+
+        clock.set(now.plus(Duration.ofMinutes(61)));
+        sweep();
+
+        assertThat(onlyMessageOf(contact)).containsEntry("ticket_id", served);
+        assertThat(jdbc.queryForMap("SELECT status, agent_id FROM tickets WHERE id = ?", served))
+                .containsEntry("status", "OPEN").containsEntry("agent_id", colleague);
+        assertThat(onlyMessageOf(waitingContact)).containsEntry("ticket_id", waiting);
+        assertThat(jdbc.queryForMap("SELECT status, agent_id FROM tickets WHERE id = ?", waiting))
+                .containsEntry("status", "OPEN").containsEntry("agent_id", agent);
+    }
+
+    @Test
+    void theDeskCardLinksToTheForm() throws Exception {
+        long ticket = data.ticket(number, contact, "OPEN", agent);
+        String card = mvc.perform(get("/desk/tickets/{id}/card", ticket).with(user(userOf(agent))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(card).contains("/scheduled/new?contactId=" + contact);
+    }
+
+    @Test
     void outsideTheWindowTheChosenTemplateGoesAsAnActiveMessageOpeningATicket() throws Exception {
         long id = schedule(contact, inMinutes(60), "Texto livre", "NONE", template, "Maria");
 
         clock.set(now.plus(Duration.ofMinutes(61)));
-        sender.sendDue(100);
+        sweep();
 
         Map<String, Object> sent = onlyMessageOf(contact);
         assertThat(sent).containsEntry("type", "TEMPLATE").containsEntry("body", "Olá Maria, lembrete da loja.");
@@ -104,7 +134,7 @@ class ScheduledMessagesTest {
         long id = schedule(contact, inMinutes(60), "Texto livre", "NONE", null);
 
         clock.set(now.plus(Duration.ofMinutes(61)));
-        sender.sendDue(100);
+        sweep();
 
         assertThat(messagesOf(contact)).isZero();
         assertThat(statusOf(id)).isEqualTo("SKIPPED");
@@ -120,13 +150,13 @@ class ScheduledMessagesTest {
         long id = schedule(contact, first, "Bom dia!", "DAILY", null);
 
         clock.set(now.plus(Duration.ofMinutes(61)));
-        sender.sendDue(100);
+        sweep();
 
         assertThat(messagesOf(contact)).isEqualTo(1);
         assertThat(statusOf(id)).isEqualTo("SCHEDULED");
         assertThat(jdbc.queryForObject("SELECT due_at FROM scheduled_messages WHERE id = ?", Timestamp.class, id)
                 .toInstant()).isEqualTo(first.plusDays(1).atZone(SAO_PAULO).toInstant());
-        sender.sendDue(100);
+        sweep();
         assertThat(messagesOf(contact)).isEqualTo(1);
     }
 
@@ -138,7 +168,7 @@ class ScheduledMessagesTest {
                 .andExpect(status().is3xxRedirection());
 
         clock.set(now.plus(Duration.ofMinutes(61)));
-        sender.sendDue(100);
+        sweep();
 
         assertThat(messagesOf(contact)).isZero();
         assertThat(statusOf(id)).isEqualTo("CANCELLED");
@@ -153,11 +183,11 @@ class ScheduledMessagesTest {
                 .andExpect(status().is3xxRedirection());
 
         clock.set(now.plus(Duration.ofMinutes(61)));
-        sender.sendDue(100);
+        sweep();
         assertThat(messagesOf(contact)).isZero();
 
         clock.set(now.plus(Duration.ofMinutes(121)));
-        sender.sendDue(100);
+        sweep();
         assertThat(onlyMessageOf(contact)).containsEntry("body", "Texto novo");
     }
 
@@ -171,7 +201,7 @@ class ScheduledMessagesTest {
         List<CompletableFuture<Void>> sweeps = java.util.stream.IntStream.range(0, 4)
                 .mapToObj(i -> CompletableFuture.runAsync(() -> {
                     await(start);
-                    sender.sendDue(100);
+                    sweep();
                 })).toList();
         sweeps.forEach(CompletableFuture::join);
 
@@ -193,8 +223,8 @@ class ScheduledMessagesTest {
             dying.setRollbackOnly();
         });
         // ...and once it is gone, the next sweep sends it, once.
-        sender.sendDue(100);
-        sender.sendDue(100);
+        sweep();
+        sweep();
 
         assertThat(messagesOf(contact)).isEqualTo(1);
         assertThat(statusOf(id)).isEqualTo("SENT");
@@ -287,6 +317,16 @@ class ScheduledMessagesTest {
     }
 
     // ------------------------------------------------------------------------------------------ helpers
+
+    /**
+     * A sweep, then a wait for any sweep of the application's own schedule that took one of this number's messages at
+     * the same moment (a lock waited for, not skipped), so that what it sent is committed before the assertions.
+     */
+    private void sweep() {
+        sender.sendDue(100);
+        transactions.executeWithoutResult(waiting -> jdbc.queryForList(
+                "SELECT id FROM scheduled_messages WHERE number_id = ? FOR UPDATE", number));
+    }
 
     private long schedule(long contactId, LocalDateTime at, String text, String repetition, Long templateId,
             String... values) throws Exception {

@@ -120,7 +120,7 @@ final class AccessFixtures {
                                                 status, created_at)
                 VALUES (?, ?, ?, 'Lembrete', ?, ?, 'NONE', 'SCHEDULED', ?) RETURNING id""",
                 number, contact, servingAgent, Timestamp.valueOf(java.time.LocalDateTime.of(2030, 1, 1, 9, 0)),
-                Timestamp.from(now.plus(Duration.ofDays(3650))), at);
+                Timestamp.from(now.plus(Duration.ofDays(365L * 100))), at);
         return new World(number, contact, ticket, message, afterHours, contactImport, transferRequest, template, tag,
                 category, quickReply, user, holiday, servingAgent, colleague, scheduledMessage);
     }
