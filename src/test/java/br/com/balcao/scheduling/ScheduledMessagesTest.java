@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -218,7 +219,7 @@ class ScheduledMessagesTest {
         // An instance takes the message and dies before its commit: while it holds the row nobody sends it...
         transactions.executeWithoutResult(dying -> {
             jdbc.queryForList("SELECT id FROM scheduled_messages WHERE id = ? FOR UPDATE", id);
-            CompletableFuture.runAsync(() -> sender.sendDue(100)).join();
+            CompletableFuture.runAsync(() -> sender.sendDue(100)).orTimeout(20, TimeUnit.SECONDS).join();
             assertThat(messagesOf(contact)).isZero();
             dying.setRollbackOnly();
         });
