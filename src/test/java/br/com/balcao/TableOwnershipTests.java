@@ -46,6 +46,7 @@ class TableOwnershipTests {
             owns("channel", "channel_health"),
             owns("afterhours", "after_hours_contacts"),
             owns("absence", "absences"),
+            owns("scheduling", "scheduled_messages"),
             owns("quickreplies", "quick_reply_categories", "quick_replies"),
             owns("audit", "audit_log"));
 

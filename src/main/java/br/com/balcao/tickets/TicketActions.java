@@ -253,6 +253,43 @@ public class TicketActions {
         }
     }
 
+    /**
+     * A scheduled message, sent by the scheduling job in its author's name: the text inside the contact's 24-hour
+     * window, otherwise the approved template of the contact's number ({@code templateId}; without one it is refused as
+     * "window-expired"). It goes on the contact's unclosed ticket; a waiting ticket, one assigned to the author, or
+     * none (then opened as by an active message) is taken into service by the author; a ticket another agent serves
+     * stays theirs, the message in its timeline. The job checks the author's permissions. Returns the message id.
+     */
+    @Transactional
+    public long sendScheduled(long contactId, long authorId, String text, Long templateId, List<String> values) {
+        long numberId = contacts.find(contactId).map(ContactView::numberId)
+                .orElseThrow(() -> new NotFoundException("contact"));
+        boolean inWindow = window.isOpen(contactId);
+        if (!inWindow && templateId == null) {
+            throw new TicketConflictException("window-expired");
+        }
+        TemplateView template = inWindow ? null : templates.approved(templateId, numberId)
+                .orElseThrow(() -> new NotFoundException("template"));
+        Instant now = clock.instant();
+        long ticketId = store.lockUnclosedOf(contactId)
+                .orElseGet(() -> store.openOrJoin(numberId, contactId, TicketStatus.OPEN, authorId, null, true, now)
+                        .ticket()).id();
+        Ticket ticket = tickets.lock(ticketId).orElseThrow();
+        if (ticket.getAgentId() == null || ticket.getAgentId() == authorId) {
+            boolean queued = ticket.getStatus() == TicketStatus.WAITING;
+            ticket.takeIntoService(authorId, now);
+            if (queued) {
+                events.publishEvent(new TicketAssigned(numberId, ticketId, authorId));
+            }
+        }
+        Message message = inWindow
+                ? Message.byAgent(numberId, contactId, ticketId, authorId, MessageType.TEXT, now).withText(text)
+                : Message.byAgent(numberId, contactId, ticketId, authorId, MessageType.TEMPLATE, now)
+                        .withText(template.render(values))
+                        .withTemplate(template.name(), template.language(), values, null);
+        return outbox.queue(message);
+    }
+
     /** The ticket, locked, when the agent serves it with the REPLY permission. */
     private Ticket activeTicketOf(long ticketId, long agentId) {
         Ticket ticket = tickets.lock(ticketId).orElseThrow(() -> new NotFoundException("ticket"));

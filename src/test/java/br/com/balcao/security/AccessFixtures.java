@@ -27,7 +27,7 @@ final class AccessFixtures {
     /** Every object an endpoint may name, all on one number; the ticket is in service by {@code servingAgent}. */
     record World(long number, long contact, long ticket, long message, long afterHoursContact, long contactImport,
                  long transferRequest, long template, long tag, long quickReplyCategory, long quickReply, long user,
-                 long holiday, long servingAgent, long colleague) {
+                 long holiday, long servingAgent, long colleague, long scheduledMessage) {
     }
 
     private final JdbcTemplate jdbc;
@@ -115,8 +115,14 @@ final class AccessFixtures {
         long user = data.user("AGENT", data.email("matrix"));
         long holiday = id("INSERT INTO number_holidays (number_id, day, name) VALUES (?, ?, 'Feriado') RETURNING id",
                 number, LocalDate.of(2030, 1, 1).plusDays(holidays.incrementAndGet()));
+        long scheduledMessage = id("""
+                INSERT INTO scheduled_messages (number_id, contact_id, author_id, body, first_local, due_at, repetition,
+                                                status, created_at)
+                VALUES (?, ?, ?, 'Lembrete', ?, ?, 'NONE', 'SCHEDULED', ?) RETURNING id""",
+                number, contact, servingAgent, Timestamp.valueOf(java.time.LocalDateTime.of(2030, 1, 1, 9, 0)),
+                Timestamp.from(now.plus(Duration.ofDays(365L * 100))), at);
         return new World(number, contact, ticket, message, afterHours, contactImport, transferRequest, template, tag,
-                category, quickReply, user, holiday, servingAgent, colleague);
+                category, quickReply, user, holiday, servingAgent, colleague, scheduledMessage);
     }
 
     /**

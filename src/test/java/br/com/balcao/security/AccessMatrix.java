@@ -144,6 +144,17 @@ final class AccessMatrix {
             endpoint("POST /me/status", SIGNED_IN, w -> post("/me/status").param("status", "BREAK")),
 
             // Absence.
+            // Scheduled messages: REPLY on the contact's number (a template also ACTIVE_MESSAGE); a message is its
+            // author's (the serving agent's here) and its number's managers'.
+            endpoint("GET /scheduled", SIGNED_IN, w -> get("/scheduled")),
+            endpoint("GET /scheduled/new", REPLY, w -> get("/scheduled/new").param("contactId", id(w.contact()))),
+            endpoint("POST /scheduled", REPLY, w -> post("/scheduled").param("contactId", id(w.contact()))
+                    .param("date", "2030-01-01").param("time", "09:00").param("text", "Lembrete")
+                    .param("repetition", "NONE")),
+            endpoint("GET /scheduled/{id}/edit", REPLY, w -> get("/scheduled/{id}/edit", w.scheduledMessage())),
+            endpoint("POST /scheduled/{id}", REPLY, w -> post("/scheduled/{id}", w.scheduledMessage())
+                    .param("date", "").param("time", "09:00").param("text", "").param("repetition", "NONE")),
+            endpoint("POST /scheduled/{id}/cancel", REPLY, w -> post("/scheduled/{id}/cancel", w.scheduledMessage())),
             endpoint("GET /absence", SIGNED_IN, w -> get("/absence")),
             endpoint("POST /absence", MEMBERS, w -> post("/absence").param("numberId", id(w.number()))
                     .param("message", "Volto já")),
