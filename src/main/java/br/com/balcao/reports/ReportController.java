@@ -78,6 +78,6 @@ record ReportController(ReportQueries queries, ReportCsv csv, ConversationExport
     }
 
     private LocalDate today(ReportScope scope) {
-        return LocalDate.now(clock.withZone(scope.zone()));
+        return clock.instant().atZone(scope.zone()).toLocalDate();
     }
 }
