@@ -35,8 +35,13 @@ record ReportController(ReportQueries queries, ReportCsv csv, ConversationExport
     @GetMapping("/reports")
     String page(@Valid @ModelAttribute("report") ReportForm form, BindingResult errors,
                 @SelectedNumber Optional<NumberView> selected, Model model) {
-        ReportScope scope = ReportScope.resolve(access, form.number(), selected);
+        ReportScope scope = ReportScope.resolve(access, numberOf(form, errors), selected);
         model.addAttribute("scope", scope);
+        model.addAttribute("choice", form == null ? ReportForm.Choice.CUSTOM : form.choice());
+        model.addAttribute("grouping", form == null ? Grouping.DAY : form.grouping());
+        if (form == null) {
+            return "reports/report";
+        }
         model.addAttribute("filterNumbers", access.visibleNumbers());
         model.addAttribute("choices", ReportForm.Choice.values());
         model.addAttribute("groupings", Grouping.values());
@@ -54,8 +59,8 @@ record ReportController(ReportQueries queries, ReportCsv csv, ConversationExport
                 @RequestParam(defaultValue = "SEMICOLON") Separator separator,
                 @SelectedNumber Optional<NumberView> selected, HttpServletRequest request,
                 HttpServletResponse response, Locale locale) throws IOException {
-        ReportScope scope = ReportScope.resolve(access, form.number(), selected);
-        Optional<ReportPeriod> period = form.period(today(scope), errors);
+        ReportScope scope = ReportScope.resolve(access, numberOf(form, errors), selected);
+        Optional<ReportPeriod> period = form == null ? Optional.empty() : form.period(today(scope), errors);
         boolean known = CONVERSATIONS.equals(table)
                 || java.util.Arrays.stream(ReportCsv.Table.values()).anyMatch(t -> t.name().equals(table));
         if (period.isEmpty() || !known) {
@@ -75,6 +80,15 @@ record ReportController(ReportQueries queries, ReportCsv csv, ConversationExport
             csv.write(ReportCsv.Table.valueOf(table), queries.report(scope.ids(), period.get()), locale, separator, out);
         }
         out.flush();
+    }
+
+    /** The number chosen, also when another field did not convert and left no form (a record is built whole). */
+    private static String numberOf(ReportForm form, BindingResult errors) {
+        if (form != null) {
+            return form.number();
+        }
+        Object value = errors.getRawFieldValue("number");
+        return value == null ? null : value.toString();
     }
 
     private LocalDate today(ReportScope scope) {
