@@ -10,6 +10,7 @@ import java.util.Map;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -26,15 +27,16 @@ public class ReportRollups {
 
     private static final Logger log = LoggerFactory.getLogger(ReportRollups.class);
 
-    /** How far back the job looks for days that are not rolled up (older ones: {@link #rebuild}). */
-    static final int CATCH_UP_DAYS = 7;
-
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
+    private final int catchUpDays;
 
-    ReportRollups(NamedParameterJdbcTemplate jdbc, Clock clock) {
+    /** catchUpDays: how far back the job looks for days that are not rolled up (older ones: {@link #rebuild}). */
+    ReportRollups(NamedParameterJdbcTemplate jdbc, Clock clock,
+                  @Value("${balcao.reports.catch-up-days:7}") int catchUpDays) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.catchUpDays = catchUpDays;
     }
 
     /** Rolls up every ended local day of the last week that is not rolled up (each number's own days). */
@@ -48,7 +50,7 @@ public class ReportRollups {
                                                     (:now AT TIME ZONE n.time_zone)::date - 1, interval '1 day') d
                  WHERE NOT EXISTS (SELECT 1 FROM report_rolled_days r WHERE r.number_id = n.id AND r.day = d::date)
                  ORDER BY 1, 2
-                """, Map.of("now", Timestamp.from(clock.instant()), "back", CATCH_UP_DAYS));
+                """, Map.of("now", Timestamp.from(clock.instant()), "back", catchUpDays));
         for (Map<String, Object> day : missing) {
             LocalDate date = ((java.sql.Date) day.get("day")).toLocalDate();
             rebuild(List.of(((Number) day.get("number_id")).longValue()), date, date);
