@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -90,12 +91,16 @@ public class ReportRollups {
                 """, range);
     }
 
+    // After the engine's commit its transaction's connection is still bound: a transaction of its own makes the
+    // delete commit.
     @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     void onTicketClosed(TicketClosed event) {
         markStale(event.ticketId());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     void onDetailsChanged(DetailsChanged event) {
         if (event.ticketId() != null) {
             markStale(event.ticketId());

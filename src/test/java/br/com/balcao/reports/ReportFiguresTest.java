@@ -12,6 +12,8 @@ import br.com.balcao.reports.Report.PeriodRow;
 import br.com.balcao.reports.Report.TagRow;
 import br.com.balcao.reports.Report.Times;
 import br.com.balcao.support.IntegrationTest;
+import br.com.balcao.tickets.CloseReason;
+import br.com.balcao.tickets.TicketEvents.TicketClosed;
 import br.com.balcao.support.TestClock;
 import br.com.balcao.support.TestData;
 import java.time.Duration;
@@ -22,7 +24,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every figure of a report over three days, worked out by hand below, computed from the tickets and from the
@@ -60,6 +64,12 @@ class ReportFiguresTest {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     MonitoringRows rows;
     long a;
@@ -197,6 +207,25 @@ class ReportFiguresTest {
         rollups.rebuild(List.of(a), D1, D1);
         assertThat(queries.report(List.of(a), new ReportPeriod(D1, D1, Grouping.DAY)).total().counts().created())
                 .isEqualTo(3);
+    }
+
+    @Test
+    void aCloseOnARolledUpDayMakesItLiveAgainUntilTheNextRun() {
+        rollups.rollUpEndedDays();
+        long a2 = jdbc.queryForObject("SELECT id FROM tickets WHERE number_id = ? AND close_reason = 'CLIENT'",
+                Long.class, a);
+        // As the engine announces it: inside its transaction, heard after the commit.
+        transactions.executeWithoutResult(status -> events.publishEvent(new TicketClosed(a, a2, ana, CloseReason.CLIENT)));
+
+        // A2 was created on D1 and answered and closed on D2: both days are computed from the tickets again.
+        assertThat(rolledDays(a)).doesNotContain(D1, D2);
+        rollups.rollUpEndedDays();
+        assertThat(rolledDays(a)).contains(D1, D2);
+    }
+
+    private List<LocalDate> rolledDays(long number) {
+        return jdbc.queryForList("SELECT day FROM report_rolled_days WHERE number_id = ? ORDER BY day", LocalDate.class,
+                number);
     }
 
     private static boolean same(Report one, Report other) {
