@@ -13,6 +13,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.http.ContentDisposition;
@@ -62,7 +63,7 @@ record ReportController(ReportQueries queries, ReportCsv csv, ConversationExport
         ReportScope scope = ReportScope.resolve(access, numberOf(form, errors), selected);
         Optional<ReportPeriod> period = form == null ? Optional.empty() : form.period(today(scope), errors);
         boolean known = CONVERSATIONS.equals(table)
-                || java.util.Arrays.stream(ReportCsv.Table.values()).anyMatch(t -> t.name().equals(table));
+                || Arrays.stream(ReportCsv.Table.values()).anyMatch(each -> each.name().equals(table));
         if (period.isEmpty() || !known) {
             String query = request.getQueryString();
             response.sendRedirect(request.getContextPath() + "/reports" + (query == null ? "" : "?" + query));

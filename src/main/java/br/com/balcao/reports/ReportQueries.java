@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -94,7 +95,7 @@ record ReportQueries(NamedParameterJdbcTemplate jdbc) {
         return assemble(period, totals, agentNames(totals.agents.keySet()), tags);
     }
 
-    private Map<Long, String> agentNames(java.util.Set<Long> ids) {
+    private Map<Long, String> agentNames(Set<Long> ids) {
         List<Long> known = ids.stream().filter(Objects::nonNull).toList();
         Map<Long, String> names = new HashMap<>();
         if (!known.isEmpty()) {

@@ -2,6 +2,7 @@ package br.com.balcao.reports;
 
 import br.com.balcao.tickets.TicketEvents.DetailsChanged;
 import br.com.balcao.tickets.TicketEvents.TicketClosed;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -53,7 +54,7 @@ public class ReportRollups {
                  ORDER BY 1, 2
                 """, Map.of("now", Timestamp.from(clock.instant()), "back", catchUpDays));
         for (Map<String, Object> day : missing) {
-            LocalDate date = ((java.sql.Date) day.get("day")).toLocalDate();
+            LocalDate date = ((Date) day.get("day")).toLocalDate();
             rebuild(List.of(((Number) day.get("number_id")).longValue()), date, date);
         }
         if (!missing.isEmpty()) {
