@@ -35,5 +35,8 @@ class ReportsBrowserTest {
         assertThat(driver.findElements(By.cssSelector("#table-periods tbody tr"))).hasSize(30);
         assertThat(driver.findElements(By.cssSelector("#table-hours tbody td"))).hasSize(7 * 24);
         browser.screenshot("reports");
+        script.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});",
+                driver.findElement(By.id("table-hours")));
+        browser.screenshot("reports-tables");
     }
 }
