@@ -48,7 +48,8 @@ class TableOwnershipTests {
             owns("absence", "absences"),
             owns("scheduling", "scheduled_messages"),
             owns("quickreplies", "quick_reply_categories", "quick_replies"),
-            owns("audit", "audit_log"));
+            owns("audit", "audit_log"),
+            owns("reports", "report_counts", "report_durations", "report_tags", "report_rolled_days"));
 
     /** Writes allowed to a module that does not own the table, each with its reason. */
     private static final List<Exemption> EXEMPTIONS = List.of(

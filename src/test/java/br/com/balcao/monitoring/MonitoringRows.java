@@ -11,18 +11,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Writes the rows of a monitoring fixture with the exact timestamps the engine would have recorded. Messages
  * must be written in time order, after their ticket's first response is set (as the engine does).
  */
-final class MonitoringRows {
+public final class MonitoringRows {
 
     private final JdbcTemplate jdbc;
     private final TestData data;
 
-    MonitoringRows(JdbcTemplate jdbc, TestData data) {
+    public MonitoringRows(JdbcTemplate jdbc, TestData data) {
         this.jdbc = jdbc;
         this.data = data;
     }
 
     /** A number in the zone, always open, that never closes a ticket by itself while the test runs. */
-    long number(String name, String zone) {
+    public long number(String name, String zone) {
         long id = data.openNumber(name + " " + TestData.unique());
         jdbc.update("""
                 UPDATE business_numbers SET time_zone = ?, customer_inactivity_minutes = 5256000,
@@ -33,28 +33,28 @@ final class MonitoringRows {
     }
 
     /** An agent in a status since an instant, with as many slots as given (full agents get no queued ticket). */
-    long agent(long numberId, String name, String status, Instant since, int slots) {
+    public long agent(long numberId, String name, String status, Instant since, int slots) {
         long id = data.agent(numberId, status);
         jdbc.update("UPDATE app_users SET name = ?, status_changed_at = ?, ticket_slots = ? WHERE id = ?",
                 name, Timestamp.from(since), slots, id);
         return id;
     }
 
-    long tag(String name) {
+    public long tag(String name) {
         return jdbc.queryForObject("INSERT INTO tags (name) VALUES (?) RETURNING id", Long.class,
                 name + " " + TestData.unique());
     }
 
-    TicketRow ticket(long numberId, Instant created) {
+    public TicketRow ticket(long numberId, Instant created) {
         return new TicketRow(numberId, data.contact(numberId, "Cliente " + TestData.unique()), created);
     }
 
-    static Instant at(String localDateTime, String zone) {
+    public static Instant at(String localDateTime, String zone) {
         return LocalDateTime.parse(localDateTime).atZone(ZoneId.of(zone)).toInstant();
     }
 
     /** One ticket, described by what happened to it, then written with {@link #save()}. */
-    final class TicketRow {
+    public final class TicketRow {
 
         private final long numberId;
         private final long contactId;
@@ -74,35 +74,35 @@ final class MonitoringRows {
             this.created = created;
         }
 
-        TicketRow assigned(long agent, Instant at) {
+        public TicketRow assigned(long agent, Instant at) {
             this.agentId = agent;
             this.assigned = at;
             return this;
         }
 
-        TicketRow answered(Instant at) {
+        public TicketRow answered(Instant at) {
             this.firstResponse = at;
             return this;
         }
 
-        TicketRow closed(String closeReason, Instant at) {
+        public TicketRow closed(String closeReason, Instant at) {
             this.reason = closeReason;
             this.closed = at;
             return this;
         }
 
         /** Opened by the agent's template: in service from its creation. */
-        TicketRow byActiveMessage(long agent) {
+        public TicketRow byActiveMessage(long agent) {
             this.activeMessage = true;
             return assigned(agent, created).answered(created);
         }
 
-        TicketRow transferredFrom(long parent) {
+        public TicketRow transferredFrom(long parent) {
             this.parentId = parent;
             return this;
         }
 
-        TicketRow save() {
+        public TicketRow save() {
             String status = closed != null ? "CLOSED" : firstResponse != null ? "OPEN" : agentId != null ? "ASSIGNED"
                     : "WAITING";
             long ticketNumber = jdbc.queryForObject("SELECT next_ticket_number(?)", Long.class, numberId);
@@ -118,7 +118,7 @@ final class MonitoringRows {
         }
 
         /** The customer writes. */
-        TicketRow in(Instant at) {
+        public TicketRow in(Instant at) {
             jdbc.update("""
                     INSERT INTO messages (number_id, contact_id, ticket_id, direction, author_type, type, body, created_at)
                     VALUES (?, ?, ?, 'INBOUND', 'CUSTOMER', 'TEXT', 'Oi', ?)
@@ -127,7 +127,7 @@ final class MonitoringRows {
         }
 
         /** The ticket's agent writes. */
-        TicketRow out(Instant at) {
+        public TicketRow out(Instant at) {
             jdbc.update("""
                     INSERT INTO messages (number_id, contact_id, ticket_id, direction, author_type, author_user_id, type,
                                           body, status, created_at)
@@ -136,14 +136,14 @@ final class MonitoringRows {
             return this;
         }
 
-        TicketRow tagged(long... tagIds) {
+        public TicketRow tagged(long... tagIds) {
             for (long tag : tagIds) {
                 jdbc.update("INSERT INTO ticket_tags (ticket_id, tag_id) VALUES (?, ?)", id, tag);
             }
             return this;
         }
 
-        long id() {
+        public long id() {
             return id;
         }
 

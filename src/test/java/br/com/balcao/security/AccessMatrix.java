@@ -267,6 +267,10 @@ final class AccessMatrix {
             endpoint("GET /monitoring/panel", MANAGERS, w -> get("/monitoring/panel").param("number", id(w.number()))),
             endpoint("GET /monitoring/events", MANAGERS, w -> get("/monitoring/events").param("number", id(w.number()))),
 
+            // Reports.
+            endpoint("GET /reports", MANAGERS, w -> get("/reports").param("number", id(w.number()))),
+            endpoint("GET /reports/export.csv", MANAGERS, w -> get("/reports/export.csv").param("number", id(w.number()))),
+
             // Quick replies: the Desk's suggestions for everyone, the page for managers and admins.
             endpoint("GET /quick-replies/suggestions", SIGNED_IN, w -> get("/quick-replies/suggestions").param("q", "oi")),
             endpoint("GET /quick-replies", ANY_MANAGER, w -> get("/quick-replies")),
