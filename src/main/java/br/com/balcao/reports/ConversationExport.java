@@ -28,9 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * "One row per conversation": every ticket created in the period (each number's local days), number by number in
  * the order of creation, streamed from the database through a cursor as the rows come, in the number's zone.
- *
- * <p>Satisfaction: the survey's answer ({@code tickets.satisfaction}, added by the survey's migration) goes in
- * {@link #COLUMNS} after "reason" and in {@link #print} when that column exists.
+ * The satisfaction survey's answer and comment close the row (empty when the ticket was not surveyed or the
+ * customer did not answer).
  */
 @Component
 class ConversationExport {
@@ -38,12 +37,12 @@ class ConversationExport {
     private static final int FETCH_SIZE = 2_000;
     private static final DateTimeFormatter SPREADSHEET_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     static final List<String> COLUMNS = List.of("ticket", "contact", "phone", "number", "agent", "tags", "created",
-            "firstResponseAt", "closedAt", "firstResponse", "service", "reason");
+            "firstResponseAt", "closedAt", "firstResponse", "service", "reason", "satisfaction", "satisfactionComment");
 
     private static final String ROWS = RollupSql.DAY_SPANS + """
             SELECT t.ticket_number, c.name AS contact_name, c.phone_e164, n.name AS number_name,
                    u.name AS agent_name, s.time_zone, t.created_at, t.assigned_at, t.first_response_at,
-                   t.closed_at, t.close_reason, t.opened_by_active_message,
+                   t.closed_at, t.close_reason, t.opened_by_active_message, t.satisfaction, t.satisfaction_comment,
                    (SELECT string_agg(g.name, ', ' ORDER BY g.name)
                       FROM ticket_tags tt JOIN tags g ON g.id = tt.tag_id
                      WHERE tt.ticket_id = t.id) AS tags
@@ -94,6 +93,7 @@ class ConversationExport {
         Timestamp firstResponse = row.getTimestamp("first_response_at");
         Timestamp closed = row.getTimestamp("closed_at");
         String reason = row.getString("close_reason");
+        String satisfaction = row.getString("satisfaction");
         Duration first = row.getBoolean("opened_by_active_message") ? null : between(assigned, firstResponse);
         try {
             printer.printRecord(row.getLong("ticket_number"), SpreadsheetText.safe(row.getString("contact_name")),
@@ -101,7 +101,9 @@ class ConversationExport {
                     SpreadsheetText.safe(row.getString("agent_name")), SpreadsheetText.safe(row.getString("tags")),
                     time(row.getTimestamp("created_at"), zone), time(firstResponse, zone), time(closed, zone),
                     ClockDuration.format(first), ClockDuration.format(between(firstResponse, closed)),
-                    reason == null ? "" : text("ticket.reason." + reason, locale));
+                    reason == null ? "" : text("ticket.reason." + reason, locale),
+                    satisfaction == null ? "" : text("ticket.satisfaction." + satisfaction, locale),
+                    SpreadsheetText.safe(row.getString("satisfaction_comment")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -135,10 +135,14 @@ class ReportPageTest {
         assertThat(hours).hasSize(8);
         assertThat(hours.get(2).get(11)).isEqualTo("1"); // Tuesday, 10h
 
+        jdbc.update("""
+                UPDATE tickets SET survey_sent_at = closed_at, satisfaction = 'BAD', satisfaction_answered_at = closed_at,
+                                   satisfaction_comment = 'Demorou'
+                 WHERE number_id = ? AND closed_at IS NOT NULL""", number);
         List<CSVRecord> conversations = csv("CONVERSATIONS");
         assertThat(conversations.get(0).values()).containsExactly("Ticket", "Contato", "Telefone", "Número", "Atendente",
                 "Etiquetas", "Criado em", "Primeira resposta em", "Fechado em", "Tempo até a 1ª resposta",
-                "Tempo de atendimento", "Motivo de encerramento");
+                "Tempo de atendimento", "Motivo de encerramento", "Satisfação", "Comentário da pesquisa");
         assertThat(conversations).hasSize(3);
         CSVRecord first = conversations.get(1);
         assertThat(first.get(1)).isEqualTo(contactName);
@@ -147,7 +151,9 @@ class ReportPageTest {
         assertThat(List.of(first.get(6), first.get(7), first.get(8), first.get(9), first.get(10), first.get(11)))
                 .containsExactly("2026-11-17 10:00:00", "2026-11-17 10:03:20", "2026-11-17 10:30:00", "0:03:20",
                         "0:26:40", "pelo atendente");
+        assertThat(List.of(first.get(12), first.get(13))).containsExactly("Ruim", "Demorou");
         assertThat(conversations.get(2).get(8)).isEmpty();
+        assertThat(conversations.get(2).get(12)).as("a ticket still open was not surveyed").isEmpty();
     }
 
     private List<CSVRecord> csv(String table) throws Exception {
