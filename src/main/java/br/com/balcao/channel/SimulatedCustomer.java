@@ -1,10 +1,10 @@
 package br.com.balcao.channel;
 
-import br.com.balcao.channel.SimulatedWhatsAppMedia.Kind;
 import br.com.balcao.channel.SimulatedWhatsAppMedia.Stored;
 import br.com.balcao.shared.InvalidInputException;
 import br.com.balcao.shared.Phones;
 import br.com.balcao.media.InvalidVoiceNoteException;
+import br.com.balcao.media.MediaKind;
 import br.com.balcao.media.VoiceNote;
 import br.com.balcao.media.VoiceNotes;
 import java.io.IOException;
@@ -82,16 +82,16 @@ class SimulatedCustomer {
             body.put("id", file.mediaId());
             body.put("mime_type", file.mimeType());
             body.put("sha256", file.sha256());
-            if (caption != null && !caption.isBlank() && file.kind().takesCaption()) {
+            if (caption != null && !caption.isBlank() && file.kind().captioned()) {
                 body.put("caption", caption.strip());
             }
-            if (file.kind() == Kind.DOCUMENT && fileName != null && !fileName.isBlank()) {
+            if (file.kind() == MediaKind.DOCUMENT && fileName != null && !fileName.isBlank()) {
                 body.put("filename", fileName.strip());
             }
-            if (file.kind() == Kind.AUDIO) {
+            if (file.kind() == MediaKind.AUDIO) {
                 body.put("voice", isVoiceNote(file.mimeType()));
             }
-            return new Content(file.kind().webhookType, body);
+            return new Content(file.kind().whatsAppType(), body);
         }
 
         /** The customer's reaction to a message; an empty emoji removes it. */

@@ -1,5 +1,6 @@
 package br.com.balcao.channel;
 
+import br.com.balcao.media.MediaKind;
 import br.com.balcao.shared.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,13 +14,10 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The files the demo's WhatsApp keeps: what simulated customers send, each under a media id of its own in a folder
@@ -31,50 +29,9 @@ final class SimulatedWhatsAppMedia {
 
     private static final Pattern MEDIA_ID = Pattern.compile("[0-9]{16}");
     private static final String TYPE_SUFFIX = ".type";
-    private static final long MB = 1024L * 1024;
-
-    /** The kinds of media message a customer sends, with the MIME types and the size WhatsApp takes for each. */
-    enum Kind {
-        IMAGE("image", 5 * MB, Set.of("image/jpeg", "image/png")),
-        AUDIO("audio", 16 * MB, Set.of("audio/aac", "audio/amr", "audio/mpeg", "audio/mp4", "audio/ogg")),
-        VIDEO("video", 16 * MB, Set.of("video/mp4", "video/3gpp")),
-        DOCUMENT("document", 100 * MB, Set.of("application/pdf", "text/plain", "application/msword",
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/vnd.ms-excel",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/vnd.ms-powerpoint",
-                "application/vnd.openxmlformats-officedocument.presentationml.presentation"));
-
-        /** The message's {@code type} in Meta's webhook, and the name of the object that carries the file. */
-        final String webhookType;
-        final long maxBytes;
-        private final Set<String> mimeTypes;
-
-        Kind(String webhookType, long maxBytes, Set<String> mimeTypes) {
-            this.webhookType = webhookType;
-            this.maxBytes = maxBytes;
-            this.mimeTypes = mimeTypes;
-        }
-
-        /** The kind of a file of this MIME type (parameters such as {@code codecs} aside); refused when none. */
-        static Kind of(String mimeType) {
-            String bare = bare(mimeType);
-            return Arrays.stream(values()).filter(kind -> kind.mimeTypes.contains(bare)).findFirst()
-                    .orElseThrow(() -> new InvalidInputException("simulator.error.mediaType"));
-        }
-
-        /** Every MIME type WhatsApp carries, for a file input's {@code accept}. */
-        static String acceptedTypes() {
-            return Arrays.stream(values()).flatMap(kind -> kind.mimeTypes.stream()).sorted()
-                    .collect(Collectors.joining(","));
-        }
-
-        /** Whether WhatsApp lets the customer write a caption under it (it does not for audio). */
-        boolean takesCaption() {
-            return this != AUDIO;
-        }
-    }
 
     /** A file kept: its media id, type (as the customer's phone declared it), base64 SHA-256 and size. */
-    record Stored(String mediaId, Kind kind, String mimeType, String sha256, long size) {
+    record Stored(String mediaId, MediaKind kind, String mimeType, String sha256, long size) {
     }
 
     private final Path folder;
@@ -89,7 +46,11 @@ final class SimulatedWhatsAppMedia {
      * type or it is larger than WhatsApp takes for that type.
      */
     Stored store(InputStream content, String mimeType) {
-        Kind kind = Kind.of(mimeType);
+        MediaKind kind = MediaKind.of(bare(mimeType));
+        if (kind == null) {
+            throw new InvalidInputException("simulator.error.mediaType");
+        }
+        long maxBytes = kind.maxSize().toBytes();
         try {
             Files.createDirectories(folder);
             Path partial = Files.createTempFile(folder, "upload-", ".part");
@@ -97,10 +58,10 @@ final class SimulatedWhatsAppMedia {
                 MessageDigest sha256 = sha256();
                 long size;
                 try (OutputStream out = new DigestOutputStream(Files.newOutputStream(partial), sha256)) {
-                    size = copyAtMost(content, out, kind.maxBytes);
+                    size = copyAtMost(content, out, maxBytes);
                 }
-                if (size > kind.maxBytes) {
-                    throw new InvalidInputException("simulator.error.mediaSize", kind.maxBytes / MB);
+                if (size > maxBytes) {
+                    throw new InvalidInputException("simulator.error.mediaSize", kind.maxSize().toMegabytes());
                 }
                 String mediaId = newMediaId();
                 Files.writeString(folder.resolve(mediaId + TYPE_SUFFIX), mimeType.strip(), StandardCharsets.UTF_8);

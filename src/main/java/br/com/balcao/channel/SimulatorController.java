@@ -5,6 +5,7 @@ import static br.com.balcao.shared.FormSubmission.accepted;
 import br.com.balcao.contacts.ContactDirectory;
 import br.com.balcao.contacts.ContactView;
 import br.com.balcao.live.LiveStreams;
+import br.com.balcao.media.MediaKind;
 import br.com.balcao.numbers.NumberView;
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.shared.Phones;
@@ -66,7 +67,7 @@ record SimulatorController(
         model.addAttribute("number", number);
         model.addAttribute("phone", phone);
         model.addAttribute("name", name == null ? "Cliente Teste" : name);
-        model.addAttribute("fileTypes", SimulatedWhatsAppMedia.Kind.acceptedTypes());
+        model.addAttribute("fileTypes", MediaKind.acceptedTypes());
         addThread(model, number, phone);
         return "channel/simulator";
     }

@@ -1,6 +1,9 @@
 package br.com.balcao.media;
 
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -35,6 +38,17 @@ public enum MediaKind {
 
     public boolean captioned() {
         return captioned;
+    }
+
+    /** Every MIME type WhatsApp carries in a media message, for a file input's {@code accept}. */
+    public static String acceptedTypes() {
+        return Arrays.stream(values()).flatMap(kind -> kind.mimeTypes.stream()).sorted()
+                .collect(Collectors.joining(","));
+    }
+
+    /** The message's {@code type} in Meta's webhook and send payloads, and the name of the object carrying the file. */
+    public String whatsAppType() {
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The kind a MIME type WhatsApp accepts belongs to; null for any other type. */
