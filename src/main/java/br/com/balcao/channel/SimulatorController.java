@@ -13,6 +13,7 @@ import br.com.balcao.channel.SimulatedCustomer.Context;
 import br.com.balcao.channel.SimulatedCustomer.Customer;
 import br.com.balcao.channel.SimulatorThread.Target;
 import br.com.balcao.shared.NotFoundException;
+import br.com.balcao.tickets.TicketActions;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -54,7 +55,8 @@ record SimulatorController(
     /** WhatsApp's limit on a media message's caption. */
     static final int MAX_CAPTION = 1024;
     /** The quick reactions the phone offers first. */
-    static final List<String> REACTIONS = List.of("👍", "❤️", "😂", "😮", "😢", "🙏");
+    /** The customer picks from the emoji the business reacts with. */
+    static final List<String> REACTIONS = TicketActions.REACTIONS;
     private static final int THREAD_LENGTH = 60;
 
     @GetMapping
