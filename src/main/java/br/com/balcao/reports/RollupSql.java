@@ -11,6 +11,10 @@ import br.com.balcao.tickets.CloseReason;
  * <p>Every event counts on the local day (and hour) of its own timestamp in its number's zone: a ticket is
  * created on its {@code created_at}'s day, closed on its {@code closed_at}'s day, first answered on its
  * {@code first_response_at}'s day; a reply on the reply's day. A day's figures never change once it is over.
+ *
+ * <p>Two details keep a busy day's live part fast (docs/benchmarks.md, "Reports"): the bucket's logarithm is taken
+ * in double precision (on {@code numeric} it was half of the durations' statement), and the close branches say
+ * {@code closed_at IS NOT NULL}, without which the partial index on closed tickets cannot be used.
  */
 final class RollupSql {
 
@@ -43,7 +47,8 @@ final class RollupSql {
                     SELECT t.number_id, s.time_zone, t.closed_at, t.agent_id, t.close_reason
                       FROM spans s
                       JOIN tickets t ON t.number_id = s.number_id
-                                    AND t.closed_at >= s.span_start AND t.closed_at < s.span_end) e
+                                    AND t.closed_at >= s.span_start AND t.closed_at < s.span_end
+                     WHERE t.closed_at IS NOT NULL) e
              GROUP BY 1, 2, 3, 4
             """.formatted(CloseReason.ATTENDANT.sqlCondition("e.reason"), CloseReason.CLIENT.sqlCondition("e.reason"),
             CloseReason.CLIENT_INACTIVITY.sqlCondition("e.reason"), CloseReason.TRANSFERRED.sqlCondition("e.reason"),
@@ -56,7 +61,7 @@ final class RollupSql {
      */
     static final String DURATIONS = """
             SELECT e.number_id, (e.at AT TIME ZONE e.time_zone)::date AS day, e.agent_id, e.measure,
-                   floor(ln(1 + greatest(e.seconds, 0)) / ln(%s))::smallint AS bucket,
+                   floor(ln(1 + greatest(e.seconds, 0)::float8) / ln(%s))::smallint AS bucket,
                    count(*)::int AS tickets, sum(greatest(e.seconds, 0)) AS seconds
               FROM (SELECT t.number_id, s.time_zone, t.first_response_at AS at, t.agent_id, 'F' AS measure,
                            extract(epoch FROM t.first_response_at - t.assigned_at) AS seconds
@@ -70,7 +75,7 @@ final class RollupSql {
                       FROM spans s
                       JOIN tickets t ON t.number_id = s.number_id
                                     AND t.closed_at >= s.span_start AND t.closed_at < s.span_end
-                     WHERE t.first_response_at IS NOT NULL
+                     WHERE t.first_response_at IS NOT NULL AND t.closed_at IS NOT NULL
                     UNION ALL
                     SELECT m.number_id, s.time_zone, m.created_at, m.author_user_id, 'R',
                            extract(epoch FROM m.created_at - m.customer_waiting_since)
@@ -86,6 +91,7 @@ final class RollupSql {
               FROM spans s
               JOIN tickets t ON t.number_id = s.number_id AND t.closed_at >= s.span_start AND t.closed_at < s.span_end
               JOIN ticket_tags tt ON tt.ticket_id = t.id
+             WHERE t.closed_at IS NOT NULL
              GROUP BY 1, 2, 3
             """;
 
