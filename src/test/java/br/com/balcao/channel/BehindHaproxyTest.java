@@ -57,8 +57,8 @@ class BehindHaproxyTest {
         Assumptions.assumeTrue(program.isPresent(),
                 "haproxy is not installed (Debian: apt-get install haproxy): the test through a real HAProxy is skipped");
         database = TestPostgres.newDatabase();
-        first = AppInstances.start(database, "--balcao.instance-name=app1", "--balcao.shutdown.drain-delay=5s");
-        second = AppInstances.start(database, "--balcao.instance-name=app2", "--balcao.shutdown.drain-delay=5s");
+        first = AppInstances.start(database, "--balcao.instance-name=app1", "--balcao.shutdown.drain-delay=8s");
+        second = AppInstances.start(database, "--balcao.instance-name=app2", "--balcao.shutdown.drain-delay=8s");
         jdbc = new JdbcTemplate(database);
         int port = freePort();
         balancer = "http://127.0.0.1:" + port;
@@ -103,7 +103,7 @@ class BehindHaproxyTest {
         String firstBase = base(first);
         CompletableFuture<Void> closing = CompletableFuture.runAsync(first::close);
         await().atMost(Duration.ofSeconds(2)).until(() -> readiness(firstBase) == 503);
-        await().atMost(Duration.ofSeconds(4)).until(() -> seenThroughBalancer(6).equals(List.of("app2")));
+        await().atMost(Duration.ofSeconds(6)).until(() -> seenThroughBalancer(6).equals(List.of("app2")));
         assertThat(closing).as("out of rotation while still draining").isNotDone();
         assertThat(get(firstBase + "/login").statusCode()).as("still serving while draining").isEqualTo(200);
 
