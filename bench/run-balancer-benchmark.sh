@@ -109,6 +109,8 @@ if [[ "$REPLICA" == 1 ]]; then
     # A base backup with PostgreSQL's low-level API (any psql will do; pg_basebackup must match the server's
     # major version), then standby.signal and primary_conninfo: a streaming replica.
     psql -q -X "postgresql://postgres@127.0.0.1:$PG_PORT/postgres" <<SQL
+SET client_min_messages = warning;
+\o /dev/null
 SELECT pg_backup_start('balancer-replica', true);
 \! mkdir -p '$work/replica' && cd '$work/pg' && tar --exclude=postmaster.pid --exclude='pg_wal/*' -cf - . | tar -xf - -C '$work/replica'
 \t on
@@ -187,5 +189,5 @@ status=0
 wait "$restarter" 2>/dev/null || true
 sleep 3 # HAProxy's checks see the restarted instance UP
 echo "HAProxy's view of the servers (from its log):" >&2
-grep -E "is (DOWN|UP)" "$work/haproxy.log" >&2 || true
+grep -E "^\[WARNING\].* is (DOWN|UP)" "$work/haproxy.log" >&2 || true
 exit "$status"
