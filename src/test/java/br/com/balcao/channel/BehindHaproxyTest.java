@@ -63,6 +63,7 @@ class BehindHaproxyTest {
         int port = freePort();
         balancer = "http://127.0.0.1:" + port;
         Path configuration = Files.createTempFile("balcao-haproxy", ".cfg");
+        configuration.toFile().deleteOnExit();
         Files.writeString(configuration, Files.readString(CONFIGURATION)
                 .replace("@LB_PORT@", Integer.toString(port))
                 .replace("@APP1@", base(first).substring(base(first).lastIndexOf(':') + 1))
