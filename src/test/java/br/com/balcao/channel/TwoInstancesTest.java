@@ -1,18 +1,18 @@
 package br.com.balcao.channel;
 
+import static br.com.balcao.channel.AppInstances.base;
+import static br.com.balcao.channel.AppInstances.browser;
+import static br.com.balcao.channel.AppInstances.postSigned;
+import static br.com.balcao.channel.AppInstances.signIn;
+import static br.com.balcao.channel.AppInstances.url;
 import static br.com.balcao.channel.WebhookFixtures.addressedTo;
-import static br.com.balcao.channel.WebhookFixtures.signature;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import br.com.balcao.HelpdeskApplication;
 import br.com.balcao.support.TestData;
 import br.com.balcao.support.TestPostgres;
 import br.com.balcao.tickets.InactivityCloser;
 import com.zaxxer.hikari.HikariDataSource;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,8 +25,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
@@ -34,8 +32,6 @@ import net.javacrumbs.shedlock.core.SimpleLock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -48,9 +44,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 class TwoInstancesTest {
 
-    private static final String SECRET = "two-instances-secret";
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
     private static HikariDataSource database;
     private static ConfigurableApplicationContext first;
     private static ConfigurableApplicationContext second;
@@ -60,8 +53,8 @@ class TwoInstancesTest {
     @BeforeAll
     static void startTwoInstancesOnOneDatabase() {
         database = TestPostgres.newDatabase();
-        first = start();
-        second = start();
+        first = AppInstances.start(database);
+        second = AppInstances.start(database);
         jdbc = new JdbcTemplate(database);
         data = new TestData(jdbc, first.getBean(PasswordEncoder.class));
     }
@@ -74,28 +67,13 @@ class TwoInstancesTest {
         }
     }
 
-    private static ConfigurableApplicationContext start() {
-        // as command-line arguments: they outrank application.yml (default properties would not)
-        return new SpringApplicationBuilder(HelpdeskApplication.class).run(
-                "--spring.datasource.url=" + database.getJdbcUrl(),
-                "--spring.datasource.username=" + database.getUsername(),
-                "--spring.datasource.hikari.maximum-pool-size=10",
-                "--server.port=0",
-                "--server.address=127.0.0.1",
-                "--balcao.embedded-database.enabled=false",
-                "--balcao.setup.enabled=false", // its users are made with SQL, no admin among them
-                "--balcao.whatsapp.outbound.enabled=false",
-                "--balcao.whatsapp.app-secret=" + SECRET,
-                "--spring.main.banner-mode=off");
-    }
-
     @Test
     void aSessionMadeOnOneInstanceIsValidOnTheOther() throws Exception {
         long number = data.openNumber("Duas instâncias " + TestData.unique());
         long agent = data.agent(number, "OFFLINE");
         HttpClient browser = browser();
 
-        signIn(browser, first, emailOf(agent));
+        signIn(browser, base(first), emailOf(agent));
         HttpResponse<String> desk = browser.send(HttpRequest.newBuilder(url(second, "/desk")).build(),
                 HttpResponse.BodyHandlers.ofString());
 
@@ -108,7 +86,7 @@ class TwoInstancesTest {
         long number = data.openNumber("Ao vivo " + TestData.unique());
         long agent = data.agent(number, "OFFLINE");
         HttpClient browser = browser();
-        signIn(browser, second, emailOf(agent));
+        signIn(browser, base(second), emailOf(agent));
         List<String> streamed = new CopyOnWriteArrayList<>();
         HttpRequest events = HttpRequest.newBuilder(url(second, "/desk/events"))
                 .header("Accept", "text/event-stream").build();
@@ -117,7 +95,7 @@ class TwoInstancesTest {
         try {
             await().atMost(Duration.ofSeconds(10)).until(() -> !streamed.isEmpty() || stream.isDone());
 
-            postSigned(first, addressedTo("text.json", data.phoneNumberId(number)));
+            postSigned(base(first), addressedTo("text.json", data.phoneNumberId(number)));
 
             await().atMost(Duration.ofSeconds(15)).until(() ->
                     streamed.stream().anyMatch(line -> line.contains("MessageReceived") && line.contains("" + number)));
@@ -145,7 +123,7 @@ class TwoInstancesTest {
                         .replace("16505551234", waId)
                         .replace("wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQUFBNjZGOEQ5RTM1NkY0QjBFAA==", "wamid.two." + waId)
                         .getBytes(StandardCharsets.UTF_8);
-                answers.add(pool.submit(() -> postSigned(instance, body)));
+                answers.add(pool.submit(() -> postSigned(base(instance), body)));
             }
             for (Future<Integer> answer : answers) {
                 assertThat(answer.get()).isEqualTo(200);
@@ -165,15 +143,6 @@ class TwoInstancesTest {
         assertThat(jdbc.queryForObject("""
                 SELECT count(*) FROM tickets WHERE number_id = ? AND status = 'WAITING' AND agent_id IS NULL
                 """, Long.class, number)).isEqualTo(customers - 6);
-    }
-
-    private static int postSigned(ConfigurableApplicationContext instance, byte[] body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(url(instance, "/webhooks/whatsapp"))
-                .header("Content-Type", "application/json")
-                .header("X-Hub-Signature-256", signature(SECRET, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     @Test
@@ -200,33 +169,8 @@ class TwoInstancesTest {
         return jdbc.queryForObject("SELECT status FROM tickets WHERE id = ?", String.class, ticket);
     }
 
-    private static void signIn(HttpClient browser, ConfigurableApplicationContext instance, String email)
-            throws Exception {
-        String form = browser.send(HttpRequest.newBuilder(url(instance, "/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher token = CSRF.matcher(form);
-        assertThat(token.find()).as("the login form carries a CSRF token").isTrue();
-        String credentials = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(TestData.PASSWORD, StandardCharsets.UTF_8)
-                + "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
-        HttpResponse<Void> login = browser.send(HttpRequest.newBuilder(url(instance, "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(credentials)).build(), HttpResponse.BodyHandlers.discarding());
-        assertThat(login.statusCode()).isEqualTo(302);
-        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
-    }
-
-    private static HttpClient browser() {
-        return HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-    }
-
     private static String emailOf(long userId) {
         return jdbc.queryForObject("SELECT email FROM app_users WHERE id = ?", String.class, userId);
     }
 
-    private static URI url(ConfigurableApplicationContext instance, String path) {
-        int port = ((WebServerApplicationContext) instance).getWebServer().getPort();
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
 }

@@ -25,6 +25,8 @@ import org.springframework.context.annotation.Import;
         "balcao.media.folder=target/test-media",
         // The files simulated customers send: under target/, never in the project's data folder.
         "balcao.whatsapp.simulated.media-folder=target/simulated-whatsapp",
+        // no load balancer to wait for when the context closes
+        "balcao.shutdown.drain-delay=0s",
         "spring.main.banner-mode=off"
 })
 @Import({TestDatabaseConfiguration.class, TestClockConfiguration.class, TestData.class})
