@@ -37,6 +37,7 @@ public class DeliveryStatuses {
                        error_message = CASE WHEN ? = 'FAILED' THEN ? ELSE error_message END,
                        next_attempt_at = NULL
                  WHERE number_id = ? AND wamid = ? AND direction = 'OUTBOUND'
+                   AND created_at = (SELECT created_at FROM message_wamids WHERE number_id = ? AND wamid = ?)
                    AND CASE status WHEN 'PENDING' THEN 0 WHEN 'SENT' THEN 1 WHEN 'DELIVERED' THEN 2
                                    WHEN 'READ' THEN 3 ELSE 9 END
                      < CASE ? WHEN 'SENT' THEN 1 WHEN 'DELIVERED' THEN 2 WHEN 'READ' THEN 3 WHEN 'FAILED' THEN 2 END
@@ -44,7 +45,7 @@ public class DeliveryStatuses {
                 """, (row, i) -> new long[] {row.getLong(1), row.getLong(2)},
                 status.name(), when, status.name(), when, status.name(), when,
                 status.name(), errorCode, status.name(), errorMessage,
-                numberId, wamid, status.name());
+                numberId, wamid, numberId, wamid, status.name());
         changed.forEach(ids -> events.publishEvent(new MessageStatusChanged(numberId, ids[1], ids[0], status)));
         return !changed.isEmpty();
     }

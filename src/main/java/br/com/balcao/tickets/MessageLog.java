@@ -57,14 +57,15 @@ public class MessageLog {
     /** Whether a customer's message is already stored: Meta delivers again what it thinks was not received. */
     public boolean isStored(long numberId, String wamid) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM messages WHERE number_id = ? AND wamid = ?)", Boolean.class,
+                "SELECT EXISTS (SELECT 1 FROM message_wamids WHERE number_id = ? AND wamid = ?)", Boolean.class,
                 numberId, wamid));
     }
 
     /**
      * Stores a customer's message once, with its ticket (null after hours): Meta may deliver it again, even
-     * at the same moment, and only the first delivery gets an id. Idempotency rests on the unique
-     * (number, wamid) constraint.
+     * at the same moment, and only the first delivery gets an id. Idempotency rests on message_wamids' key
+     * (number, wamid): the messages' trigger claims it in the same statement and skips the row when it is taken,
+     * whichever month the first delivery was stored in (V21).
      */
     @Transactional
     public Optional<Long> storeInbound(IncomingMessage message, Long ticketId) {
@@ -73,7 +74,6 @@ public class MessageLog {
                                       media_mime_type, media_file_name, media_caption, latitude, longitude,
                                       wamid, created_at, implausible_timestamp, context_wamid, payload, voice)
                 VALUES (?, ?, ?, 'INBOUND', 'CUSTOMER', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
-                ON CONFLICT (number_id, wamid) DO NOTHING
                 RETURNING id
                 """, (row, i) -> row.getLong(1),
                 message.numberId(), message.contactId(), ticketId, message.type().name(), message.text(),
