@@ -23,7 +23,7 @@ class ContactTimeline {
 
     static final int PAGE_SIZE = 50;
 
-    /** %s: the message's columns, the headline's text and markers, the keyset condition, the order (twice). Parameters: words, contact, since, cursor, limit. */
+    /** %s: the message's columns, the headline's text and markers, the keyset condition, the order (twice). Parameters: words, contact, since, cursor (twice), limit. */
     private static final String PAGE = """
             SELECT %s,
                    CASE WHEN q.words IS NOT NULL
@@ -41,7 +41,7 @@ class ContactTimeline {
              LIMIT ?
             """;
 
-    private static final String NO_CURSOR = "?::bigint IS NULL";
+    private static final String NO_CURSOR = "?::bigint IS NULL AND ?::bigint IS NULL";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -85,14 +85,32 @@ class ContactTimeline {
         return new TimelineSlice(messages, newestFirst.size() > PAGE_SIZE, newer.hasNewer());
     }
 
+    /**
+     * The keyset on (created_at, id), and the same bound on created_at alone: a row comparison prunes no month of
+     * the partitioned messages, a plain comparison does (at run time, once the cursor's time is known).
+     */
     private static String keyset(String comparison) {
-        return "(m.created_at, m.id) " + comparison + " (SELECT b.created_at, b.id FROM messages b WHERE b.id = ?)";
+        return "(m.created_at, m.id) " + comparison + " (SELECT b.created_at, b.id FROM messages b WHERE b.id = ?)"
+                + " AND m.created_at " + comparison.charAt(0) + "= (SELECT b.created_at FROM messages b WHERE b.id = ?)";
+    }
+
+    /** The statement of a page; parameters: words, contact, since, cursor (twice), limit. */
+    static String pageSql(String keyset, String order) {
+        return PAGE.formatted(TimelineMessage.COLUMNS, Highlighted.sql("m.body"), Highlighted.MARKERS_SQL, keyset, order,
+                order);
+    }
+
+    static String latestPageSql() {
+        return pageSql(NO_CURSOR, "DESC");
+    }
+
+    static String olderPageSql() {
+        return pageSql(keyset("<"), "DESC");
     }
 
     private List<TimelineMessage> page(String keyset, String order, long contactId, Long cursor, String words) {
-        String sql = PAGE.formatted(TimelineMessage.COLUMNS, Highlighted.sql("m.body"), Highlighted.MARKERS_SQL, keyset, order, order);
-        return jdbc.query(sql, ContactTimeline::message, blankToNull(words), contactId,
-                Timestamp.from(clock.instant().minus(properties.retention())), cursor, PAGE_SIZE + 1);
+        return jdbc.query(pageSql(keyset, order), ContactTimeline::message, blankToNull(words), contactId,
+                Timestamp.from(clock.instant().minus(properties.retention())), cursor, cursor, PAGE_SIZE + 1);
     }
 
     private static List<TimelineMessage> oldestFirst(List<TimelineMessage> newestFirst) {
