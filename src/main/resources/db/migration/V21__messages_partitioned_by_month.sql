@@ -193,6 +193,11 @@ CREATE INDEX messages_failed_recent ON messages (number_id, created_at) WHERE st
 -- single-message lookups go through message_wamids to the one month that holds it.
 CREATE INDEX messages_by_wamid ON messages (number_id, wamid) WHERE wamid IS NOT NULL;
 
+-- The trigger's statements are planned once per session and kept: planned while the months are empty (a new
+-- database, a bulk load in one transaction), a sequential scan of a month would stay for every later row. Its
+-- lookups are those of the ticket timeline index, always.
+ALTER FUNCTION record_customer_waiting_since() SET enable_seqscan = off;
+
 CREATE TRIGGER messages_customer_waiting_since BEFORE INSERT ON messages
     FOR EACH ROW WHEN (NEW.author_type = 'AGENT' AND NEW.ticket_id IS NOT NULL)
     EXECUTE FUNCTION record_customer_waiting_since();
@@ -247,6 +252,7 @@ BEGIN
     RETURN OLD;
 END
 $$;
+ALTER FUNCTION delete_message_dependents() SET enable_seqscan = off;
 CREATE TRIGGER messages_delete_dependents AFTER DELETE ON messages
     FOR EACH ROW EXECUTE FUNCTION delete_message_dependents();
 
