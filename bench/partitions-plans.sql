@@ -1,9 +1,11 @@
 -- EXPLAIN ANALYZE of the reads of messages partitioned by month (issue 24), on the generated data: which months
 -- each statement touches (pruned ones are absent, or "never executed" when pruned at run time). Run by
--- bench/run-partitions-benchmark.sh; the statements are those of bench/partitions/*.sql.
+-- bench/run-partitions-benchmark.sh; the statements are those of bench/partitions/*.sql
+-- (their first line, :explain, is this EXPLAIN here and nothing in the benchmark's loop).
 \set ON_ERROR_STOP on
 \pset pager off
 \i bench/partitions/variables.sql
+\set explain 'EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF)'
 
 \echo == months of messages (partitions), their rows and size
 SELECT c.relname AS partition, c.reltuples::bigint AS rows, pg_size_pretty(pg_total_relation_size(c.oid)) AS size
@@ -11,17 +13,12 @@ SELECT c.relname AS partition, c.reltuples::bigint AS rows, pg_size_pretty(pg_to
  WHERE i.inhparent = 'messages'::regclass ORDER BY c.relname;
 
 \echo == timeline, first page
-EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF)
 \i bench/partitions/timeline-first-page.sql
 \echo == timeline, the page before a message of a month ago
-EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF)
 \i bench/partitions/timeline-older-page.sql
 \echo == history list, newest page
-EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF)
 \i bench/partitions/history-page.sql
 \echo == content search
-EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF)
 \i bench/partitions/content-search.sql
-\echo == a ticket's messages (PDF)
-EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF)
+\echo == the messages of a ticket (PDF)
 \i bench/partitions/ticket-messages.sql

@@ -57,7 +57,7 @@ psql "$db" -X -q -f bench/partitions/variables.sql -c '\echo heavy=:heavy cursor
 echo "Variables: $(cat "$work/variables")"
 for statement in timeline-first-page timeline-older-page history-page content-search ticket-messages; do
     script="$work/$statement.sql"
-    cp "bench/partitions/$statement.sql" "$script"
+    sed "s/^:explain$//" "bench/partitions/$statement.sql" >"$script"
     for pair in $(cat "$work/variables"); do
         name=${pair%%=*}; value=${pair#*=}
         sed -i -e "s/:'$name'/'$value'/g" -e "s/:$name\\b/$value/g" "$script"

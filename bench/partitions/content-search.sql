@@ -1,4 +1,5 @@
 -- The content search's first page (MessageSearch.search) for "nota fiscal" on the bench manager's numbers.
+:explain
 WITH hits AS (SELECT m.id, m.contact_id, m.number_id, m.direction, m.created_at,
                      concat_ws(' ', m.body, m.media_caption) AS text
                 FROM messages m

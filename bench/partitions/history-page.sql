@@ -1,4 +1,5 @@
 -- The history list's newest page of Bench 01 over 30 days (HistoryQueries: tickets only, no messages read).
+:explain
 WITH chosen AS (SELECT t.id FROM tickets t
                  WHERE t.number_id = :number_id AND t.created_at >= now() - interval '30 days'
                  ORDER BY t.created_at DESC, t.id DESC LIMIT 26)

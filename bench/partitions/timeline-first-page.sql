@@ -1,4 +1,5 @@
 -- The contact timeline's newest page (ContactTimeline.latest, no search words), the heavy contact; 90 days back.
+:explain
 SELECT m.id, m.created_at, m.direction, m.type, m.body, u.name AS author_name, t.ticket_number
   FROM messages m
   LEFT JOIN tickets t ON t.id = m.ticket_id

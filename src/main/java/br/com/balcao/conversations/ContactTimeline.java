@@ -23,7 +23,7 @@ class ContactTimeline {
 
     static final int PAGE_SIZE = 50;
 
-    /** %s: the message's columns, the headline's text and markers, the keyset condition, the order (twice). Parameters: words, contact, since, cursor (twice), limit. */
+    /** %s: the message's columns, the headline's text and markers, the keyset condition, the order (twice). Parameters: words, contact, since, cursor, limit. */
     private static final String PAGE = """
             SELECT %s,
                    CASE WHEN q.words IS NOT NULL
@@ -41,7 +41,7 @@ class ContactTimeline {
              LIMIT ?
             """;
 
-    private static final String NO_CURSOR = "?::bigint IS NULL AND ?::bigint IS NULL";
+    private static final String NO_CURSOR = "?::bigint IS NULL";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -86,15 +86,15 @@ class ContactTimeline {
     }
 
     /**
-     * The keyset on (created_at, id), and the same bound on created_at alone: a row comparison prunes no month of
-     * the partitioned messages, a plain comparison does (at run time, once the cursor's time is known).
+     * The keyset on (created_at, id). Its row comparison prunes no month of the partitioned messages (the retention's
+     * bound does); a second bound on created_at alone would, but turns the page's walk down the index into a sort of
+     * every message of the contact before the cursor.
      */
     private static String keyset(String comparison) {
-        return "(m.created_at, m.id) " + comparison + " (SELECT b.created_at, b.id FROM messages b WHERE b.id = ?)"
-                + " AND m.created_at " + comparison.charAt(0) + "= (SELECT b.created_at FROM messages b WHERE b.id = ?)";
+        return "(m.created_at, m.id) " + comparison + " (SELECT b.created_at, b.id FROM messages b WHERE b.id = ?)";
     }
 
-    /** The statement of a page; parameters: words, contact, since, cursor (twice), limit. */
+    /** The statement of a page; parameters: words, contact, since, cursor, limit. */
     static String pageSql(String keyset, String order) {
         return PAGE.formatted(TimelineMessage.COLUMNS, Highlighted.sql("m.body"), Highlighted.MARKERS_SQL, keyset, order,
                 order);
@@ -110,7 +110,7 @@ class ContactTimeline {
 
     private List<TimelineMessage> page(String keyset, String order, long contactId, Long cursor, String words) {
         return jdbc.query(pageSql(keyset, order), ContactTimeline::message, blankToNull(words), contactId,
-                Timestamp.from(clock.instant().minus(properties.retention())), cursor, cursor, PAGE_SIZE + 1);
+                Timestamp.from(clock.instant().minus(properties.retention())), cursor, PAGE_SIZE + 1);
     }
 
     private static List<TimelineMessage> oldestFirst(List<TimelineMessage> newestFirst) {
