@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The months of the partitioned {@code messages} table (V21): the next ones are created ahead of time, and with a
- * retention the months wholly older than it are dropped with their reactions. Once across instances (ShedLock).
+ * The months of the partitioned {@code messages} table (V21): the next ones are created ahead of time, so are those of
+ * rows the default partition holds, and with a retention the months wholly older than it are dropped with their
+ * reactions. Once across instances (ShedLock).
  */
 @Component
 class MessagePartitions {
@@ -41,13 +42,19 @@ class MessagePartitions {
     @Transactional
     public void maintain() {
         Instant now = clock.instant();
-        Integer created = jdbc.queryForObject("SELECT create_message_partitions(?, ?)", Integer.class,
+        int created = jdbc.queryForObject("SELECT create_message_partitions(?, ?)", Integer.class,
                 Timestamp.from(now), Timestamp.from(now.atOffset(ZoneOffset.UTC).plusMonths(MONTHS_AHEAD).toInstant()));
+        // The months of the rows that landed in the default partition (old WhatsApp timestamps, data loaded before
+        // its months existed): few, and each then leaves the default partition small and retention able to drop it.
+        for (Timestamp month : jdbc.queryForList(
+                "SELECT DISTINCT date_trunc('month', created_at, 'UTC') FROM messages_default", Timestamp.class)) {
+            created += jdbc.queryForObject("SELECT create_message_partitions(?, ?)", Integer.class, month, month);
+        }
         Period retention = properties.retention();
         Integer dropped = retention == null ? Integer.valueOf(0)
                 : jdbc.queryForObject("SELECT drop_message_partitions_before(?)", Integer.class,
                         Timestamp.from(now.atOffset(ZoneOffset.UTC).minus(retention).toInstant()));
-        if (created != null && created > 0 || dropped != null && dropped > 0) {
+        if (created > 0 || dropped != null && dropped > 0) {
             log.info("Message partitions: {} month(s) created, {} dropped by the retention", created, dropped);
         }
     }

@@ -148,11 +148,16 @@ class MessagePartitionsTest {
     @Test
     @Order(9)
     void theJobCreatesTheNextMonthsAndTheRetentionDropsWholeMonthsWithTheirReactions() {
-        // The migration made the months up to three after its own day; the job, later, makes the next ones.
+        long stray = insert("wamid.from.2013", Instant.parse("2013-03-09T10:00:00Z")).get(0);
+        assertThat(partitionOf(stray)).isEqualTo("messages_default");
+        // The migration made the months up to three after its own day; the job, later, makes the next ones, and
+        // the months of what the default partition holds.
         Clock later = Clock.fixed(Instant.parse("2031-01-31T23:00:00Z"), ZoneOffset.UTC);
         new MessagePartitions(jdbc, later, new MessagesProperties(null)).maintain();
         assertThat(partitions()).contains("messages_2031_01", "messages_2031_02", "messages_2031_03", "messages_2031_04")
                 .doesNotContain("messages_2031_05");
+        assertThat(partitionOf(stray)).isEqualTo("messages_2013_03");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM messages_default", Integer.class)).isZero();
         Clock clock = Clock.fixed(Instant.parse("2026-05-20T08:00:00Z"), ZoneOffset.UTC);
         new MessagePartitions(jdbc, clock, new MessagesProperties(null)).maintain();
         assertThat(partitions()).contains("messages_2026_05", "messages_2026_06", "messages_2026_07", "messages_2026_08");
