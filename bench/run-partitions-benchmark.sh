@@ -2,7 +2,8 @@
 # Messages partitioned by month (issue 24): generates the history on the schema before partitioning (Flyway target
 # V20), then lets the app migrate it (V21, timed), and measures p50/p95 of SQL reads on the partitioned table:
 # the contact timeline's first page and an older page, a history list page, a content search and a ticket's
-# messages (bench/partitions/*.sql, pgbench, one client); then EXPLAIN ANALYZE of each (bench/partitions-plans.sql).
+# messages (bench/partitions/*.sql, pgbench, one client, prepared statements as the app's JDBC driver uses them:
+# planned once, so the figures are execution times); then EXPLAIN ANALYZE of each (bench/partitions-plans.sql).
 #
 #   bench/run-partitions-benchmark.sh --messages=5000000
 #   bench/run-partitions-benchmark.sh --messages=20000000 --contacts=1000000
@@ -50,7 +51,7 @@ psql "$db" -X -At -F ' ' -c "
            || ', message_wamids ' || pg_size_pretty(pg_total_relation_size('message_wamids'))
       FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'messages'::regclass"
 
-echo "== 3. p50/p95 of each read, ${seconds} s each (pgbench, 1 client)"
+echo "== 3. p50/p95 of each read, ${seconds} s each (pgbench, 1 client, prepared statements)"
 # The statements' psql variables, written into copies of the statements (pgbench has no psql quoting).
 psql "$db" -X -q -f bench/partitions/variables.sql -c '\echo heavy=:heavy cursor=:cursor number_id=:number_id big_ticket=:big_ticket numbers=:numbers' \
     | tail -n 1 >"$work/variables"
@@ -62,7 +63,7 @@ for statement in timeline-first-page timeline-older-page history-page content-se
         name=${pair%%=*}; value=${pair#*=}
         sed -i -e "s/:'$name'/'$value'/g" -e "s/:$name\\b/$value/g" "$script"
     done
-    (cd "$work" && pgbench -n -c 1 -T "$seconds" -f "$script" -l --log-prefix="$statement" "$db" >/dev/null 2>&1)
+    (cd "$work" && pgbench -n -M prepared -c 1 -T "$seconds" -f "$script" -l --log-prefix="$statement" "$db" >/dev/null 2>&1)
     awk '{print $3}' "$work/$statement".* | sort -n | awk -v name="$statement" '
         { v[NR] = $1 }
         END { printf "%-22s %7d runs  p50 %8.2f ms  p95 %8.2f ms\n", name, NR, v[int(NR * 0.50) + 1] / 1000,
