@@ -7,7 +7,8 @@
 -- Idempotency: a unique key on a partitioned table must contain the partition key, and the same wamid may come
 -- back with another created_at (WhatsApp's timestamp of a redelivery, or the arrival time when that was
 -- implausible). The (number, wamid) pair therefore has a small table of its own, written by the messages' own
--- trigger in the same statement as the message; it also tells a lookup by wamid which month holds the message.
+-- trigger in the same statement as the message; it also tells a lookup by wamid which month holds the message (the
+-- messages themselves have no index on wamid any more: every lookup by wamid goes through this table).
 CREATE TABLE message_wamids (
     number_id  bigint       NOT NULL,
     wamid      varchar(255) NOT NULL,
@@ -189,9 +190,6 @@ CREATE INDEX messages_media_to_fetch ON messages (id) WHERE media_id IS NOT NULL
 CREATE INDEX messages_unread_by_ticket ON messages (ticket_id)
     WHERE direction = 'INBOUND' AND read_receipt_at IS NULL AND wamid IS NOT NULL;
 CREATE INDEX messages_failed_recent ON messages (number_id, created_at) WHERE status = 'FAILED';
--- Lookups by wamid that join on a message (the quoted message of a reply) probe each month's index; the
--- single-message lookups go through message_wamids to the one month that holds it.
-CREATE INDEX messages_by_wamid ON messages (number_id, wamid) WHERE wamid IS NOT NULL;
 
 -- The trigger's statements are planned once per session and kept: planned while the months are empty (a new
 -- database, a bulk load in one transaction), a sequential scan of a month would stay for every later row. Its

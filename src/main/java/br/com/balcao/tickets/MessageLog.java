@@ -34,7 +34,8 @@ public class MessageLog {
                 SELECT m.id, q.id AS quoted_id, q.author_type, q.type, q.body, q.media_caption, q.media_file_name,
                        CASE WHEN q.author_type = 'CUSTOMER' THEN c.name ELSE u.name END AS author_name
                   FROM messages m
-                  LEFT JOIN messages q ON q.number_id = m.number_id AND q.wamid = m.context_wamid
+                  LEFT JOIN message_wamids qw ON qw.number_id = m.number_id AND qw.wamid = m.context_wamid
+                  LEFT JOIN messages q ON q.id = qw.message_id AND q.created_at = qw.created_at
                   LEFT JOIN app_users u ON u.id = q.author_user_id
                   LEFT JOIN contacts c ON c.id = q.contact_id
                  WHERE m.id = ANY (?) AND m.context_wamid IS NOT NULL
