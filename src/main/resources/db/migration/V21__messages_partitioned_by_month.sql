@@ -119,27 +119,26 @@ $$;
 CREATE FUNCTION drop_message_partitions_before(bound timestamptz) RETURNS integer
     LANGUAGE plpgsql AS $$
 DECLARE
-    part record;
-    dropped integer := 0;
+    months text[];
+    month text;
 BEGIN
-    FOR part IN
-        SELECT c.relname, (regexp_match(pg_get_expr(c.relpartbound, c.oid), 'TO \(''([^'']+)''\)'))[1]::timestamptz AS ends
-          FROM pg_inherits i
-          JOIN pg_class c ON c.oid = i.inhrelid
-         WHERE i.inhparent = 'messages'::regclass AND c.relname <> 'messages_default'
-    LOOP
-        IF part.ends <= bound THEN
-            EXECUTE format('DELETE FROM message_reactions WHERE message_id IN (SELECT id FROM %I)', part.relname);
-            EXECUTE format('DELETE FROM message_wamids w USING %I m '
-                           || 'WHERE w.number_id = m.number_id AND w.wamid = m.wamid AND w.message_id = m.id',
-                           part.relname);
-            EXECUTE format('ALTER TABLE messages DETACH PARTITION %I', part.relname);
-            EXECUTE format('DROP TABLE %I', part.relname);
-            dropped := dropped + 1;
-        END IF;
+    SELECT coalesce(array_agg(c.relname ORDER BY c.relname), '{}') INTO months
+      FROM pg_inherits i
+      JOIN pg_class c ON c.oid = i.inhrelid
+     WHERE i.inhparent = 'messages'::regclass AND c.relname <> 'messages_default'
+       AND (regexp_match(pg_get_expr(c.relpartbound, c.oid), 'TO \(''([^'']+)''\)'))[1]::timestamptz <= bound;
+    -- The dependents first, under row locks only: detaching takes an exclusive lock on messages until commit.
+    FOREACH month IN ARRAY months LOOP
+        EXECUTE format('DELETE FROM message_reactions WHERE message_id IN (SELECT id FROM %I)', month);
+        EXECUTE format('DELETE FROM message_wamids w USING %I m '
+                       || 'WHERE w.number_id = m.number_id AND w.wamid = m.wamid AND w.message_id = m.id', month);
+    END LOOP;
+    FOREACH month IN ARRAY months LOOP
+        EXECUTE format('ALTER TABLE messages DETACH PARTITION %I', month);
+        EXECUTE format('DROP TABLE %I', month);
     END LOOP;
     DELETE FROM messages_default WHERE created_at < bound;
-    RETURN dropped;
+    RETURN cardinality(months);
 END
 $$;
 
