@@ -243,6 +243,19 @@ BEGIN
 END
 $$;
 
+-- Messages partitioned by month (V21): the months of the generated range exist before the load, and the wamids'
+-- table (idempotency) is filled set-based afterwards instead of by the trigger row by row.
+DO $$
+BEGIN
+    IF to_regproc('create_message_partitions') IS NOT NULL THEN
+        PERFORM create_message_partitions(l.generated_at - make_interval(days => l.history_days + 1),
+                                          l.generated_at + interval '3 months')
+           FROM bench_layout l;
+        ALTER TABLE messages DISABLE TRIGGER messages_claim_wamid;
+    END IF;
+END
+$$;
+
 INSERT INTO messages (id, number_id, contact_id, ticket_id, direction, author_type, author_user_id, type, body,
                       wamid, status, created_at, sent_at, delivered_at, read_at)
 SELECT s.first_message_base + 1 + m, t.number_id, t.contact_id, t.id,
@@ -290,6 +303,18 @@ END
 $$;
 
 DO $$
+BEGIN
+    IF to_regproc('create_message_partitions') IS NOT NULL THEN
+        ALTER TABLE messages ENABLE TRIGGER messages_claim_wamid;
+        INSERT INTO message_wamids (number_id, wamid, message_id, created_at)
+        SELECT m.number_id, m.wamid, m.id, m.created_at
+          FROM messages m, bench_layout l
+         WHERE m.id > l.message_base AND m.wamid IS NOT NULL;
+    END IF;
+END
+$$;
+
+DO $$
 DECLARE
     name text;
 BEGIN
@@ -308,6 +333,13 @@ ANALYZE memberships;
 ANALYZE contacts;
 ANALYZE tickets;
 ANALYZE messages;
+DO $$
+BEGIN
+    IF to_regclass('message_wamids') IS NOT NULL THEN
+        ANALYZE message_wamids;
+    END IF;
+END
+$$;
 
 SELECT (SELECT count(*) FROM business_numbers WHERE phone_number_id LIKE '9000000000%') AS bench_numbers,
        (SELECT count(*) FROM contacts) AS contacts,

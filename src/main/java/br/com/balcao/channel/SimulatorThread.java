@@ -84,7 +84,8 @@ record SimulatorThread(JdbcTemplate jdbc) {
                            AND r.status IS DISTINCT FROM 'FAILED') AS business_reaction,
                        (SELECT r.emoji FROM message_reactions r WHERE r.message_id = m.id AND %s) AS customer_reaction
                   FROM messages m
-                  LEFT JOIN messages q ON q.number_id = m.number_id AND q.wamid = m.context_wamid
+                  LEFT JOIN message_wamids qw ON qw.number_id = m.number_id AND qw.wamid = m.context_wamid
+                  LEFT JOIN messages q ON q.id = qw.message_id AND q.created_at = qw.created_at
                  WHERE m.contact_id = ? AND (%s OR m.status IN ('SENT', 'DELIVERED', 'READ'))
                  ORDER BY m.created_at DESC, m.id DESC LIMIT ?
                 """.formatted(AuthorType.AGENT.sqlCondition("r.author_type"),

@@ -85,13 +85,31 @@ class ContactTimeline {
         return new TimelineSlice(messages, newestFirst.size() > PAGE_SIZE, newer.hasNewer());
     }
 
+    /**
+     * The keyset on (created_at, id). Its row comparison prunes no month of the partitioned messages (the retention's
+     * bound does); a second bound on created_at alone would, but turns the page's walk down the index into a sort of
+     * every message of the contact before the cursor.
+     */
     private static String keyset(String comparison) {
         return "(m.created_at, m.id) " + comparison + " (SELECT b.created_at, b.id FROM messages b WHERE b.id = ?)";
     }
 
+    /** The statement of a page; parameters: words, contact, since, cursor, limit. */
+    static String pageSql(String keyset, String order) {
+        return PAGE.formatted(TimelineMessage.COLUMNS, Highlighted.sql("m.body"), Highlighted.MARKERS_SQL, keyset, order,
+                order);
+    }
+
+    static String latestPageSql() {
+        return pageSql(NO_CURSOR, "DESC");
+    }
+
+    static String olderPageSql() {
+        return pageSql(keyset("<"), "DESC");
+    }
+
     private List<TimelineMessage> page(String keyset, String order, long contactId, Long cursor, String words) {
-        String sql = PAGE.formatted(TimelineMessage.COLUMNS, Highlighted.sql("m.body"), Highlighted.MARKERS_SQL, keyset, order, order);
-        return jdbc.query(sql, ContactTimeline::message, blankToNull(words), contactId,
+        return jdbc.query(pageSql(keyset, order), ContactTimeline::message, blankToNull(words), contactId,
                 Timestamp.from(clock.instant().minus(properties.retention())), cursor, PAGE_SIZE + 1);
     }
 

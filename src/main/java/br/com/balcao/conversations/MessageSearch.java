@@ -90,7 +90,7 @@ class MessageSearch {
 
     private List<MessageHit> run(String scope, String words, int limit, int offset, ScopeParameter scopeParameter) {
         Timestamp since = Timestamp.from(clock.instant().minus(properties.retention()));
-        String sql = SEARCH.formatted(scope, Highlighted.sql("h.text"), Highlighted.MARKERS_SQL);
+        String sql = searchSql(scope);
         return jdbc.query(connection -> {
             PreparedStatement statement = connection.prepareStatement(sql);
             scopeParameter.set(connection, statement);
@@ -101,6 +101,11 @@ class MessageSearch {
             statement.setString(6, words);
             return statement;
         }, MessageSearch::hit);
+    }
+
+    /** The statement; parameters: the scope's, since, words, limit, offset, words. */
+    static String searchSql(String scope) {
+        return SEARCH.formatted(scope, Highlighted.sql("h.text"), Highlighted.MARKERS_SQL);
     }
 
     private static MessageHit hit(ResultSet row, int index) throws SQLException {

@@ -106,7 +106,8 @@ class PdfQueries {
                        (SELECT r.emoji FROM message_reactions r
                          WHERE r.message_id = m.id AND r.author_type = 'AGENT' AND r.status <> 'FAILED') AS business_reaction
                   FROM messages m LEFT JOIN app_users u ON u.id = m.author_user_id
-                  LEFT JOIN messages q ON q.number_id = m.number_id AND q.wamid = m.context_wamid
+                  LEFT JOIN message_wamids qw ON qw.number_id = m.number_id AND qw.wamid = m.context_wamid
+                  LEFT JOIN messages q ON q.id = qw.message_id AND q.created_at = qw.created_at
                   LEFT JOIN app_users qu ON qu.id = q.author_user_id
                   LEFT JOIN contacts qc ON qc.id = q.contact_id
                  WHERE m.ticket_id = ?

@@ -36,7 +36,9 @@ public class DeliveryStatuses {
                        error_code   = CASE WHEN ? = 'FAILED' THEN ? ELSE error_code END,
                        error_message = CASE WHEN ? = 'FAILED' THEN ? ELSE error_message END,
                        next_attempt_at = NULL
-                 WHERE number_id = ? AND wamid = ? AND direction = 'OUTBOUND'
+                 WHERE id = (SELECT message_id FROM message_wamids WHERE number_id = ? AND wamid = ?)
+                   AND created_at = (SELECT created_at FROM message_wamids WHERE number_id = ? AND wamid = ?)
+                   AND direction = 'OUTBOUND'
                    AND CASE status WHEN 'PENDING' THEN 0 WHEN 'SENT' THEN 1 WHEN 'DELIVERED' THEN 2
                                    WHEN 'READ' THEN 3 ELSE 9 END
                      < CASE ? WHEN 'SENT' THEN 1 WHEN 'DELIVERED' THEN 2 WHEN 'READ' THEN 3 WHEN 'FAILED' THEN 2 END
@@ -44,7 +46,7 @@ public class DeliveryStatuses {
                 """, (row, i) -> new long[] {row.getLong(1), row.getLong(2)},
                 status.name(), when, status.name(), when, status.name(), when,
                 status.name(), errorCode, status.name(), errorMessage,
-                numberId, wamid, status.name());
+                numberId, wamid, numberId, wamid, status.name());
         changed.forEach(ids -> events.publishEvent(new MessageStatusChanged(numberId, ids[1], ids[0], status)));
         return !changed.isEmpty();
     }

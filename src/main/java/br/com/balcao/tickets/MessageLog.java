@@ -34,7 +34,8 @@ public class MessageLog {
                 SELECT m.id, q.id AS quoted_id, q.author_type, q.type, q.body, q.media_caption, q.media_file_name,
                        CASE WHEN q.author_type = 'CUSTOMER' THEN c.name ELSE u.name END AS author_name
                   FROM messages m
-                  LEFT JOIN messages q ON q.number_id = m.number_id AND q.wamid = m.context_wamid
+                  LEFT JOIN message_wamids qw ON qw.number_id = m.number_id AND qw.wamid = m.context_wamid
+                  LEFT JOIN messages q ON q.id = qw.message_id AND q.created_at = qw.created_at
                   LEFT JOIN app_users u ON u.id = q.author_user_id
                   LEFT JOIN contacts c ON c.id = q.contact_id
                  WHERE m.id = ANY (?) AND m.context_wamid IS NOT NULL
@@ -57,14 +58,15 @@ public class MessageLog {
     /** Whether a customer's message is already stored: Meta delivers again what it thinks was not received. */
     public boolean isStored(long numberId, String wamid) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM messages WHERE number_id = ? AND wamid = ?)", Boolean.class,
+                "SELECT EXISTS (SELECT 1 FROM message_wamids WHERE number_id = ? AND wamid = ?)", Boolean.class,
                 numberId, wamid));
     }
 
     /**
      * Stores a customer's message once, with its ticket (null after hours): Meta may deliver it again, even
-     * at the same moment, and only the first delivery gets an id. Idempotency rests on the unique
-     * (number, wamid) constraint.
+     * at the same moment, and only the first delivery gets an id. Idempotency rests on message_wamids' key
+     * (number, wamid): the messages' trigger claims it in the same statement and skips the row when it is taken,
+     * whichever month the first delivery was stored in (V21).
      */
     @Transactional
     public Optional<Long> storeInbound(IncomingMessage message, Long ticketId) {
@@ -73,7 +75,6 @@ public class MessageLog {
                                       media_mime_type, media_file_name, media_caption, latitude, longitude,
                                       wamid, created_at, implausible_timestamp, context_wamid, payload, voice)
                 VALUES (?, ?, ?, 'INBOUND', 'CUSTOMER', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
-                ON CONFLICT (number_id, wamid) DO NOTHING
                 RETURNING id
                 """, (row, i) -> row.getLong(1),
                 message.numberId(), message.contactId(), ticketId, message.type().name(), message.text(),

@@ -45,7 +45,9 @@ public class MessageReactions {
         Timestamp when = Timestamp.from(at);
         List<long[]> target = emoji == null || emoji.isEmpty()
                 ? jdbc.query("""
-                        WITH target AS (SELECT id, contact_id FROM messages WHERE number_id = ? AND wamid = ?),
+                        WITH target AS (SELECT m.id, m.contact_id FROM message_wamids w
+                                         JOIN messages m ON m.id = w.message_id AND m.created_at = w.created_at
+                                        WHERE w.number_id = ? AND w.wamid = ?),
                              removed AS (DELETE FROM message_reactions r USING target t
                                           WHERE r.message_id = t.id AND r.author_type = 'CUSTOMER'
                                             AND r.created_at <= ?
@@ -54,7 +56,9 @@ public class MessageReactions {
                         """, (row, i) -> new long[] {row.getLong(1), row.getLong(2), row.getLong(3)},
                         numberId, messageWamid, when)
                 : jdbc.query("""
-                        WITH target AS (SELECT id, contact_id FROM messages WHERE number_id = ? AND wamid = ?),
+                        WITH target AS (SELECT m.id, m.contact_id FROM message_wamids w
+                                         JOIN messages m ON m.id = w.message_id AND m.created_at = w.created_at
+                                        WHERE w.number_id = ? AND w.wamid = ?),
                              upserted AS (INSERT INTO message_reactions (message_id, number_id, author_type, emoji,
                                                                          wamid, created_at)
                                           SELECT id, ?, 'CUSTOMER', ?, ?, ? FROM target

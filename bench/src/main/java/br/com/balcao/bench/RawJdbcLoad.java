@@ -34,7 +34,6 @@ final class RawJdbcLoad {
                                   media_mime_type, media_file_name, media_caption, latitude, longitude,
                                   wamid, created_at)
             VALUES (?, ?, 'INBOUND', 'CUSTOMER', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (number_id, wamid) DO NOTHING
             RETURNING id
             """;
 
