@@ -12,6 +12,8 @@
 # --seconds=N: how long each statement is run (default 30). Other --options go to bench/generate-data.sh
 # (its defaults: 1,000,000 contacts, 365 days of history). SKIP_BUILD=1 reuses target/balcao-*.jar; PORT as in
 # bench/lib/app.sh. Needs psql and pgbench on the PATH.
+# KEEP_DATA=1 keeps the database in the printed folder; BENCH_WORK=<that folder> measures it again (steps 3 and 4
+# only), e.g. to generate a large data set on a busy machine and measure it once the machine is quiet.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib/app.sh
@@ -25,10 +27,18 @@ for arg in "$@"; do
     esac
 done
 
-work=$(mktemp -d)
-trap 'bench_stop_app; rm -rf "$work"' EXIT
+work=${BENCH_WORK:-$(mktemp -d)}
+if [[ "${KEEP_DATA:-0}" == 1 || -n "${BENCH_WORK:-}" ]]; then
+    trap 'bench_stop_app; echo "Data kept in $work"' EXIT
+else
+    trap 'bench_stop_app; rm -rf "$work"' EXIT
+fi
 bench_build_app
 
+if [[ -n "${BENCH_WORK:-}" ]]; then
+    bench_start_app "$work"
+    db=$(bench_psql_url "$jdbc")
+else
 echo "== 1. The schema before partitioning (V20), and the generated data"
 bench_start_app "$work" --spring.flyway.target=20 --balcao.messages.partition-initial-delay=1d
 db=$(bench_psql_url "$jdbc")
@@ -50,6 +60,7 @@ psql "$db" -X -At -F ' ' -c "
     SELECT count(*) || ' months (+ default), messages with their indexes ' || pg_size_pretty(sum(pg_total_relation_size(c.oid)))
            || ', message_wamids ' || pg_size_pretty(pg_total_relation_size('message_wamids'))
       FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'messages'::regclass"
+fi
 
 echo "== 3. p50/p95 of each read, ${seconds} s each (pgbench, 1 client, prepared statements)"
 # The statements' psql variables, written into copies of the statements (pgbench has no psql quoting).
