@@ -270,6 +270,9 @@ final class AccessMatrix {
             // Reports.
             endpoint("GET /reports", MANAGERS, w -> get("/reports").param("number", id(w.number()))),
             endpoint("GET /reports/export.csv", MANAGERS, w -> get("/reports/export.csv").param("number", id(w.number()))),
+            endpoint("GET /reports/rollups", ADMINS, w -> get("/reports/rollups").param("number", id(w.number()))),
+            endpoint("POST /reports/rollups", ADMINS, w -> post("/reports/rollups").param("number", id(w.number()))
+                    .param("from", "2026-01-02").param("to", "2026-01-01")),
 
             // Quick replies: the Desk's suggestions for everyone, the page for managers and admins.
             endpoint("GET /quick-replies/suggestions", SIGNED_IN, w -> get("/quick-replies/suggestions").param("q", "oi")),
