@@ -20,3 +20,9 @@ UPDATE report_counts r
          GROUP BY 1, 2, 3, 4) s
  WHERE r.number_id = s.number_id AND r.day = s.day AND r.hour = s.hour
    AND r.agent_id IS NOT DISTINCT FROM s.agent_id;
+
+-- A skipped occurrence of a scheduled message is shown to its author on the Desk until they dismiss it: the notice
+-- is up while last_result says skipped and the occurrence ran after the last dismissal (scheduling module).
+ALTER TABLE scheduled_messages ADD COLUMN skip_dismissed_at timestamptz;
+CREATE INDEX scheduled_messages_skipped_notices ON scheduled_messages (author_id, last_run_at DESC)
+    WHERE last_result LIKE 'skipped-%' AND (skip_dismissed_at IS NULL OR last_run_at > skip_dismissed_at);
