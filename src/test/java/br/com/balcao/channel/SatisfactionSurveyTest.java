@@ -220,7 +220,8 @@ class SatisfactionSurveyTest {
     }
 
     @Test
-    void withACommentPromptTheNextTextWithinTheHourIsTheCommentAndTheOneAfterOpensATicket() throws Exception {
+    void withACommentPromptTheFirstTextWithinTenMinutesIsTheCommentKeptInTheTimelineAndTheOneAfterOpensATicket()
+            throws Exception {
         jdbc.update("UPDATE business_numbers SET survey_comment_prompt = 'O que podemos melhorar?' WHERE id = ?",
                 number);
         long ticket = servedTicket();
@@ -232,7 +233,7 @@ class SatisfactionSurveyTest {
                 "O que podemos melhorar?");
         receive(tap("csat_" + ticket + "_good", "Ótimo", "wamid.second-tap"));
         assertThat(surveys(ticket)).as("a second tap asks for no second comment").isEqualTo(2);
-        clock.advance(Duration.ofMinutes(59));
+        clock.advance(Duration.ofMinutes(9));
 
         receive(textFixture("A entrega demorou demais", "wamid.comment"));
         receive(textFixture("Outra dúvida: e a nota fiscal?", "wamid.after-the-comment"));
@@ -251,15 +252,18 @@ class SatisfactionSurveyTest {
         }
         assertThat(page(get("/history").param("number", String.valueOf(number))))
                 .contains("title=\"A entrega demorou demais\"");
+        long contact = jdbc.queryForObject("SELECT contact_id FROM tickets WHERE id = ?", Long.class, ticket);
+        assertThat(page(get("/conversations/{id}", contact))).as("the comment is a message of the contact's timeline too")
+                .contains("A entrega demorou demais", "Outra dúvida: e a nota fiscal?");
     }
 
     @Test
-    void aTextMoreThanAnHourAfterThePromptIsNoCommentButANewTicket() throws Exception {
+    void aTextMoreThanTenMinutesAfterThePromptIsNoCommentButANewTicket() throws Exception {
         jdbc.update("UPDATE business_numbers SET survey_comment_prompt = 'Quer comentar?' WHERE id = ?", number);
         long ticket = servedTicket();
         actions.close(ticket, agent, List.of());
         receive(tap("csat_" + ticket + "_ok", "Bom", TAP_WAMID));
-        clock.advance(Duration.ofMinutes(61));
+        clock.advance(Duration.ofMinutes(11));
 
         receive(textFixture("Bom dia, preciso de ajuda", "wamid.late"));
 
