@@ -1,7 +1,6 @@
 package br.com.balcao.reports;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.validation.Errors;
@@ -21,18 +20,9 @@ record RollupRebuildForm(
         if (errors.hasErrors()) {
             return;
         }
-        if (from == null || to == null) {
-            errors.reject("reports.invalid.missing");
-        } else if (from.isAfter(to)) {
-            errors.reject("reports.invalid.reversed");
-        } else if (ChronoUnit.DAYS.between(from, to) + 1 > ReportPeriod.MAX_DAYS) {
-            errors.reject("reports.invalid.tooLong", new Object[] {ReportPeriod.MAX_DAYS}, null);
-        } else if (to.isAfter(today)) {
+        ReportPeriod.check(from, to, errors);
+        if (!errors.hasErrors() && to.isAfter(today)) {
             errors.rejectValue("to", "reports.rebuild.future");
         }
-    }
-
-    long days() {
-        return ChronoUnit.DAYS.between(from, to) + 1;
     }
 }
