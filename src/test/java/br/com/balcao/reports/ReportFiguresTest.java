@@ -255,6 +255,24 @@ class ReportFiguresTest {
                 Long.class, a, b, D3)).isEqualTo(3);
         assertThat(same(queries.report(List.of(a, b), byDay), live)).isTrue();
         assertThat(queries.report(List.of(a, b), byDay).total().satisfaction()).isEqualTo(total);
+
+        // Days rolled up before V22 had no satisfaction columns: its one-off fill gives what a rebuild gives.
+        jdbc.update("UPDATE report_counts SET surveyed = 0, good = 0, ok = 0, bad = 0 WHERE number_id IN (?, ?)", a, b);
+        assertThat(queries.report(List.of(a, b), byDay).total().satisfaction()).isEqualTo(new Answers(1, 0, 0, 0));
+        jdbc.update(v22Fill());
+        assertThat(same(queries.report(List.of(a, b), byDay), live)).isTrue();
+    }
+
+    /** The statement of migration V22 that fills the satisfaction columns of the days rolled up before it. */
+    private static String v22Fill() {
+        try (var in = ReportFiguresTest.class.getResourceAsStream(
+                "/db/migration/V22__report_satisfaction_and_skipped_notices.sql")) {
+            String migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int start = migration.indexOf("UPDATE report_counts");
+            return migration.substring(start, migration.indexOf(';', start));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The one ticket of the number closed with the reason gets a survey sent at its close, answered or not. */
