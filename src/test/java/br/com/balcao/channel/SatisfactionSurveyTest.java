@@ -29,6 +29,7 @@ import mockwebserver3.RecordedRequest;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -196,6 +197,22 @@ class SatisfactionSurveyTest {
         }
 
         assertThat(surveys(ticket)).isOne();
+    }
+
+    @Test
+    void anAnswerAfterItsDayWasRolledUpMakesThatDayLiveAgainForTheReports() throws Exception {
+        long ticket = servedTicket();
+        actions.close(ticket, agent, List.of());
+        // The reports' job rolled up the close's day before the customer answered.
+        jdbc.update("""
+                INSERT INTO report_rolled_days (number_id, day, rolled_at)
+                SELECT t.number_id, (t.closed_at AT TIME ZONE n.time_zone)::date, now()
+                  FROM tickets t JOIN business_numbers n ON n.id = t.number_id WHERE t.id = ?""", ticket);
+
+        receive(tap("csat_" + ticket + "_good", "Ótimo", TAP_WAMID));
+
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM report_rolled_days WHERE number_id = ?", Long.class, number) == 0);
     }
 
     @Test
