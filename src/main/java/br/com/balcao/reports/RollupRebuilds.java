@@ -27,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * rebuild at a time runs across the instances and never beside the job.
  */
 @Service
-class RollupRebuilds {
+record RollupRebuilds(ReportRollups rollups, LockProvider locks, AuditLog audit, TransactionTemplate transactions,
+                      @Qualifier("applicationTaskExecutor") TaskExecutor background, Clock clock) {
 
     /** The hourly job's lock ({@link ReportRollups#rollUpEndedDays}). */
     static final String LOCK = "report-rollups";
@@ -35,23 +36,6 @@ class RollupRebuilds {
     static final int CHUNK_DAYS = 7;
     private static final Duration LONGEST = Duration.ofHours(6);
     private static final Logger log = LoggerFactory.getLogger(RollupRebuilds.class);
-
-    private final ReportRollups rollups;
-    private final LockProvider locks;
-    private final AuditLog audit;
-    private final TransactionTemplate transactions;
-    private final TaskExecutor background;
-    private final Clock clock;
-
-    RollupRebuilds(ReportRollups rollups, LockProvider locks, AuditLog audit, TransactionTemplate transactions,
-                   @Qualifier("applicationTaskExecutor") TaskExecutor background, Clock clock) {
-        this.rollups = rollups;
-        this.locks = locks;
-        this.audit = audit;
-        this.transactions = transactions;
-        this.background = background;
-        this.clock = clock;
-    }
 
     /**
      * Starts the rebuild of the numbers' local days from..to, or refuses it while another rebuild or the hourly job
