@@ -37,4 +37,11 @@
             dataset('service', '#198754')]},
         options: options
     });
+    new Chart(document.getElementById('satisfaction-chart'), {
+        type: 'bar',
+        data: {labels: labels, datasets: [dataset('good', '#198754'), dataset('ok', '#ffc107'),
+            dataset('bad', '#dc3545')]},
+        options: Object.assign({}, options, {scales: {x: {stacked: true},
+            y: {stacked: true, beginAtZero: true, ticks: {precision: 0}}}})
+    });
 }());

@@ -26,7 +26,36 @@ public record Report(ReportPeriod period, List<PeriodRow> periods, Figures total
         static final Times NONE = new Times(0, null, null);
     }
 
-    public record Figures(Counts counts, Times firstResponse, Times response, Times service) {
+    public record Figures(Counts counts, Times firstResponse, Times response, Times service, Answers satisfaction) {
+
+        /** Figures without any survey. */
+        public Figures(Counts counts, Times firstResponse, Times response, Times service) {
+            this(counts, firstResponse, response, service, Answers.NONE);
+        }
+    }
+
+    /** The satisfaction survey of the tickets closed in the group: how many were sent, and the answers by score. */
+    public record Answers(long surveyed, long good, long ok, long bad) {
+
+        static final Answers NONE = new Answers(0, 0, 0, 0);
+
+        public long answered() {
+            return good + ok + bad;
+        }
+
+        /** Answered / Surveyed in percent, rounded to the unit; null when nothing was surveyed. */
+        public Long responseRate() {
+            return percent(answered(), surveyed);
+        }
+
+        /** The share of the answers in percent, rounded to the unit; null when nothing was answered. */
+        public Long share(long answers) {
+            return percent(answers, answered());
+        }
+
+        private static Long percent(long part, long whole) {
+            return whole == 0 ? null : Math.round(100.0 * part / whole);
+        }
     }
 
     public record PeriodRow(LocalDate start, Figures figures) {

@@ -10,6 +10,7 @@ import java.io.Writer;
 import java.time.DayOfWeek;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
@@ -23,24 +24,27 @@ import org.springframework.stereotype.Component;
 record ReportCsv(MessageSource messages) {
 
     /** The tables a report downloads, named as the download's {@code table} parameter. */
-    enum Table { PERIODS, AGENTS, TAGS, HOURS }
+    enum Table { PERIODS, AGENTS, TAGS, HOURS, SATISFACTION, SATISFACTION_AGENTS }
 
     static final List<String> FIGURE_COLUMNS = List.of("created", "closed", "attendant", "client", "clientInactivity",
             "transferred", "abandoned", "lost", "firstResponseAverage", "firstResponseP90", "responseAverage",
             "responseP90", "serviceAverage", "serviceP90");
 
+    static final List<String> SATISFACTION_COLUMNS = List.of("surveyed", "answered", "responseRate", "good",
+            "goodShare", "ok", "okShare", "bad", "badShare");
+
     void write(Table table, Report report, Locale locale, Separator separator, Writer out) throws IOException {
         CSVPrinter printer = SpreadsheetCsv.open(out, separator);
         switch (table) {
             case PERIODS -> {
-                printer.printRecord(headings(locale, "period"));
+                printer.printRecord(headings(locale, "period", FIGURE_COLUMNS));
                 for (Report.PeriodRow row : report.periods()) {
                     printer.printRecord(withFigures(row.start().toString(), row.figures()));
                 }
                 printer.printRecord(withFigures(text("reports.total", locale), report.total()));
             }
             case AGENTS -> {
-                printer.printRecord(headings(locale, "agent"));
+                printer.printRecord(headings(locale, "agent", FIGURE_COLUMNS));
                 for (Report.AgentRow row : report.agents()) {
                     String name = row.name() == null ? text("reports.noAgent", locale) : row.name();
                     printer.printRecord(withFigures(SpreadsheetText.safe(name), row.figures()));
@@ -50,6 +54,20 @@ record ReportCsv(MessageSource messages) {
                 printer.printRecord(text("reports.column.tag", locale), text("reports.column.tickets", locale));
                 for (Report.TagRow row : report.tags()) {
                     printer.printRecord(SpreadsheetText.safe(row.name()), row.tickets());
+                }
+            }
+            case SATISFACTION -> {
+                printer.printRecord(headings(locale, "period", SATISFACTION_COLUMNS));
+                for (Report.PeriodRow row : report.periods()) {
+                    printer.printRecord(withAnswers(row.start().toString(), row.figures().satisfaction()));
+                }
+                printer.printRecord(withAnswers(text("reports.total", locale), report.total().satisfaction()));
+            }
+            case SATISFACTION_AGENTS -> {
+                printer.printRecord(headings(locale, "agent", SATISFACTION_COLUMNS));
+                for (Report.AgentRow row : report.agents()) {
+                    String name = row.name() == null ? text("reports.noAgent", locale) : row.name();
+                    printer.printRecord(withAnswers(SpreadsheetText.safe(name), row.figures().satisfaction()));
                 }
             }
             case HOURS -> {
@@ -68,8 +86,8 @@ record ReportCsv(MessageSource messages) {
         printer.flush();
     }
 
-    private List<String> headings(Locale locale, String first) {
-        return Stream.concat(Stream.of(first), FIGURE_COLUMNS.stream())
+    private List<String> headings(Locale locale, String first, List<String> columns) {
+        return Stream.concat(Stream.of(first), columns.stream())
                 .map(column -> text("reports.column." + column, locale)).toList();
     }
 
@@ -82,6 +100,13 @@ record ReportCsv(MessageSource messages) {
             values.add(ClockDuration.format(times.p90()));
         }
         return values;
+    }
+
+    /** Counts as they are, shares in percent without the sign (empty: nothing to share). */
+    private static List<Object> withAnswers(String label, Report.Answers answers) {
+        return Arrays.asList(label, answers.surveyed(), answers.answered(), answers.responseRate(),
+                answers.good(), answers.share(answers.good()), answers.ok(), answers.share(answers.ok()),
+                answers.bad(), answers.share(answers.bad()));
     }
 
     private String text(String key, Locale locale) {

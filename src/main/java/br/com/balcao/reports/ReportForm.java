@@ -1,7 +1,6 @@
 package br.com.balcao.reports;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
@@ -47,13 +46,7 @@ public record ReportForm(
             case CUSTOM -> to;
             default -> today;
         };
-        if (start == null || end == null) {
-            errors.reject("reports.invalid.missing");
-        } else if (start.isAfter(end)) {
-            errors.reject("reports.invalid.reversed");
-        } else if (ChronoUnit.DAYS.between(start, end) + 1 > ReportPeriod.MAX_DAYS) {
-            errors.reject("reports.invalid.tooLong", new Object[] {ReportPeriod.MAX_DAYS}, null);
-        }
+        ReportPeriod.check(start, end, errors);
         return errors.hasErrors() ? Optional.empty() : Optional.of(new ReportPeriod(start, end, grouping()));
     }
 }

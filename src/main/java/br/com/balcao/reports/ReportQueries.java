@@ -29,7 +29,7 @@ record ReportQueries(NamedParameterJdbcTemplate jdbc) {
     private static final String COUNTS = RollupSql.LIVE_SPANS + ", live AS (" + RollupSql.COUNTS + """
             ), all_rows AS (
                 SELECT r.number_id, r.day, r.hour, r.agent_id, r.created, r.attendant, r.client, r.client_inactivity,
-                       r.transferred, r.lost, r.abandoned
+                       r.transferred, r.lost, r.abandoned, r.surveyed, r.good, r.ok, r.bad
                   FROM spans s
                   JOIN report_counts r ON r.number_id = s.number_id AND r.day >= CAST(:from AS date) AND r.day < s.live_from
                 UNION ALL
@@ -40,9 +40,11 @@ record ReportQueries(NamedParameterJdbcTemplate jdbc) {
                    period, agent_id, dow, hour,
                    sum(created) AS created, sum(attendant) AS attendant, sum(client) AS client,
                    sum(client_inactivity) AS client_inactivity, sum(transferred) AS transferred, sum(lost) AS lost,
-                   sum(abandoned) AS abandoned
+                   sum(abandoned) AS abandoned, sum(surveyed) AS surveyed, sum(good) AS good, sum(ok) AS ok,
+                   sum(bad) AS bad
               FROM (SELECT date_trunc(:unit, day::timestamp)::date AS period, extract(isodow FROM day)::int AS dow,
-                           hour, agent_id, created, attendant, client, client_inactivity, transferred, lost, abandoned
+                           hour, agent_id, created, attendant, client, client_inactivity, transferred, lost, abandoned,
+                           surveyed, good, ok, bad
                       FROM all_rows) x
              GROUP BY GROUPING SETS ((period), (agent_id), (dow, hour), ())
             """;
@@ -123,6 +125,7 @@ record ReportQueries(NamedParameterJdbcTemplate jdbc) {
     private static final class Partial {
 
         private Counts counts = Counts.NONE;
+        private Report.Answers answers = Report.Answers.NONE;
         private final Map<String, Histogram> durations = new HashMap<>();
 
         void durations(ResultSet row) throws SQLException {
@@ -131,7 +134,7 @@ record ReportQueries(NamedParameterJdbcTemplate jdbc) {
         }
 
         Figures figures() {
-            return new Figures(counts, times("F"), times("R"), times("S"));
+            return new Figures(counts, times("F"), times("R"), times("S"), answers);
         }
 
         private Report.Times times(String measure) {
@@ -151,12 +154,19 @@ record ReportQueries(NamedParameterJdbcTemplate jdbc) {
             Counts counts = new Counts(row.getLong("created"), row.getLong("attendant"), row.getLong("client"),
                     row.getLong("client_inactivity"), row.getLong("transferred"), row.getLong("lost"),
                     row.getLong("abandoned"));
-            switch (row.getString("kind")) {
-                case "P" -> partial(row).counts = counts;
-                case "A" -> agent(row).counts = counts;
-                case "H" -> heat[row.getInt("dow") - 1][row.getInt("hour")] = counts.created();
-                default -> total.counts = counts;
+            String kind = row.getString("kind");
+            if (kind.equals("H")) {
+                heat[row.getInt("dow") - 1][row.getInt("hour")] = counts.created();
+                return;
             }
+            Partial partial = switch (kind) {
+                case "P" -> partial(row);
+                case "A" -> agent(row);
+                default -> total;
+            };
+            partial.counts = counts;
+            partial.answers = new Report.Answers(row.getLong("surveyed"), row.getLong("good"), row.getLong("ok"),
+                    row.getLong("bad"));
         }
 
         void durations(ResultSet row) throws SQLException {

@@ -12,6 +12,10 @@ public record ReportView(ReportPeriod period, String number, ReportForm.Choice c
 
     public static final java.util.List<String> FIGURE_COLUMNS = ReportCsv.FIGURE_COLUMNS;
 
+    /** The satisfaction tables' columns: the page shows each score's share beside its count. */
+    public static final java.util.List<String> SATISFACTION_HEADS =
+            java.util.List.of("surveyed", "answered", "responseRate", "good", "ok", "bad");
+
     /** The periods' first days, for the charts' axis. */
     public String labels(Report report) {
         return report.periods().stream().map(row -> row.start().toString()).collect(Collectors.joining(","));
@@ -32,6 +36,9 @@ public record ReportView(ReportPeriod period, String number, ReportForm.Choice c
             case "firstResponse" -> minutes(figures.firstResponse());
             case "response" -> minutes(figures.response());
             case "service" -> minutes(figures.service());
+            case "good" -> String.valueOf(figures.satisfaction().good());
+            case "ok" -> String.valueOf(figures.satisfaction().ok());
+            case "bad" -> String.valueOf(figures.satisfaction().bad());
             default -> throw new IllegalArgumentException(figure);
         };
     }
@@ -53,6 +60,16 @@ public record ReportView(ReportPeriod period, String number, ReportForm.Choice c
 
     public String average(Times times) {
         return duration(times.average());
+    }
+
+    /** A count with its share of the answers: "3 (60 %)", or the count alone when nothing was answered. */
+    public String withShare(Report.Answers answers, long count) {
+        Long share = answers.share(count);
+        return share == null ? String.valueOf(count) : count + " (" + share + " %)";
+    }
+
+    public String percent(Long value) {
+        return value == null ? "—" : value + " %";
     }
 
     public String weekday(int index, Locale locale) {

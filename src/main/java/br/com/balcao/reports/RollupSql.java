@@ -22,13 +22,17 @@ final class RollupSql {
     static final double BUCKET_RATIO = 1.1;
 
     static final String COUNT_COLUMNS =
-            "number_id, day, hour, agent_id, created, attendant, client, client_inactivity, transferred, lost, abandoned";
+            "number_id, day, hour, agent_id, created, attendant, client, client_inactivity, transferred, lost, abandoned, "
+            + "surveyed, good, ok, bad";
 
     static final String DURATION_COLUMNS = "number_id, day, agent_id, measure, bucket, tickets, seconds";
 
     static final String TAG_COLUMNS = "number_id, day, tag_id, tickets";
 
-    /** Ticket creations and closes per local hour and agent (the ticket's agent at the time of reading). */
+    /**
+     * Ticket creations and closes per local hour and agent (the ticket's agent at the time of reading); with the
+     * closes, the satisfaction surveys sent at them and their answers (an answer counts on its ticket's close).
+     */
     static final String COUNTS = """
             SELECT e.number_id, (e.at AT TIME ZONE e.time_zone)::date AS day,
                    extract(hour FROM e.at AT TIME ZONE e.time_zone)::smallint AS hour, e.agent_id,
@@ -38,13 +42,19 @@ final class RollupSql {
                    count(*) FILTER (WHERE %s)::int AS client_inactivity,
                    count(*) FILTER (WHERE %s)::int AS transferred,
                    count(*) FILTER (WHERE %s)::int AS lost,
-                   count(*) FILTER (WHERE %s)::int AS abandoned
-              FROM (SELECT t.number_id, s.time_zone, t.created_at AS at, t.agent_id, NULL::varchar AS reason
+                   count(*) FILTER (WHERE %s)::int AS abandoned,
+                   count(e.survey_sent_at)::int AS surveyed,
+                   count(*) FILTER (WHERE e.satisfaction = 'GOOD')::int AS good,
+                   count(*) FILTER (WHERE e.satisfaction = 'OK')::int AS ok,
+                   count(*) FILTER (WHERE e.satisfaction = 'BAD')::int AS bad
+              FROM (SELECT t.number_id, s.time_zone, t.created_at AS at, t.agent_id, NULL::varchar AS reason,
+                           NULL::timestamptz AS survey_sent_at, NULL::varchar AS satisfaction
                       FROM spans s
                       JOIN tickets t ON t.number_id = s.number_id
                                     AND t.created_at >= s.span_start AND t.created_at < s.span_end
                     UNION ALL
-                    SELECT t.number_id, s.time_zone, t.closed_at, t.agent_id, t.close_reason
+                    SELECT t.number_id, s.time_zone, t.closed_at, t.agent_id, t.close_reason, t.survey_sent_at,
+                           t.satisfaction
                       FROM spans s
                       JOIN tickets t ON t.number_id = s.number_id
                                     AND t.closed_at >= s.span_start AND t.closed_at < s.span_end

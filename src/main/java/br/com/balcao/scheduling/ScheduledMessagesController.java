@@ -30,7 +30,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * see is not found (404), and an agent's message is not found by another agent.
  */
 @Controller
-record ScheduledMessagesController(ScheduledMessages scheduled, ContactDirectory contacts, AccessPolicy access) {
+record ScheduledMessagesController(ScheduledMessages scheduled, SkippedNotices skipped, ContactDirectory contacts,
+                                   AccessPolicy access) {
 
     private static final String FORM = "scheduling/form";
     private static final String LIST = "redirect:/scheduled";
@@ -42,6 +43,19 @@ record ScheduledMessagesController(ScheduledMessages scheduled, ContactDirectory
                 ? access.visibleNumbers().stream().map(NumberView::id).toList() : List.of();
         model.addAttribute("messages", scheduled.listFor(user.id(), othersOn));
         return "scheduling/list";
+    }
+
+    /** The signed-in user's notices of skipped messages, for the Desk (redrawn on every live event). */
+    @GetMapping("/scheduled/skipped")
+    String skippedNotices(Model model) {
+        model.addAttribute("notices", skipped.of(access.currentUser().id()));
+        return "scheduling/skipped :: panel";
+    }
+
+    @PostMapping("/scheduled/skipped/{id}/dismiss")
+    String dismissSkipped(@PathVariable long id, Model model) {
+        skipped.dismiss(id, access.currentUser().id());
+        return skippedNotices(model);
     }
 
     @GetMapping("/scheduled/new")

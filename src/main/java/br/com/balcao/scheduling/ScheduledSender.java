@@ -1,5 +1,6 @@
 package br.com.balcao.scheduling;
 
+import br.com.balcao.live.LiveEvent;
 import br.com.balcao.numbers.NumberDirectory;
 import br.com.balcao.numbers.Permission;
 import br.com.balcao.security.Role;
@@ -16,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -44,10 +46,12 @@ class ScheduledSender {
     private final TemplateCatalog templates;
     private final NumberDirectory numbers;
     private final UserDirectory users;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ScheduledSender(JdbcTemplate jdbc, TransactionTemplate transactions, TicketActions actions, ServiceWindow window,
-            TemplateCatalog templates, NumberDirectory numbers, UserDirectory users, Clock clock) {
+            TemplateCatalog templates, NumberDirectory numbers, UserDirectory users, ApplicationEventPublisher events,
+            Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.actions = actions;
@@ -55,6 +59,7 @@ class ScheduledSender {
         this.templates = templates;
         this.numbers = numbers;
         this.users = users;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -64,6 +69,10 @@ class ScheduledSender {
 
         boolean sent() {
             return this == SENT || this == SENT_TEMPLATE;
+        }
+
+        boolean skipped() {
+            return this == SKIPPED_WINDOW || this == SKIPPED_PERMISSION || this == SKIPPED_TEMPLATE;
         }
 
         String result() {
@@ -96,7 +105,13 @@ class ScheduledSender {
         try {
             transactions.executeWithoutResult(status -> lockNextDue(now).ifPresent(message -> {
                 taken.set(message);
-                finish(message, send(message), now);
+                Outcome outcome = send(message);
+                finish(message, outcome, now);
+                if (outcome.skipped()) {
+                    // Announced with the commit: the author's Desk shows the notice (SkippedNotices) at once.
+                    events.publishEvent(new LiveEvent(SkippedNotices.KIND, message.numberId(), message.contactId(),
+                            null, null, message.authorId()));
+                }
             }));
         } catch (RuntimeException failure) {
             if (taken.get() == null) {

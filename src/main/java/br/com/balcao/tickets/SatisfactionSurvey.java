@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,8 +33,6 @@ public class SatisfactionSurvey {
     private static final Set<CloseReason> SURVEYED =
             EnumSet.of(CloseReason.ATTENDANT, CloseReason.CLIENT, CloseReason.CLIENT_INACTIVITY);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** How long after the comment prompt the customer's text is taken as the comment. */
-    static final Duration COMMENT_TIME = Duration.ofHours(1);
 
     private final JdbcTemplate jdbc;
     private final NumberDirectory numbers;
@@ -42,9 +41,12 @@ public class SatisfactionSurvey {
     private final MessageLog messageLog;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    /** How long after the comment prompt the customer's first text is taken as the comment. */
+    private final Duration commentWindow;
 
     SatisfactionSurvey(JdbcTemplate jdbc, NumberDirectory numbers, ServiceWindow window, OutboundQueue outbox,
-            MessageLog messageLog, ApplicationEventPublisher events, Clock clock) {
+            MessageLog messageLog, ApplicationEventPublisher events, Clock clock,
+            @Value("${balcao.survey.comment-window:10m}") Duration commentWindow) {
         this.jdbc = jdbc;
         this.numbers = numbers;
         this.window = window;
@@ -52,6 +54,7 @@ public class SatisfactionSurvey {
         this.messageLog = messageLog;
         this.events = events;
         this.clock = clock;
+        this.commentWindow = commentWindow;
     }
 
     /** In the closing transaction: the survey is queued with the close, or not at all. */
@@ -137,14 +140,16 @@ public class SatisfactionSurvey {
     }
 
     /**
-     * The customer's first text within {@link #COMMENT_TIME} of the comment prompt, while they have no ticket
-     * open, is the comment; a later text, or one once a ticket is open, is an ordinary message.
+     * The customer's first text within the comment window (balcao.survey.comment-window, 10 minutes) of the comment
+     * prompt, while they have no ticket open, is the comment, and stays in the contact's timeline as a message of the
+     * surveyed ticket; a later text, a second one, or one once a ticket is open, is an ordinary message. The rule
+     * looks at time and order only, never at what the text says.
      */
     private boolean receiveComment(IncomingMessage message) {
         if (message.type() != MessageType.TEXT || message.text() == null || message.text().isBlank()) {
             return false;
         }
-        Timestamp since = Timestamp.from(clock.instant().minus(COMMENT_TIME));
+        Timestamp since = Timestamp.from(clock.instant().minus(commentWindow));
         List<Long> asked = jdbc.queryForList("""
                 UPDATE tickets SET satisfaction_comment = ?
                  WHERE id = (SELECT t.id FROM tickets t

@@ -29,6 +29,7 @@ import mockwebserver3.RecordedRequest;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -199,6 +200,22 @@ class SatisfactionSurveyTest {
     }
 
     @Test
+    void anAnswerAfterItsDayWasRolledUpMakesThatDayLiveAgainForTheReports() throws Exception {
+        long ticket = servedTicket();
+        actions.close(ticket, agent, List.of());
+        // The reports' job rolled up the close's day before the customer answered.
+        jdbc.update("""
+                INSERT INTO report_rolled_days (number_id, day, rolled_at)
+                SELECT t.number_id, (t.closed_at AT TIME ZONE n.time_zone)::date, now()
+                  FROM tickets t JOIN business_numbers n ON n.id = t.number_id WHERE t.id = ?""", ticket);
+
+        receive(tap("csat_" + ticket + "_good", "Ótimo", TAP_WAMID));
+
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM report_rolled_days WHERE number_id = ?", Long.class, number) == 0);
+    }
+
+    @Test
     void metasButtonReplyIsTheClosedTicketsAnswerAndOpensNoTicketAndASecondTapChangesNothing() throws Exception {
         long ticket = servedTicket();
         actions.close(ticket, agent, List.of());
@@ -220,7 +237,8 @@ class SatisfactionSurveyTest {
     }
 
     @Test
-    void withACommentPromptTheNextTextWithinTheHourIsTheCommentAndTheOneAfterOpensATicket() throws Exception {
+    void withACommentPromptTheFirstTextWithinTenMinutesIsTheCommentKeptInTheTimelineAndTheOneAfterOpensATicket()
+            throws Exception {
         jdbc.update("UPDATE business_numbers SET survey_comment_prompt = 'O que podemos melhorar?' WHERE id = ?",
                 number);
         long ticket = servedTicket();
@@ -232,7 +250,7 @@ class SatisfactionSurveyTest {
                 "O que podemos melhorar?");
         receive(tap("csat_" + ticket + "_good", "Ótimo", "wamid.second-tap"));
         assertThat(surveys(ticket)).as("a second tap asks for no second comment").isEqualTo(2);
-        clock.advance(Duration.ofMinutes(59));
+        clock.advance(Duration.ofMinutes(9));
 
         receive(textFixture("A entrega demorou demais", "wamid.comment"));
         receive(textFixture("Outra dúvida: e a nota fiscal?", "wamid.after-the-comment"));
@@ -251,15 +269,18 @@ class SatisfactionSurveyTest {
         }
         assertThat(page(get("/history").param("number", String.valueOf(number))))
                 .contains("title=\"A entrega demorou demais\"");
+        long contact = jdbc.queryForObject("SELECT contact_id FROM tickets WHERE id = ?", Long.class, ticket);
+        assertThat(page(get("/conversations/{id}", contact))).as("the comment is a message of the contact's timeline too")
+                .contains("A entrega demorou demais", "Outra dúvida: e a nota fiscal?");
     }
 
     @Test
-    void aTextMoreThanAnHourAfterThePromptIsNoCommentButANewTicket() throws Exception {
+    void aTextMoreThanTenMinutesAfterThePromptIsNoCommentButANewTicket() throws Exception {
         jdbc.update("UPDATE business_numbers SET survey_comment_prompt = 'Quer comentar?' WHERE id = ?", number);
         long ticket = servedTicket();
         actions.close(ticket, agent, List.of());
         receive(tap("csat_" + ticket + "_ok", "Bom", TAP_WAMID));
-        clock.advance(Duration.ofMinutes(61));
+        clock.advance(Duration.ofMinutes(11));
 
         receive(textFixture("Bom dia, preciso de ajuda", "wamid.late"));
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import br.com.balcao.monitoring.MonitoringRows;
 import br.com.balcao.reports.Report.AgentRow;
+import br.com.balcao.reports.Report.Answers;
 import br.com.balcao.reports.Report.Counts;
 import br.com.balcao.reports.Report.Figures;
 import br.com.balcao.reports.Report.PeriodRow;
@@ -223,12 +224,72 @@ class ReportFiguresTest {
         assertThat(rolledDays(a)).contains(D1, D2);
     }
 
+    @Test
+    void satisfactionByScoreFromTheTicketsAndFromTheRollUps() {
+        // Surveys sent at the close: A1 (Ana, D1) answered GOOD, B1 (Eva, D1 in Manaus) OK, A2 (Ana, closed D2)
+        // BAD, A6 (Ana, D3, live) not answered. A3 (lost) and A4 (abandoned) were never surveyed.
+        survey("ATTENDANT", a, "GOOD");
+        survey("ATTENDANT", b, "OK");
+        survey("CLIENT", a, "BAD");
+        survey("CLIENT_INACTIVITY", a, null);
+        ReportPeriod byDay = new ReportPeriod(D1, D3, Grouping.DAY);
+
+        Report live = queries.report(List.of(a, b), byDay);
+
+        assertThat(live.periods()).extracting(row -> row.figures().satisfaction()).containsExactly(
+                new Answers(2, 1, 1, 0), new Answers(1, 0, 0, 1), new Answers(1, 0, 0, 0));
+        // 4 sent, 3 answered (75 %): one of each score, 33 % each.
+        Answers total = live.total().satisfaction();
+        assertThat(total).isEqualTo(new Answers(4, 1, 1, 1));
+        assertThat(List.of(total.answered(), total.responseRate(), total.share(total.good()), total.share(total.bad())))
+                .containsExactly(3L, 75L, 33L, 33L);
+        assertThat(new Answers(0, 0, 0, 0).responseRate()).isNull();
+        // Ana: A1 GOOD, A2 BAD, A6 unanswered; Eva: B1 OK; Bruno and "no agent": nothing surveyed.
+        assertThat(live.agents()).extracting(AgentRow::name, row -> row.figures().satisfaction()).containsExactly(
+                tuple("Ana", new Answers(3, 1, 0, 1)), tuple("Bruno", Answers.NONE), tuple("Eva", new Answers(1, 0, 1, 0)),
+                tuple(null, Answers.NONE));
+
+        rollups.rollUpEndedDays();
+
+        assertThat(jdbc.queryForObject("SELECT sum(surveyed) FROM report_counts WHERE number_id IN (?, ?) AND day < ?",
+                Long.class, a, b, D3)).isEqualTo(3);
+        assertThat(same(queries.report(List.of(a, b), byDay), live)).isTrue();
+        assertThat(queries.report(List.of(a, b), byDay).total().satisfaction()).isEqualTo(total);
+
+        // Days rolled up before V22 had no satisfaction columns: its one-off fill gives what a rebuild gives.
+        jdbc.update("UPDATE report_counts SET surveyed = 0, good = 0, ok = 0, bad = 0 WHERE number_id IN (?, ?)", a, b);
+        assertThat(queries.report(List.of(a, b), byDay).total().satisfaction()).isEqualTo(new Answers(1, 0, 0, 0));
+        jdbc.update(v22Fill());
+        assertThat(same(queries.report(List.of(a, b), byDay), live)).isTrue();
+    }
+
+    /** The statement of migration V22 that fills the satisfaction columns of the days rolled up before it. */
+    private static String v22Fill() {
+        try (var in = ReportFiguresTest.class.getResourceAsStream(
+                "/db/migration/V22__report_satisfaction_and_skipped_notices.sql")) {
+            String migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int start = migration.indexOf("UPDATE report_counts");
+            return migration.substring(start, migration.indexOf(';', start));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The one ticket of the number closed with the reason gets a survey sent at its close, answered or not. */
+    private void survey(String reason, long number, String answer) {
+        jdbc.update("""
+                UPDATE tickets SET survey_sent_at = closed_at, satisfaction = ?,
+                                   satisfaction_answered_at = CASE WHEN CAST(? AS varchar) IS NULL THEN NULL ELSE closed_at + interval '1 minute' END
+                 WHERE number_id = ? AND close_reason = ?""", answer, answer, number, reason);
+    }
+
     private List<LocalDate> rolledDays(long number) {
         return jdbc.queryForList("SELECT day FROM report_rolled_days WHERE number_id = ? ORDER BY day", LocalDate.class,
                 number);
     }
 
     private static boolean same(Report one, Report other) {
+        // Figures (with their satisfaction) are records: equal figures are equal rows.
         return one.periods().equals(other.periods()) && one.total().equals(other.total())
                 && one.agents().equals(other.agents()) && one.tags().equals(other.tags())
                 && java.util.Arrays.deepEquals(one.createdByHourOfWeek(), other.createdByHourOfWeek());

@@ -156,6 +156,28 @@ class ReportPageTest {
         assertThat(conversations.get(2).get(12)).as("a ticket still open was not surveyed").isEmpty();
     }
 
+    @Test
+    void satisfactionShowsOnThePageWithItsChartAndDownloads() throws Exception {
+        jdbc.update("""
+                UPDATE tickets SET survey_sent_at = closed_at, satisfaction = 'GOOD', satisfaction_answered_at = closed_at
+                 WHERE number_id = ? AND closed_at IS NOT NULL""", number);
+
+        assertThat(page("/reports?number=" + number + "&period=LAST_7_DAYS")).contains("id=\"satisfaction-chart\"",
+                "Satisfação por atendente", "Pesquisas enviadas", "1 (100 %)", "data-good=\"0,0,0,0,0,1,0\"");
+        assertThat(page("/reports?number=" + number + "&period=LAST_7_DAYS&lang=en")).contains("Satisfaction by agent",
+                "Response rate (%)");
+
+        List<CSVRecord> periods = csv("SATISFACTION");
+        assertThat(periods.get(0).values()).containsExactly("Período", "Pesquisas enviadas", "Respondidas",
+                "Taxa de resposta (%)", "Ótimo", "Ótimo (%)", "Bom", "Bom (%)", "Ruim", "Ruim (%)");
+        assertThat(periods.get(1).values()).containsExactly("2026-11-16", "0", "0", "", "0", "", "0", "", "0", "");
+        assertThat(periods.get(2).values()).containsExactly("2026-11-17", "1", "1", "100", "1", "100", "0", "0", "0", "0");
+        assertThat(periods.get(4).get(0)).isEqualTo("Total");
+        List<CSVRecord> agents = csv("SATISFACTION_AGENTS");
+        assertThat(agents.get(0).get(0)).isEqualTo("Atendente");
+        assertThat(agents.get(1).values()).containsExactly("Ana", "1", "1", "100", "1", "100", "0", "0", "0", "0");
+    }
+
     private List<CSVRecord> csv(String table) throws Exception {
         MockHttpServletResponse response = mvc.perform(get("/reports/export.csv").param("number", String.valueOf(number))
                         .param("period", "CUSTOM").param("from", "2026-11-16").param("to", "2026-11-18")

@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import br.com.balcao.live.LiveEvent;
+import br.com.balcao.live.LiveEvents;
 import br.com.balcao.support.IntegrationTest;
 import br.com.balcao.support.TestClock;
 import br.com.balcao.support.TestData;
@@ -18,8 +20,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +51,7 @@ class ScheduledMessagesTest {
     @Autowired UserDetailsService users;
     @Autowired ScheduledSender sender;
     @Autowired TransactionTemplate transactions;
+    @Autowired LiveEvents live;
 
     long number;
     long agent;
@@ -142,6 +147,53 @@ class ScheduledMessagesTest {
         String list = mvc.perform(get("/scheduled").with(user(userOf(agent))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(list).contains("a janela de 24 horas estava fechada e não havia modelo escolhido");
+    }
+
+    @Test
+    void aSkippedMessageIsAnnouncedLiveAndShownToItsAuthorOnTheDeskUntilDismissed() throws Exception {
+        long id = schedule(contact, inMinutes(60), "Texto livre", "NONE", null);
+        List<LiveEvent> heard = new CopyOnWriteArrayList<>();
+        try (AutoCloseable subscription = live.subscribe(heard::add)) {
+            clock.set(now.plus(Duration.ofMinutes(61)));
+            sweep();
+
+            // Through the database's notifications, as every instance hears it: the Desk redraws its list on it.
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> heard.stream().anyMatch(event ->
+                    event.kind().equals("ScheduledMessageSkipped") && event.agentId() == agent
+                            && event.numberId() == number && event.contactId() == contact));
+        }
+        String desk = mvc.perform(get("/desk").with(user(userOf(agent)))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(desk).contains("id=\"skipped-notices\"", "hx-get=\"/scheduled/skipped\"");
+        assertThat(notices(agent)).contains("Mensagem agendada para Maria Agenda", "não enviada",
+                "a janela de 24 horas estava fechada e não havia modelo escolhido", "/scheduled/skipped/" + id + "/dismiss");
+        long colleague = data.agent(number, "OFFLINE");
+        assertThat(notices(colleague)).doesNotContain("Maria Agenda");
+
+        // A colleague cannot dismiss it for the author; the author can.
+        mvc.perform(post("/scheduled/skipped/{id}/dismiss", id).with(user(userOf(colleague))).with(csrf()))
+                .andExpect(status().isOk());
+        assertThat(notices(agent)).contains("Maria Agenda");
+        mvc.perform(post("/scheduled/skipped/{id}/dismiss", id).with(user(userOf(agent))).with(csrf()))
+                .andExpect(status().isOk());
+        assertThat(notices(agent)).doesNotContain("Maria Agenda");
+        assertThat(mvc.perform(get("/scheduled/skipped").param("lang", "en").with(user(userOf(agent))))
+                .andReturn().getResponse().getContentAsString()).doesNotContain("skipped-notice");
+    }
+
+    @Test
+    void aSentMessageLeavesNoNotice() throws Exception {
+        wroteMinutesAgo(contact, 30);
+        schedule(contact, inMinutes(60), "Oi", "NONE", null);
+        clock.set(now.plus(Duration.ofMinutes(61)));
+        sweep();
+        assertThat(messagesOf(contact)).isEqualTo(1);
+        assertThat(notices(agent)).doesNotContain("Maria Agenda");
+    }
+
+    private String notices(long userId) throws Exception {
+        return mvc.perform(get("/scheduled/skipped").with(user(userOf(userId)))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
     }
 
     @Test

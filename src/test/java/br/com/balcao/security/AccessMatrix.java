@@ -147,6 +147,9 @@ final class AccessMatrix {
             // Scheduled messages: REPLY on the contact's number (a template also ACTIVE_MESSAGE); a message is its
             // author's (the serving agent's here) and its number's managers'.
             endpoint("GET /scheduled", SIGNED_IN, w -> get("/scheduled")),
+            endpoint("GET /scheduled/skipped", SIGNED_IN, w -> get("/scheduled/skipped")),
+            endpoint("POST /scheduled/skipped/{id}/dismiss", SIGNED_IN,
+                    w -> post("/scheduled/skipped/{id}/dismiss", w.scheduledMessage())),
             endpoint("GET /scheduled/new", REPLY, w -> get("/scheduled/new").param("contactId", id(w.contact()))),
             endpoint("POST /scheduled", REPLY, w -> post("/scheduled").param("contactId", id(w.contact()))
                     .param("date", "2030-01-01").param("time", "09:00").param("text", "Lembrete")
@@ -270,6 +273,9 @@ final class AccessMatrix {
             // Reports.
             endpoint("GET /reports", MANAGERS, w -> get("/reports").param("number", id(w.number()))),
             endpoint("GET /reports/export.csv", MANAGERS, w -> get("/reports/export.csv").param("number", id(w.number()))),
+            endpoint("GET /reports/rollups", ADMINS, w -> get("/reports/rollups").param("number", id(w.number()))),
+            endpoint("POST /reports/rollups", ADMINS, w -> post("/reports/rollups").param("number", id(w.number()))
+                    .param("from", "2026-01-02").param("to", "2026-01-01")),
 
             // Quick replies: the Desk's suggestions for everyone, the page for managers and admins.
             endpoint("GET /quick-replies/suggestions", SIGNED_IN, w -> get("/quick-replies/suggestions").param("q", "oi")),
