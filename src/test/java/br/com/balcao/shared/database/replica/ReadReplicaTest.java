@@ -9,10 +9,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import br.com.balcao.shared.database.embedded.StreamingReplica;
 import br.com.balcao.support.IntegrationTest;
+import br.com.balcao.support.TestClock;
 import br.com.balcao.support.TestData;
 import br.com.balcao.support.TestPostgres;
 import jakarta.servlet.http.Cookie;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -94,6 +96,7 @@ class ReadReplicaTest {
                 String.class, data.user("ADMIN", data.email("admin"))));
         early = "Cedo" + TestData.unique();
         late = "Tarde" + TestData.unique();
+        afterHours(data.contact(number, early), early);
         data.ticket(number, data.contact(number, early), "WAITING", null);
         replica.awaitCaughtUp(CATCH_UP);
         monitor.probe();
@@ -119,15 +122,18 @@ class ReadReplicaTest {
     void listsSearchesHistoryAndMonitoringReadTheReplicaWhileTheContactPageReadsThePrimary() throws Exception {
         replica.pauseReplay();
         long lateContact = data.contact(number, late);
-        data.ticket(number, lateContact, "WAITING", null);
+        long lateTicket = data.ticket(number, lateContact, "WAITING", null);
+        afterHours(lateContact, late);
 
         for (String page : new String[] {"/contacts", "/conversations?q=" + late.substring(0, 8), "/history",
-                "/monitoring"}) {
+                "/monitoring", "/after-hours"}) {
             assertThat(page(page)).as(page).doesNotContain(late);
         }
         assertThat(page("/contacts")).contains(early);
         assertThat(page("/history")).contains(early);
         assertThat(page("/monitoring")).contains(early);
+        assertThat(page("/after-hours")).contains(early);
+        mvc.perform(get("/history/{id}/pdf", lateTicket).with(user(manager))).andExpect(status().isNotFound());
         assertThat(page("/history/export.csv")).contains(early).doesNotContain(late);
         assertThat(page("/contacts/" + lateContact)).contains(late);
 
@@ -135,6 +141,8 @@ class ReadReplicaTest {
         replica.awaitCaughtUp(CATCH_UP);
         assertThat(page("/contacts")).contains(late);
         assertThat(page("/history")).contains(late);
+        assertThat(page("/after-hours")).contains(late);
+        mvc.perform(get("/history/{id}/pdf", lateTicket).with(user(manager))).andExpect(status().isOk());
     }
 
     @Test
@@ -203,6 +211,15 @@ class ReadReplicaTest {
         assertThat(health()).contains("\"replica\"").contains("\"status\":\"UP\"").contains("\"maxLag\":\"PT2S\"");
         assertThat(mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString()).doesNotContain("readsOn");
+    }
+
+    private void afterHours(long contact, String name) {
+        jdbc.update("""
+                INSERT INTO after_hours_contacts (number_id, contact_id, contact_name, phone, first_contact_at,
+                                                  next_opening_at, return_requested)
+                VALUES (?, ?, ?, '+5511900000000', ?, ?, 'YES')
+                """, number, contact, name, Timestamp.from(TestClock.START.minusSeconds(60)),
+                Timestamp.from(TestClock.START.plusSeconds(3600)));
     }
 
     private String health() throws Exception {
