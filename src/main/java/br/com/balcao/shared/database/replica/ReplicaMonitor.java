@@ -80,9 +80,9 @@ class ReplicaMonitor {
         status = next;
         if (previous.readsOn() != next.readsOn()) {
             if (next.servesReads()) {
-                log.warn("Reads that tolerate lag go to the read replica again (lag {})", next.lag());
+                log.warn("Reads that tolerate lag go to the read replica (lag {})", next.lag());
             } else {
-                log.warn("Reads that tolerate lag go to the primary: the read replica is {}", next.reason());
+                log.warn("Reads that tolerate lag go to the primary; the read replica: {}", next.reason());
             }
         }
     }

@@ -64,9 +64,14 @@ public final class StreamingReplica implements AutoCloseable {
 
     /** Makes the replica of the server on localhost:{@code primaryPort} in {@code folder} (emptied first) and starts it. */
     public static StreamingReplica of(int primaryPort, String user, String password, Path folder) {
+        return of(primaryPort, user, password, folder, freePort());
+    }
+
+    /** The same, the replica listening on {@code port}. */
+    public static StreamingReplica of(int primaryPort, String user, String password, Path folder, int port) {
         Path root = folder.toAbsolutePath().normalize();
         StreamingReplica replica = new StreamingReplica(primaryPort, user, password,
-                "replica_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12), root, freePort());
+                "replica_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12), root, port);
         try {
             Directories.deleteRecursively(root);
             replica.makeFromBaseBackup();
@@ -78,6 +83,22 @@ public final class StreamingReplica implements AutoCloseable {
         replica.start();
         replica.awaitCaughtUp(Duration.ofSeconds(60));
         return replica;
+    }
+
+    /**
+     * For a benchmark: {@code StreamingReplica <primary port> <user> <password> <folder> <replica port>} makes the
+     * replica, prints its port and keeps it running until the program is stopped (Ctrl-C, SIGTERM), then removes it.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length != 5) {
+            System.err.println("usage: StreamingReplica <primary port> <user> <password> <folder> <replica port>");
+            System.exit(2);
+        }
+        StreamingReplica replica = of(Integer.parseInt(args[0]), args[1], args[2], Path.of(args[3]),
+                Integer.parseInt(args[4]));
+        Runtime.getRuntime().addShutdownHook(new Thread(replica::close));
+        System.out.println("replica streaming on port " + replica.port());
+        Thread.currentThread().join();
     }
 
     public int port() {
