@@ -50,7 +50,9 @@ class ReplicaConfiguration {
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(writes);
+                // Static files and webhooks neither read the replica nor need their session looked up.
+                registry.addInterceptor(writes).excludePathPatterns("/css/**", "/js/**", "/img/**", "/webjars/**",
+                        "/favicon.ico", "/webhooks/**");
             }
         };
     }

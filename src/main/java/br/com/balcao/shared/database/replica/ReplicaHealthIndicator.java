@@ -1,5 +1,6 @@
 package br.com.balcao.shared.database.replica;
 
+import java.util.Locale;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
@@ -13,7 +14,7 @@ record ReplicaHealthIndicator(ReplicaMonitor monitor, ReplicaProperties properti
     public Health health() {
         ReplicaStatus status = monitor.status();
         Health.Builder health = Health.up()
-                .withDetail("readsOn", status.readsOn().name().toLowerCase(java.util.Locale.ROOT))
+                .withDetail("readsOn", status.readsOn().name().toLowerCase(Locale.ROOT))
                 .withDetail("maxLag", properties.maxLag().toString())
                 .withDetail("checkedAt", status.checkedAt().toString());
         if (status.lag() != null) {

@@ -198,6 +198,8 @@ public final class StreamingReplica implements AutoCloseable {
         settings.put("listen_addresses", "localhost");
         settings.put("unix_socket_directories", "");
         settings.put("hot_standby", "on");
+        // Long reads (an export) are not cancelled by the replay of the primary's vacuum.
+        settings.put("hot_standby_feedback", "on");
         settings.put("logging_collector", "off");
         settings.put("primary_conninfo", "host=localhost port=" + primaryPort + " user=" + user
                 + (password.isEmpty() ? "" : " password=" + password) + " application_name=" + slot);
