@@ -29,6 +29,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A real streaming replica of the test server: which pages read it (a row written on the primary while the
@@ -61,6 +62,9 @@ class ReadReplicaTest {
 
     @Autowired
     ReplicaPool pool;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     long number;
     UserDetails manager;
@@ -116,6 +120,10 @@ class ReadReplicaTest {
                 "SELECT current_database()", String.class));
         assertThat(jdbc.queryForObject("SELECT pg_is_in_recovery()", Boolean.class)).isFalse();
         assertThat(ReplicaReads.call(() -> jdbc.queryForObject("SELECT pg_is_in_recovery()", Boolean.class))).isTrue();
+        // Inside a transaction that may write, a mark is ignored: the transaction's writes need the primary.
+        Boolean inRecovery = transactions.execute(status -> ReplicaReads.call(
+                () -> jdbc.queryForObject("SELECT pg_is_in_recovery()", Boolean.class)));
+        assertThat(inRecovery).isFalse();
     }
 
     @Test
