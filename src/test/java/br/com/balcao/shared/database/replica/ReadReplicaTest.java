@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -39,6 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @IntegrationTest
 @DirtiesContext
+@DisabledIf(value = "br.com.balcao.support.TestPostgres#dockerAvailable",
+        disabledReason = "the replica is made of the embedded test server, not of a Testcontainers database")
 class ReadReplicaTest {
 
     private static final Duration MAX_LAG = Duration.ofSeconds(2);
