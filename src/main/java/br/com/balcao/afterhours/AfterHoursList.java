@@ -1,5 +1,6 @@
 package br.com.balcao.afterhours;
 
+import br.com.balcao.shared.database.replica.ReadsFromReplica;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -19,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * that had one), so that agents find the customers of their own portfolio.
  */
 @Component
+@ReadsFromReplica
 @Transactional(readOnly = true)
 class AfterHoursList {
 

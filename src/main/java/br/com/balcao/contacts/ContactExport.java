@@ -5,6 +5,7 @@ import br.com.balcao.shared.Phones;
 import br.com.balcao.shared.SpreadsheetCsv.Separator;
 import br.com.balcao.shared.SpreadsheetCsv;
 import br.com.balcao.shared.SpreadsheetText;
+import br.com.balcao.shared.database.replica.ReadsFromReplica;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -30,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * through a database cursor and written as they come: memory stays flat at any size.
  */
 @Component
+@ReadsFromReplica
 class ContactExport {
 
     private static final int FETCH_SIZE = 1000;

@@ -1,6 +1,7 @@
 package br.com.balcao.contacts;
 
 import br.com.balcao.shared.database.RecentFirst;
+import br.com.balcao.shared.database.replica.ReadsFromReplica;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -27,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * PostgreSQL chose wrong both ways (docs/benchmarks.md, the contacts list's runs G and H).
  */
 @Component
+@ReadsFromReplica
 @Transactional(readOnly = true)
 class ContactListing {
 

@@ -2,6 +2,7 @@ package br.com.balcao.conversations;
 
 import br.com.balcao.shared.database.NameWords;
 import br.com.balcao.shared.database.RecentFirst;
+import br.com.balcao.shared.database.replica.ReadsFromReplica;
 import br.com.balcao.tickets.ServiceWindow;
 import br.com.balcao.tickets.TicketStatus;
 import java.sql.Connection;
@@ -38,6 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
  * stands.
  */
 @Component
+@ReadsFromReplica
 @Transactional(readOnly = true)
 class ContactSearch {
 

@@ -2,6 +2,7 @@ package br.com.balcao.history;
 
 import static br.com.balcao.shared.Timestamps.instant;
 
+import br.com.balcao.shared.database.replica.ReadsFromReplica;
 import br.com.balcao.tickets.CloseReason;
 import br.com.balcao.tickets.Satisfaction;
 import br.com.balcao.tickets.TicketStatus;
@@ -21,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * for the count, one each for the agent and tag choices; the export reads the same rows through a cursor.
  */
 @Component
+@ReadsFromReplica
 @Transactional(readOnly = true)
 class HistoryQueries {
 

@@ -2,6 +2,7 @@ package br.com.balcao.history;
 
 import static br.com.balcao.shared.Timestamps.instant;
 
+import br.com.balcao.shared.database.replica.ReadsFromReplica;
 import br.com.balcao.tickets.AuthorType;
 import br.com.balcao.tickets.CloseReason;
 import br.com.balcao.tickets.Satisfaction;
@@ -27,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * messages never sits in memory whole.
  */
 @Component
+@ReadsFromReplica
 @Transactional(readOnly = true)
 class PdfQueries {
 

@@ -3,6 +3,7 @@ package br.com.balcao.monitoring;
 import br.com.balcao.numbers.NumberView;
 import br.com.balcao.security.AccessPolicy;
 import br.com.balcao.security.SelectedNumber;
+import br.com.balcao.shared.database.replica.ReplicaReads;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Locale;
@@ -44,7 +45,7 @@ record MonitoringController(
     }
 
     private void addDashboard(MonitoringScope scope, Locale locale, Model model) {
-        Dashboard dashboard = queries.compute(scope, clock.instant());
+        Dashboard dashboard = ReplicaReads.call(() -> queries.compute(scope, clock.instant()));
         model.addAttribute("scope", scope);
         model.addAttribute("zone", scope.zone());
         model.addAttribute("dashboard", dashboard);

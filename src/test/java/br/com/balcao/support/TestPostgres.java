@@ -39,6 +39,16 @@ public final class TestPostgres {
         return dataSource;
     }
 
+    /** Whether the tests' databases are Testcontainers' (then {@link #server()} is not theirs). */
+    public static boolean dockerAvailable() {
+        return DOCKER;
+    }
+
+    /** The name of the database {@link #newDatabase()} made last (a replica's URL names the same one). */
+    public static String newestDatabase() {
+        return "test_" + DATABASES.get();
+    }
+
     /** The embedded server itself, for tests that stop or inspect it. */
     public static synchronized EmbeddedPostgres server() {
         if (server == null) {

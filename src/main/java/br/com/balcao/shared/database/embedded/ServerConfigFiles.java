@@ -22,12 +22,17 @@ final class ServerConfigFiles {
     private static final String INCLUDE = "include_if_exists = '" + SETTINGS_FILE + "'";
     private static final String HEADER = "Written by Balcão at every start of its embedded server: changes here are overwritten.";
 
-    /** Password (SCRAM) connections over TCP from this machine only; no Unix socket, no trust, no replication. */
+    /**
+     * Password (SCRAM) connections over TCP from this machine only, no Unix socket, no trust; replication too, for a
+     * read replica made from its base backup on the same machine (docs/scaling.md).
+     */
     private static final String HBA = """
             # Written by Balcão at every start of its embedded server: changes here are overwritten.
             # Password (SCRAM) connections from this machine only.
             host    all    all    127.0.0.1/32    scram-sha-256
             host    all    all    ::1/128         scram-sha-256
+            host    replication    all    127.0.0.1/32    scram-sha-256
+            host    replication    all    ::1/128         scram-sha-256
             """;
 
     private ServerConfigFiles() {
