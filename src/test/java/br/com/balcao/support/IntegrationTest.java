@@ -45,6 +45,7 @@ import org.springframework.context.annotation.Import;
         // The files simulated customers send: under target/, never in the project's data folder.
         "balcao.whatsapp.simulated.media-folder=target/simulated-whatsapp",
         "balcao.monitoring.tick=1h",
+        "balcao.whatsapp.health.silence-check=1h",
         "spring.main.banner-mode=off"
 })
 @AutoConfigureMockMvc
