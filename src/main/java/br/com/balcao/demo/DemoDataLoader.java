@@ -1,6 +1,8 @@
 package br.com.balcao.demo;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -54,6 +56,7 @@ class DemoDataLoader implements InitializingBean {
             }
             DemoDataset data = new DemoGenerator(clock.instant()).generate();
             log.debug("Demo data generated in {} ms", (System.nanoTime() - started) / 1_000_000);
+            monthsOf(data);
             BulkInsert insert = new BulkInsert(jdbc);
             new DemoDataWriter(insert).write(data, passwordEncoder.encode(DemoCatalog.PASSWORD));
             return insert.counts();
@@ -66,5 +69,15 @@ class DemoDataLoader implements InitializingBean {
                 counts.entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue())
                         .collect(Collectors.joining(", ")));
         return true;
+    }
+
+    /**
+     * The months of {@code messages} (partitioned by month, V21) the demo's hundred days need: created before the
+     * rows, which would otherwise go to the default partition until the partition job moved them.
+     */
+    private void monthsOf(DemoDataset data) {
+        data.messages.stream().map(message -> message.createdAt).min(Instant::compareTo).ifPresent(first ->
+                jdbc.queryForList("SELECT create_message_partitions(?, ?)", Timestamp.from(first),
+                        Timestamp.from(clock.instant())));
     }
 }

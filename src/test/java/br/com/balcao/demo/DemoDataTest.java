@@ -109,6 +109,7 @@ class DemoDataTest {
         assertThat(count("SELECT count(*) FROM messages WHERE created_at > ?", at(now.minus(Duration.ofDays(1)))))
                 .isPositive();
         assertThat(count("SELECT count(*) FROM messages WHERE created_at > ?", at(now))).isZero();
+        assertThat(count("SELECT count(*) FROM messages_default")).as("every month created before the load").isZero();
     }
 
     @Test

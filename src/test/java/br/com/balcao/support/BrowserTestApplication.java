@@ -27,6 +27,7 @@ import org.springframework.context.annotation.Import;
         "balcao.whatsapp.simulated.media-folder=target/simulated-whatsapp",
         // no load balancer to wait for when the context closes
         "balcao.shutdown.drain-delay=0s",
+        "balcao.messages.partition-initial-delay=1h",
         "spring.main.banner-mode=off"
 })
 @Import({TestDatabaseConfiguration.class, TestClockConfiguration.class, TestData.class})
