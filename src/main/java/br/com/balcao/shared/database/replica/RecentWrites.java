@@ -20,7 +20,8 @@ import org.springframework.web.servlet.ModelAndView;
  * redirect's GET, the next page) are marked as they start. The session is Spring Session's table, so this holds on
  * every instance. The session is only read and written here, at the request's edges, never while a connection is
  * being chosen. Real time, not the app's clock: it is measured against replication. A request without a session
- * (a webhook) gets none made for it.
+ * (a webhook) gets none made for it. Only the transactions of the handler count: Spring Session's own, which load
+ * and save the session around it (read-write, unnamed), would otherwise mark every signed-in request.
  */
 class RecentWrites implements TransactionExecutionListener, HandlerInterceptor {
 
@@ -28,6 +29,8 @@ class RecentWrites implements TransactionExecutionListener, HandlerInterceptor {
     static final String LAST_WRITE = RecentWrites.class.getName() + ".lastWrite";
     /** In the request: it reads from the primary. */
     private static final String READS_PRIMARY = RecentWrites.class.getName() + ".readsPrimary";
+    /** In the request: its handler runs (set once the session's own loading is done). */
+    private static final String HANDLING = RecentWrites.class.getName() + ".handling";
     /** In the request: when it wrote. */
     private static final String WROTE = RecentWrites.class.getName() + ".wrote";
 
@@ -45,13 +48,15 @@ class RecentWrites implements TransactionExecutionListener, HandlerInterceptor {
                 && last.plus(window).isAfter(clock.instant())) {
             request.setAttribute(READS_PRIMARY, Boolean.TRUE);
         }
+        request.setAttribute(HANDLING, Boolean.TRUE);
         return true;
     }
 
     @Override
     public void afterCommit(TransactionExecution transaction, Throwable failure) {
         if (failure == null && !transaction.isReadOnly()
-                && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+                && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                && attributes.getRequest().getAttribute(HANDLING) != null) {
             attributes.getRequest().setAttribute(WROTE, clock.instant());
             attributes.getRequest().setAttribute(READS_PRIMARY, Boolean.TRUE);
         }
