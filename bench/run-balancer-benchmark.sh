@@ -46,12 +46,7 @@ if [[ -z "$HAPROXY" ]]; then
     echo "haproxy is missing: install Debian's package (sudo apt-get install haproxy) or put haproxy on the PATH" >&2
     exit 2
 fi
-for port in "$LB_PORT" "${APP_PORTS[@]}" "$PG_PORT" "$REPLICA_PORT"; do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-        echo "Port $port is taken; choose other ports with PORT=..." >&2
-        exit 2
-    fi
-done
+bench_require_free_ports "$LB_PORT" "${APP_PORTS[@]}" "$PG_PORT" "$REPLICA_PORT"
 
 bench_build_app
 work=$(mktemp -d "${TMPDIR:-/tmp}/balcao-balancer.XXXXXX")

@@ -55,12 +55,7 @@ for arg in "$@"; do
 done
 [[ "$order" =~ ^(AB|BA|A|B)$ ]] || { echo "--order is AB, BA, A or B" >&2; exit 2; }
 command -v jq >/dev/null || { echo "jq is missing (Debian: apt-get install jq)" >&2; exit 2; }
-for port in "$PORT" "$PG_PORT" "$REPLICA_PORT"; do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-        echo "Port $port is taken; choose other ports with PORT=..." >&2
-        exit 2
-    fi
-done
+bench_require_free_ports "$PORT" "$PG_PORT" "$REPLICA_PORT"
 
 bench_build_app
 work=$(mktemp -d "${TMPDIR:-/tmp}/balcao-replica.XXXXXX")
