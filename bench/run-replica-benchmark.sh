@@ -12,7 +12,8 @@
 # warm-up and measured seconds, --readers signed-in agents each reading, one page after the other, the history list
 # of the last --period-days, the Conversations page's contact search and the monitoring dashboard of all numbers.
 # Where the reads went: pg_stat_database of the primary and of the replica before and after each run (their
-# deltas), the app's `replica` health component at the start and the end, and the replica's lag seen meanwhile.
+# deltas) and the CPU used by each server's processes, the app's `replica` health component at the start and the
+# end, and the replica's lag seen meanwhile.
 # Last, one table comparing the runs.
 #
 #   bench/run-replica-benchmark.sh [--seconds=60] [--warmup=10] [--readers=4] [--period-days=30] [--order=AB]
@@ -109,6 +110,10 @@ sample_lag() {
     done
 }
 
+cpu_seconds() { # cpu_seconds TICKS_BEFORE TICKS_AFTER
+    awk -v b="$1" -v a="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", (a - b) / hz }'
+}
+
 declare -A delta
 run() { # run A|B
     local label=$1
@@ -128,6 +133,9 @@ run() { # run A|B
     local primary_before replica_before primary_after replica_after
     primary_before=$(database_counters "$primary")
     replica_before=$(database_counters "$replica")
+    local primary_cpu replica_cpu
+    primary_cpu=$(bench_pg_cpu_ticks "$work/pg")
+    replica_cpu=$(bench_pg_cpu_ticks "$work/replica")
     sample_lag >"$work/$label/lag" &
     sampler=$!
 
@@ -146,6 +154,10 @@ run() { # run A|B
     sleep 1
     primary_after=$(database_counters "$primary")
     replica_after=$(database_counters "$replica")
+    delta[$label.primary_cpu]=$(cpu_seconds "$primary_cpu" "$(bench_pg_cpu_ticks "$work/pg")")
+    delta[$label.replica_cpu]=$(cpu_seconds "$replica_cpu" "$(bench_pg_cpu_ticks "$work/replica")")
+    echo "CPU from the load's start to the app's stop: primary PostgreSQL ${delta[$label.primary_cpu]} CPU-s," \
+         "replica ${delta[$label.replica_cpu]} CPU-s"
     read -r -a b <<<"$primary_before"; read -r -a a <<<"$primary_after"
     delta[$label.primary]=$((a[0] - b[0]))
     echo "primary pg_stat_database delta: xact_commit $((a[0] - b[0])), tup_returned $((a[1] - b[1])), tup_fetched $((a[2] - b[2]))"
@@ -170,12 +182,12 @@ for ((i = 0; i < ${#order}; i++)); do
 done
 
 echo "== Reads on a replica: inbound webhooks with readers beside them ($seconds s measured, $readers readers) =="
-echo "| run | inbound msg/s | inbound p50 | inbound p95 | lost | duplicated | pages/s | history p95 | contact search p95 | monitoring p95 | page errors | replica xacts | primary xacts |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| run | inbound msg/s | inbound p50 | inbound p95 | lost | duplicated | pages/s | history p95 | contact search p95 | monitoring p95 | page errors | replica xacts | primary xacts | replica CPU-s | primary CPU-s |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 for ((i = 0; i < ${#order}; i++)); do
     label=${order:i:1}
     IFS='|' read -r _ _ rate p50 p95 lost duplicated pages history search monitoring errors \
         < <(grep '^RESULT|' "$work/$label/report" || echo "RESULT|$label|-|-|-|-|-|-|-|-|-|-")
     name=$([[ $label == A ]] && echo "A: reads on the replica" || echo "B: reads on the primary")
-    echo "| $name | $rate | $p50 ms | $p95 ms | $lost | $duplicated | $pages | $history ms | $search ms | $monitoring ms | $errors | ${delta[$label.replica]} | ${delta[$label.primary]} |"
+    echo "| $name | $rate | $p50 ms | $p95 ms | $lost | $duplicated | $pages | $history ms | $search ms | $monitoring ms | $errors | ${delta[$label.replica]} | ${delta[$label.primary]} | ${delta[$label.replica_cpu]} | ${delta[$label.primary_cpu]} |"
 done

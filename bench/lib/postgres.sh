@@ -6,6 +6,7 @@
 #   bench_pg_start_primary "$work" PORT                      # $work/pg, database balcao; sets $pg_jdbc
 #   bench_pg_start_replica "$work" PRIMARY_PORT PORT NAME    # $work/replica, streaming from the primary; sets $replica_jdbc
 #   bench_pg_wait_replay PRIMARY_PORT                        # until the replica has replayed all the primary wrote
+#   bench_pg_cpu_ticks DATA_DIR                              # CPU ticks used so far by that server's processes
 #   bench_pg_stop "$work"                                    # stops whichever of the two runs
 #
 # Both accept only 127.0.0.1, user postgres without a password (trust), their sockets in $work. Needs psql, unzip, xz.
@@ -95,6 +96,19 @@ bench_pg_wait_replay() {
     done
     echo "The replica did not catch up with the primary within 5 minutes" >&2
     exit 1
+}
+
+# The postmaster's own and its exited children's (cutime, cstime), and its living children's: after the clients have
+# disconnected, all that the server did for them. Clock ticks (getconf CLK_TCK a second).
+bench_pg_cpu_ticks() {
+    local postmaster
+    postmaster=$(head -n 1 "$1/postmaster.pid")
+    {
+        sed 's/^.*) //' "/proc/$postmaster/stat" | awk '{ print $12 + $13 + $14 + $15 }'
+        for child in $(cat "/proc/$postmaster/task/$postmaster/children" 2>/dev/null); do
+            sed 's/^.*) //' "/proc/$child/stat" 2>/dev/null | awk '{ print $12 + $13 }'
+        done
+    } | awk '{ n += $1 } END { print n + 0 }'
 }
 
 bench_pg_stop() {
