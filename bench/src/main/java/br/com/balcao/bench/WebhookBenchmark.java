@@ -29,6 +29,18 @@ public final class WebhookBenchmark {
         System.exit(new Run(options).call() ? 0 : 1);
     }
 
+    /** The app's figures of a run: whether the check passed, msg/s, latency per request, lost and duplicated. */
+    record Result(boolean ok, double perSecond, double p50Millis, double p95Millis, long lost, long duplicated) {
+    }
+
+    /** Runs the benchmark and prints its report as {@link #main} does, for a caller that runs other load beside it. */
+    static Result run(Options options) throws Exception {
+        Run run = new Run(options);
+        boolean ok = run.call();
+        double[] app = run.summaryApp;
+        return new Result(ok, app[0], app[1], app[2], (long) app[4], (long) app[5]);
+    }
+
     /** One run, start to report. */
     private static final class Run {
 
