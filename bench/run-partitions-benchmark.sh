@@ -40,7 +40,8 @@ if [[ -n "${BENCH_WORK:-}" ]]; then
     db=$(bench_psql_url "$jdbc")
 else
 echo "== 1. The schema before partitioning (V20), and the generated data"
-bench_start_app "$work" --spring.flyway.target=20 --balcao.messages.partition-initial-delay=1d
+bench_start_app "$work" --spring.flyway.target=20 --balcao.messages.partition-initial-delay=1d \
+        --balcao.demo.auto-activate=false   # the demo data needs the newest schema
 db=$(bench_psql_url "$jdbc")
 start=$(date +%s)
 bench/generate-data.sh --db="$jdbc" "${generator[@]}"
