@@ -14,7 +14,10 @@ import br.com.balcao.tickets.CloseReason;
  *
  * <p>Two details keep a busy day's live part fast (docs/benchmarks.md, "Reports"): the bucket's logarithm is taken
  * in double precision (on {@code numeric} it was half of the durations' statement), and the close branches say
- * {@code closed_at IS NOT NULL}, without which the partial index on closed tickets cannot be used.
+ * {@code closed_at IS NOT NULL}, without which the partial index on closed tickets cannot be used. The replies are
+ * read span by span ({@code LATERAL ... OFFSET 0}, which the planner may not flatten into a join), so that each span
+ * opens only its months of the partitioned {@code messages}: joined to the spans, PostgreSQL read every month whole
+ * (680 ms for one number-day at 5,000,000 messages; 17 ms span by span).
  */
 final class RollupSql {
 
@@ -90,8 +93,11 @@ final class RollupSql {
                     SELECT m.number_id, s.time_zone, m.created_at, m.author_user_id, 'R',
                            extract(epoch FROM m.created_at - m.customer_waiting_since)
                       FROM spans s
-                      JOIN messages m ON m.number_id = s.number_id AND m.customer_waiting_since IS NOT NULL
-                                     AND m.created_at >= s.span_start AND m.created_at < s.span_end) e
+                     CROSS JOIN LATERAL (SELECT m.number_id, m.created_at, m.author_user_id, m.customer_waiting_since
+                                           FROM messages m
+                                          WHERE m.number_id = s.number_id AND m.customer_waiting_since IS NOT NULL
+                                            AND m.created_at >= s.span_start AND m.created_at < s.span_end
+                                         OFFSET 0) m) e
              GROUP BY 1, 2, 3, 4, 5
             """.formatted(BUCKET_RATIO);
 
