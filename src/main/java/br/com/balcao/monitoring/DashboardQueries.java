@@ -144,8 +144,12 @@ record DashboardQueries(JdbcTemplate jdbc) {
                           FROM day_tickets) cards,
                        (SELECT round(avg(extract(epoch FROM m.created_at - m.customer_waiting_since))) AS average_response
                           FROM days d
-                          JOIN messages m ON m.number_id = d.number_id AND m.customer_waiting_since IS NOT NULL
-                                         AND m.created_at >= d.day_start AND m.created_at < d.day_end) replies,
+                         -- day by day, each opening only its months of messages (joined, every month is read)
+                         CROSS JOIN LATERAL (SELECT m.created_at, m.customer_waiting_since
+                                               FROM messages m
+                                              WHERE m.number_id = d.number_id AND m.customer_waiting_since IS NOT NULL
+                                                AND m.created_at >= d.day_start AND m.created_at < d.day_end
+                                             OFFSET 0) m) replies,
                        (SELECT array_agg(agent_id) AS agent_ids, array_agg(closed) AS agent_closed,
                                array_agg(average_first) AS agent_first
                           FROM by_agent) agents,
