@@ -287,7 +287,8 @@ DO $$
 DECLARE
     saved record;
 BEGIN
-    FOR saved IN SELECT indexdef FROM bench_saved_indexes LOOP
+    -- pg_indexes gives a partitioned table's index as "ON ONLY", which would build no month's index
+    FOR saved IN SELECT replace(indexdef, ' ON ONLY ', ' ON ') AS indexdef FROM bench_saved_indexes LOOP
         EXECUTE saved.indexdef;
     END LOOP;
 END
