@@ -109,12 +109,14 @@ class DeskQueries {
                   FROM messages m LEFT JOIN app_users u ON u.id = m.author_user_id
                   JOIN tickets t ON t.id = m.ticket_id
                  WHERE m.ticket_id = ?
+                   -- the cursor's ticket bound, not m.ticket_id: correlated, it was looked up again for every
+                   -- newer row, in every month of messages
                    AND (?::bigint IS NULL OR (m.created_at, m.id) <
-                        (SELECT b.created_at, b.id FROM messages b WHERE b.id = ? AND b.ticket_id = m.ticket_id))
+                        (SELECT b.created_at, b.id FROM messages b WHERE b.id = ? AND b.ticket_id = ?))
                  ORDER BY m.created_at DESC, m.id DESC
                  LIMIT ?
                 """.formatted(TimelineMessage.COLUMNS), DeskQueries::timelineMessage, ticketId, beforeMessageId.orElse(null),
-                beforeMessageId.orElse(null), TIMELINE_PAGE + 1);
+                beforeMessageId.orElse(null), ticketId, TIMELINE_PAGE + 1);
         boolean hasOlder = newestFirst.size() > TIMELINE_PAGE;
         List<TimelineMessage> oldestFirst = new ArrayList<>(newestFirst.subList(0, Math.min(TIMELINE_PAGE, newestFirst.size())));
         Collections.reverse(oldestFirst);
