@@ -16,8 +16,8 @@ import br.com.balcao.tickets.CloseReason;
  * in double precision (on {@code numeric} it was half of the durations' statement), and the close branches say
  * {@code closed_at IS NOT NULL}, without which the partial index on closed tickets cannot be used. The replies are
  * read span by span ({@code LATERAL ... OFFSET 0}, which the planner may not flatten into a join), so that each span
- * opens only its months of the partitioned {@code messages}: joined to the spans, PostgreSQL read every month whole
- * (680 ms for one number-day at 5,000,000 messages; 17 ms span by span).
+ * opens only its months of the partitioned {@code messages}, whatever join the planner would choose: joined to the
+ * spans, a plan read every month (docs/benchmarks.md, "Reports").
  */
 final class RollupSql {
 
