@@ -1,6 +1,7 @@
 package br.com.balcao.monitoring;
 
 import br.com.balcao.numbers.NumberView;
+import br.com.balcao.security.ManagedNumbers;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -10,7 +11,7 @@ import java.util.List;
  */
 public record MonitoringScope(List<NumberView> numbers, boolean allNumbers) {
 
-    static final String ALL = "all";
+    static final String ALL = ManagedNumbers.ALL;
 
     Long[] ids() {
         return numbers.stream().map(NumberView::id).toArray(Long[]::new);

@@ -2,7 +2,7 @@ package br.com.balcao.reports;
 
 import br.com.balcao.numbers.NumberView;
 import br.com.balcao.security.AccessPolicy;
-import br.com.balcao.shared.BadRequestException;
+import br.com.balcao.security.ManagedNumbers;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -13,21 +13,11 @@ import java.util.Optional;
  */
 public record ReportScope(List<NumberView> numbers, boolean allNumbers) {
 
-    static final String ALL = "all";
+    static final String ALL = ManagedNumbers.ALL;
 
     static ReportScope resolve(AccessPolicy access, String number, Optional<NumberView> selected) {
-        access.requireManager();
-        if (ALL.equals(number)) {
-            return new ReportScope(access.visibleNumbers(), true);
-        }
-        if (number == null || number.isBlank()) {
-            return new ReportScope(selected.stream().toList(), false);
-        }
-        try {
-            return new ReportScope(List.of(access.requireVisible(Long.parseLong(number))), false);
-        } catch (NumberFormatException e) {
-            throw new BadRequestException("unknown number filter " + number);
-        }
+        ManagedNumbers chosen = access.requireManagedNumbers(number, selected);
+        return new ReportScope(chosen.numbers(), chosen.all());
     }
 
     public boolean includes(long numberId) {

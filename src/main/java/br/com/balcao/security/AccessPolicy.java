@@ -3,6 +3,7 @@ package br.com.balcao.security;
 import br.com.balcao.numbers.NumberDirectory;
 import br.com.balcao.numbers.NumberView;
 import br.com.balcao.numbers.Permission;
+import br.com.balcao.shared.BadRequestException;
 import br.com.balcao.shared.NotFoundException;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,26 @@ public class AccessPolicy {
             throw new AccessDeniedException("managers and admins only");
         }
         return user;
+    }
+
+    /**
+     * The numbers a manager's page covers, from its number filter: managers and admins only (agents get 403);
+     * {@link ManagedNumbers#ALL} is every number the user may see, a number id must be one of them (404 otherwise,
+     * as one that does not exist), and no choice means the header's number.
+     */
+    public ManagedNumbers requireManagedNumbers(String number, Optional<NumberView> selected) {
+        requireManager();
+        if (ManagedNumbers.ALL.equals(number)) {
+            return new ManagedNumbers(visibleNumbers(), true);
+        }
+        if (number == null || number.isBlank()) {
+            return new ManagedNumbers(selected.stream().toList(), false);
+        }
+        try {
+            return new ManagedNumbers(List.of(requireVisible(Long.parseLong(number))), false);
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("unknown number filter " + number);
+        }
     }
 
     /** The numbers the current user may see, by name. */
